@@ -1,0 +1,53 @@
+// Wide-character curses for Swift. pkg-config's -D flags do not reach the
+// Clang importer, so the defines that switch on the wide API live here.
+#ifndef LEDE_CNCURSESW_SHIM_H
+#define LEDE_CNCURSESW_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+int wcwidth(wchar_t c);
+
+// Macros and globals Swift cannot import directly.
+static inline WINDOW *lede_stdscr(void) { return stdscr; }
+static inline int lede_lines(void) { return LINES; }
+static inline int lede_cols(void) { return COLS; }
+static inline int lede_colors(void) { return COLORS; }
+static inline int lede_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t lede_a_bold(void) { return A_BOLD; }
+static inline attr_t lede_a_dim(void) { return A_DIM; }
+static inline attr_t lede_a_italic(void) { return A_ITALIC; }
+static inline attr_t lede_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t lede_a_reverse(void) { return A_REVERSE; }
+static inline attr_t lede_a_normal(void) { return A_NORMAL; }
+static inline int lede_key_resize(void) { return KEY_RESIZE; }
+static inline int lede_key_mouse(void) { return KEY_MOUSE; }
+static inline int lede_key_code_yes(void) { return KEY_CODE_YES; }
+static inline mmask_t lede_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t lede_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+static inline mmask_t lede_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t lede_button5_pressed(void) {
+#ifdef BUTTON5_PRESSED
+    return BUTTON5_PRESSED;
+#else
+    return 0;
+#endif
+}
+
+// Draw one grapheme (up to 5 code points) with attributes and colour pair.
+static inline int lede_put_grapheme(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, wch, attrs, (short)pair, NULL) != OK) return ERR;
+    if (pair > 32767) { cell.ext_color = pair; }
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+#endif

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A date named in a sentence, resolved against the article's published date.
+public struct DatePhrase: Sendable, Hashable {
+    /// Scalar offsets in the sentence.
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var date: CalendarDate
+}
+
+/// Finds dates in news prose: absolute dates, month names with or without a
+/// year, weekdays, and relative phrases (`last week`, `late last month`,
+/// `at the end of January`), each resolved against the published date.
+/// Without a year, a month is the latest one on or before publication, or —
+/// when the sentence speaks of the future — the next one on or after it.
+public struct DatePhraseFinder: Sendable {
+    public init() {}
+
+    static let monthPattern = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    enum Kind { case dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
+                relativePeriod, weekday, dayWord, year }
+
+    static let rules: [(Kind, NSRegularExpression)] = {
+        let m = monthPattern
+        let table: [(Kind, String)] = [
+            (.dayMonthYear, "\\b(\\d{1,2}) \(m),? (\\d{4})\\b"),
+            (.monthDayYear, "\\b\(m) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b"),
+            (.monthYear, "\\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of) )?\(m),? (\\d{4})\\b"),
+            (.dayMonth, "\\b(\\d{1,2}) \(m)\\b"),
+            (.monthDay, "\\b\(m) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)"),
+            (.relativeMonthName, "\\b(last|this|next) \(m)\\b"),
+            (.prepositionMonth, "\\b(?:in|since|from|by|until|during|of|at the end of|by the end of|the end of|end of|early|mid-|mid|late|the beginning of|the start of) \(m)\\b"),
+            (.relativePeriod, "\\b(?:(?:earlier|later|late|early) )?(this|last|next|past) (month|week|year)\\b"),
+            (.weekday, "\\b(?:on|last|this|next) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"),
+            (.dayWord, "\\b(yesterday|today|tomorrow)\\b"),
+            (.year, "\\b(?:in|since|by|during|of|early|late|mid-) ((?:19|20)\\d\\d)\\b"),
+        ]
+        return table.map { kind, pattern in
+            // Case-insensitive for the little words (`In January`); month and
+            // weekday names are checked for their capital afterwards, so that
+            // `may` the verb is never May.
+            return (kind, try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+        }
+    }()
+
+    static let futureMarkers = [" will ", " would ", " plans to ", " planning to ", " plan to ", " set to ", " expected to ",
+                                " expects to ", " due to ", " upcoming ", " is to ", " are to ", " next ", " intends to ", " aims to "]
+
+    /// Whether the sentence speaks of the future.
+    public func speaksOfFuture(_ sentence: String) -> Bool {
+        let padded = " " + sentence.lowercased() + " "
+        return Self.futureMarkers.contains { padded.contains($0) }
+    }
+
+    public func phrases(in sentence: String, published: CalendarDate?) -> [DatePhrase] {
+        let future = speaksOfFuture(sentence)
+        let nsSentence = sentence as NSString
+        var taken: [NSRange] = []
+        var result: [DatePhrase] = []
+        for (kind, regex) in Self.rules {
+            for match in regex.matches(in: sentence, range: NSRange(location: 0, length: nsSentence.length)) {
+                if taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
+                func group(_ index: Int) -> String? {
+                    let range = match.range(at: index)
+                    return range.location == NSNotFound ? nil : nsSentence.substring(with: range)
+                }
+                let text = nsSentence.substring(with: match.range)
+                guard Self.namesAreCapitalised(text) else { continue }
+                guard let date = resolve(kind, text: text, group: group, published: published, future: future) else { continue }
+                taken.append(match.range)
+                let prefix = nsSentence.substring(to: match.range.location)
+                let start = prefix.unicodeScalars.count
+                result.append(DatePhrase(start: start, end: start + text.unicodeScalars.count, text: text, date: date))
+            }
+        }
+        return result.sorted { $0.start < $1.start }
+    }
+
+    /// Every month or weekday name in the phrase is written with its capital.
+    static func namesAreCapitalised(_ text: String) -> Bool {
+        for word in text.split(whereSeparator: { !$0.isLetter }) {
+            let lower = word.lowercased()
+            let isName = weekdays.contains(lower) || month(lower) != nil
+            if isName, word.first?.isUppercase != true { return false }
+        }
+        return true
+    }
+
+    static func month(_ name: String?) -> Int? {
+        guard let name, name.count >= 3 else { return nil }
+        let key = name.lowercased().prefix(3)
+        return CalendarDate.monthNames.firstIndex { $0.lowercased().hasPrefix(key) }.map { $0 + 1 }
+    }
+
+    func resolve(_ kind: Kind, text: String, group: (Int) -> String?, published: CalendarDate?, future: Bool) -> CalendarDate? {
+        let lower = text.lowercased()
+        switch kind {
+        case .dayMonthYear:
+            guard let day = group(1).flatMap(Int.init), let month = Self.month(group(2)), let year = group(3).flatMap(Int.init) else { return nil }
+            return Self.valid(year, month, day)
+        case .monthDayYear:
+            guard let month = Self.month(group(1)), let day = group(2).flatMap(Int.init), let year = group(3).flatMap(Int.init) else { return nil }
+            return Self.valid(year, month, day)
+        case .monthYear:
+            guard let month = Self.month(group(1)), let year = group(2).flatMap(Int.init) else { return nil }
+            return CalendarDate(year: year, month: month)
+        case .dayMonth, .monthDay:
+            let dayText = kind == .dayMonth ? group(1) : group(2)
+            let monthName = kind == .dayMonth ? group(2) : group(1)
+            guard let published, let day = dayText.flatMap(Int.init), let month = Self.month(monthName),
+                  monthName?.lowercased().hasPrefix("may") == false || kind == .dayMonth || lower.hasPrefix("may ") else { return nil }
+            let year = Self.year(ofMonth: month, published: published, future: future)
+            return Self.valid(year, month, day)
+        case .relativeMonthName:
+            guard let published, let month = Self.month(group(2)) else { return nil }
+            switch group(1)?.lowercased() {
+            case "last": return CalendarDate(year: month < (published.month ?? 1) ? published.year : published.year - 1, month: month)
+            case "next": return CalendarDate(year: month > (published.month ?? 1) ? published.year : published.year + 1, month: month)
+            default: return CalendarDate(year: published.year, month: month)
+            }
+        case .prepositionMonth:
+            guard let published, let monthName = lower.split(separator: " ").last.map(String.init), let month = Self.month(monthName) else { return nil }
+            return CalendarDate(year: Self.year(ofMonth: month, published: published, future: future), month: month)
+        case .relativePeriod:
+            guard let published, let publishedMonth = published.month else { return nil }
+            let which = group(1)?.lowercased()
+            switch group(2)?.lowercased() {
+            case "month":
+                let offset = which == "last" || which == "past" ? -1 : (which == "next" ? 1 : 0)
+                let index = published.year * 12 + (publishedMonth - 1) + offset
+                return CalendarDate(year: index / 12, month: index % 12 + 1)
+            case "week":
+                let offset = which == "last" || which == "past" ? -7 : (which == "next" ? 7 : 0)
+                return published.day == nil ? CalendarDate(year: published.year, month: publishedMonth) : published.adding(days: offset)
+            default:
+                let offset = which == "last" || which == "past" ? -1 : (which == "next" ? 1 : 0)
+                return CalendarDate(year: published.year + offset)
+            }
+        case .weekday:
+            guard let published, published.day != nil, let name = group(1)?.lowercased(),
+                  let target = Self.weekdays.firstIndex(of: name) else { return nil }
+            let current = published.weekday
+            if lower.hasPrefix("next") || (future && !lower.hasPrefix("last")) {
+                let ahead = (target - current + 7) % 7
+                return published.adding(days: ahead == 0 ? 7 : ahead)
+            }
+            let back = (current - target + 7) % 7
+            return published.adding(days: -(lower.hasPrefix("last") && back == 0 ? 7 : back))
+        case .dayWord:
+            guard let published, published.day != nil else { return nil }
+            switch lower {
+            case "yesterday": return published.adding(days: -1)
+            case "tomorrow": return published.adding(days: 1)
+            default: return published
+            }
+        case .year:
+            return group(1).flatMap(Int.init).map { CalendarDate(year: $0) }
+        }
+    }
+
+    static func year(ofMonth month: Int, published: CalendarDate, future: Bool) -> Int {
+        let publishedMonth = published.month ?? 12
+        if future { return month >= publishedMonth ? published.year : published.year + 1 }
+        return month <= publishedMonth ? published.year : published.year - 1
+    }
+
+    static func valid(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate? {
+        (1...CalendarDate.daysIn(month: month, year: year)).contains(day) ? CalendarDate(year: year, month: month, day: day) : nil
+    }
+}

@@ -1,0 +1,416 @@
+import Foundation
+
+/// Reads the scraped-page format: `# <title>\n\n<page text><annotations JSON>`.
+///
+/// The page text has the byline, the date, site chrome, paragraphs,
+/// "Recommended" teasers and the author's e-mail glued together with no
+/// separators; this importer takes them apart again. It never fails on odd
+/// text: only a file that is not text, or has no title line, is an error.
+/// Missing or broken annotations become warnings on the article.
+public struct ScrapedArticleImporter: Sendable {
+    public var chromePhrases: [String]
+    /// Camel-case names that must not be split where a lower-case letter meets
+    /// an upper-case one (DeepSeek, OpenAI, QwQ …).
+    public var camelCaseNames: Set<String>
+
+    public init(chromePhrases: [String] = ChromePhrases.bundled, camelCaseNames: Set<String> = CamelCaseNames.bundled) {
+        self.chromePhrases = chromePhrases.sorted { $0.count > $1.count }
+        self.camelCaseNames = camelCaseNames
+    }
+
+    public func importFile(at path: String) -> Result<Article, LoadError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(LoadError(path: path, message: "cannot read file"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(LoadError(path: path, message: "not UTF-8 text"))
+        }
+        return parse(text, path: path)
+    }
+
+    public func parse(_ rawText: String, path: String) -> Result<Article, LoadError> {
+        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        if text.utf8.contains(0) {
+            return .failure(LoadError(path: path, message: "binary file (contains NUL bytes)"))
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return .failure(LoadError(path: path, message: "empty file")) }
+        guard trimmed.hasPrefix("# ") || trimmed.hasPrefix("#\t") else {
+            return .failure(LoadError(path: path, message: "no title line: expected the file to start with '# <title>'"))
+        }
+        let titleEnd = trimmed.firstIndex(of: "\n") ?? trimmed.endIndex
+        let title = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<titleEnd].trimmingCharacters(in: .whitespaces)
+        var body = String(trimmed[titleEnd...]).trimmingCharacters(in: .whitespacesAndNewlines)
+
+        var warnings: [String] = []
+        var annotations: [Annotation] = []
+        var contentID: String?
+
+        // Annotations JSON, glued after the text.
+        if let jsonStart = Self.annotationsStart(in: body) {
+            let json = String(body[jsonStart...])
+            body = String(body[..<jsonStart])
+            switch Self.parseAnnotations(json) {
+            case .success(let parsed):
+                annotations = parsed.annotations
+                contentID = parsed.contentID
+                if annotations.isEmpty { warnings.append("annotations JSON lists no annotations") }
+            case .failure(let message):
+                warnings.append("annotations JSON is broken (\(message)); the article is shown without annotations")
+            }
+        } else {
+            warnings.append("no annotations JSON found; entities are detected from the text only")
+        }
+
+        // Byline and date: `June YoonPublishedMar 19 202590…`.
+        var authors: [String] = []
+        var published: CalendarDate?
+        if let byline = Self.parseByline(body) {
+            authors = byline.authors
+            published = byline.date
+            body = String(body[byline.end...])
+        }
+
+        let email = Self.cutEmail(from: &body, authors: authors)
+        body = stripChrome(body)
+        var related: [RelatedArticle] = []
+        body = cutRelatedBlocks(body, into: &related)
+        let paragraphs = splitParagraphs(body)
+
+        let concepts = AnnotatedConcept.merge(annotations)
+        if authors.isEmpty {
+            authors = concepts.filter { $0.predicates.contains { Annotation.authorPredicates.contains($0) } }.map(\.label)
+        }
+        func classification(_ type: EntityType) -> String? {
+            let candidates = concepts.filter { $0.type == type }
+            return (candidates.first { $0.predicates.contains("isPrimarilyClassifiedBy") } ?? candidates.first)?.label
+        }
+        if paragraphs.isEmpty { warnings.append("no paragraphs found in the page text") }
+        return .success(Article(path: path, title: title, authors: authors, published: published,
+                                genre: classification(.genre), brand: classification(.brand),
+                                paragraphs: paragraphs, related: related, email: email, contentID: contentID,
+                                annotations: annotations, warnings: warnings))
+    }
+
+    // MARK: - Annotations
+
+    static func annotationsStart(in body: String) -> String.Index? {
+        for marker in ["{\"contentId\"", "{\"annotations\"", "{ \"contentId\"", "{ \"annotations\""] {
+            if let range = body.range(of: marker) { return range.lowerBound }
+        }
+        return nil
+    }
+
+    enum AnnotationsResult { case success((contentID: String?, annotations: [Annotation])), failure(String) }
+
+    static func parseAnnotations(_ json: String) -> AnnotationsResult {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        } catch {
+            return .failure("not valid JSON")
+        }
+        guard let root = object as? [String: Any] else { return .failure("top level is not an object") }
+        guard let rows = root["annotations"] as? [Any] else { return .failure("no \"annotations\" array") }
+        var result: [Annotation] = []
+        for row in rows {
+            guard let row = row as? [String: Any], let label = row["prefLabel"] as? String,
+                  let id = row["id"] as? String else { continue }
+            let predicateURI = row["predicate"] as? String ?? ""
+            let predicate = predicateURI.split(separator: "/").last.map(String.init) ?? predicateURI
+            result.append(Annotation(type: EntityType(annotationType: row["type"] as? String ?? ""),
+                                     predicate: predicate, label: label, id: id, url: row["url"] as? String))
+        }
+        return .success((root["contentId"] as? String, result))
+    }
+
+    // MARK: - Byline
+
+    static let monthPrefixes = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `<authors>Published<Mon> <d> <yyyy><count>` at the start of the text.
+    static func parseByline(_ body: String) -> (authors: [String], date: CalendarDate?, end: String.Index)? {
+        guard let marker = body.range(of: "Published"), body.distance(from: body.startIndex, to: marker.lowerBound) < 300 else {
+            return nil
+        }
+        let authors = splitNames(String(body[..<marker.lowerBound]))
+        var cursor = marker.upperBound
+        var date: CalendarDate?
+        let rest = body[cursor...]
+        // Month name, abbreviated or full, then day, then a four-digit year.
+        let scalars = Array(rest.prefix(40).unicodeScalars)
+        var index = 0
+        func readWord() -> String {
+            var word = ""
+            while index < scalars.count, CharacterSet.letters.contains(scalars[index]) { word.unicodeScalars.append(scalars[index]); index += 1 }
+            return word
+        }
+        func skipSpacesAndCommas() { while index < scalars.count, scalars[index] == " " || scalars[index] == "," || scalars[index] == "." { index += 1 } }
+        func readDigits(max: Int) -> String {
+            var digits = ""
+            while index < scalars.count, digits.count < max, ("0"..."9").contains(scalars[index]) { digits.unicodeScalars.append(scalars[index]); index += 1 }
+            return digits
+        }
+        let monthWord = readWord()
+        if let month = monthPrefixes.firstIndex(where: { monthWord.hasPrefix($0) && monthWord.count >= 3 }) {
+            skipSpacesAndCommas()
+            let day = Int(readDigits(max: 2))
+            skipSpacesAndCommas()
+            let yearText = readDigits(max: 4)
+            if let day, yearText.count == 4, let year = Int(yearText), (1...CalendarDate.daysIn(month: month + 1, year: year)).contains(day) {
+                date = CalendarDate(year: year, month: month + 1, day: day)
+                _ = readDigits(max: 12) // the comment count glued after the year
+                let consumed = String(String.UnicodeScalarView(scalars[0..<index]))
+                cursor = body.index(cursor, offsetBy: consumed.count)
+            }
+        }
+        return (authors, date, cursor)
+    }
+
+    /// `A and B`, `A, B and C`.
+    static func splitNames(_ text: String) -> [String] {
+        text.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    // MARK: - E-mail
+
+    /// Removes `…meaningless.june.yoon@ft.com` at the end, keeping the sentence's full stop.
+    static func cutEmail(from body: inout String, authors: [String]) -> String? {
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let at = text.lastIndex(of: "@") else { return nil }
+        let domain = text[text.index(after: at)...]
+        guard domain.contains("."), domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        var start = at
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let character = text[previous]
+            guard character.isASCII, character.isLetter || character.isNumber || "._%+-".contains(character) else { break }
+            start = previous
+        }
+        var local = String(text[start..<at])
+        // The local part runs into the last sentence: `meaningless.june.yoon`.
+        // Prefer the longest dotted suffix that looks like an author's name;
+        // otherwise cut after the first full stop.
+        let authorForms = Set(authors.flatMap { name -> [String] in
+            let parts = name.lowercased().split(separator: " ").map(String.init)
+            return [parts.joined(separator: "."), parts.joined(), parts.last ?? ""]
+        })
+        let pieces = local.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var keep = pieces.count
+        for count in stride(from: pieces.count, through: 1, by: -1) {
+            let suffix = pieces.suffix(count).joined(separator: ".")
+            if authorForms.contains(suffix) { keep = count; break }
+        }
+        if keep == pieces.count, pieces.count > 1, start > text.startIndex {
+            keep = pieces.count - 1
+        }
+        local = pieces.suffix(keep).joined(separator: ".")
+        let sentenceEnd = text.index(at, offsetBy: -local.count)
+        body = String(text[..<sentenceEnd])
+        return local + String(text[at...])
+    }
+
+    // MARK: - Chrome
+
+    /// Strips chrome phrases from the head of the text; longer phrases
+    /// (three words or more) anywhere, since they cannot be ordinary prose.
+    func stripChrome(_ body: String) -> String {
+        var text = body
+        var changed = true
+        while changed {
+            changed = false
+            text = String(text.drop { $0 == " " || $0 == "\n" })
+            for phrase in chromePhrases where text.hasPrefix(phrase) {
+                // A short phrase only counts when what follows is glued on
+                // with a capital (`SavePrint this page`), not `Save money`.
+                let after = text.dropFirst(phrase.count).first
+                if phrase.split(separator: " ").count < 3, let after, !(after.isUppercase || after == "\n") { continue }
+                text.removeFirst(phrase.count)
+                changed = true
+            }
+        }
+        for phrase in chromePhrases where phrase.split(separator: " ").count >= 3 {
+            text = text.replacingOccurrences(of: phrase, with: "\n")
+        }
+        return text
+    }
+
+    // MARK: - Related-article blocks
+
+    /// Cuts `Recommended<brand><authors><headline>` teasers out of the text,
+    /// leaving a paragraph break where each stood.
+    func cutRelatedBlocks(_ body: String, into related: inout [RelatedArticle]) -> String {
+        var text = body
+        var searchStart = text.startIndex
+        while let marker = text.range(of: "Recommended", range: searchStart..<text.endIndex) {
+            guard let next = text[marker.upperBound...].first, next.isUppercase else {
+                searchStart = marker.upperBound
+                continue
+            }
+            let rest = String(text[marker.upperBound...])
+            let (block, consumed) = parseRelatedBlock(rest)
+            related.append(block)
+            let blockEnd = text.index(marker.upperBound, offsetBy: consumed)
+            text.replaceSubrange(marker.lowerBound..<blockEnd, with: "\n")
+            searchStart = text.index(marker.lowerBound, offsetBy: 1)
+        }
+        return text
+    }
+
+    func parseRelatedBlock(_ rest: String) -> (RelatedArticle, consumed: Int) {
+        let characters = Array(rest)
+        let boundaries = glueBoundaries(characters, limit: 400).prefix(5)
+        var segments: [String] = []
+        var previous = 0
+        for boundary in boundaries {
+            segments.append(String(characters[previous..<boundary]))
+            previous = boundary
+        }
+        // Short Title Case segments are brand and bylines; the first segment
+        // in sentence case is the headline; the text after it is the article.
+        var metadata: [String] = []
+        var headline: String?
+        var consumed = 0
+        for (index, segment) in segments.enumerated() {
+            consumed += segment.count
+            if headline == nil, Self.isTitleCaseLine(segment), index < segments.count - 1, metadata.count < 3 {
+                metadata.append(segment)
+                continue
+            }
+            headline = segment
+            break
+        }
+        if headline == nil {
+            // No sentence-case segment: the last metadata line is the headline.
+            if let last = metadata.popLast() { headline = last } else {
+                let fallback = String(characters.prefix(while: { $0 != "\n" && $0 != "." }))
+                headline = fallback
+                consumed = fallback.count
+            }
+        }
+        let knownBrandOnly = metadata.count == 1 && !Self.looksLikeNames(metadata[0])
+        let brand = metadata.count >= 2 || knownBrandOnly ? metadata.first : nil
+        let authorLine = metadata.count >= 2 ? metadata[1] : (knownBrandOnly ? nil : metadata.first)
+        return (RelatedArticle(brand: brand, authors: authorLine.map(Self.splitNames) ?? [], headline: headline ?? ""), consumed)
+    }
+
+    /// Indices where a word ends glued to a capitalised word (`InsightJune`,
+    /// `industryFor`), skipping known camel-case names.
+    func glueBoundaries(_ characters: [Character], limit: Int) -> [Int] {
+        var result: [Int] = []
+        var index = 1
+        while index < min(characters.count, limit) {
+            let left = characters[index - 1]
+            let right = characters[index]
+            if right.isUppercase, left.isLowercase || left.isNumber || "?!.”’\")".contains(left), !isInsideCamelCaseName(characters, at: index) {
+                result.append(index)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    func isInsideCamelCaseName(_ characters: [Character], at boundary: Int) -> Bool {
+        var start = boundary
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        var end = boundary
+        while end < characters.count, !characters[end].isWhitespace { end += 1 }
+        let token = String(characters[start..<end])
+        let offset = boundary - start
+        for name in camelCaseNames where token.contains(name) {
+            var searchFrom = token.startIndex
+            while let range = token.range(of: name, range: searchFrom..<token.endIndex) {
+                let lower = token.distance(from: token.startIndex, to: range.lowerBound)
+                let upper = token.distance(from: token.startIndex, to: range.upperBound)
+                if lower < offset && offset < upper { return true }
+                searchFrom = token.index(after: range.lowerBound)
+            }
+        }
+        return false
+    }
+
+    static let lowerCaseConnectors: Set<String> = ["and", "of", "the", "in", "&", "for", "de", "van", "von", "a"]
+
+    static func isTitleCaseLine(_ segment: String) -> Bool {
+        let words = segment.split(separator: " ")
+        guard !words.isEmpty, words.count <= 6 else { return false }
+        return words.allSatisfy { word in
+            lowerCaseConnectors.contains(String(word)) || (word.first?.isUppercase ?? false)
+        } && words.first?.first?.isUppercase == true
+    }
+
+    /// `June Yoon`, `Ana Ruiz and Tom Baker`: two or three capitalised words per name.
+    static func looksLikeNames(_ segment: String) -> Bool {
+        let names = splitNames(segment)
+        return !names.isEmpty && names.allSatisfy { name in
+            let words = name.split(separator: " ")
+            return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase ?? false }
+        }
+    }
+
+    // MARK: - Paragraphs
+
+    /// Splits where a sentence end is glued to a capital (`would not.For now`),
+    /// and at newlines. Initials (`U.S.`) and camel-case names are not breaks.
+    func splitParagraphs(_ body: String) -> [String] {
+        var paragraphs: [String] = []
+        for block in body.split(separator: "\n") {
+            let characters = Array(block)
+            var start = 0
+            var index = 1
+            while index < characters.count {
+                let character = characters[index]
+                let isOpeningQuote = "“\"‘(".contains(character) && index + 1 < characters.count && characters[index + 1].isUppercase
+                if character.isUppercase || isOpeningQuote {
+                    // Walk back over closing quotes to the sentence end.
+                    var end = index - 1
+                    while end > start, "”’\")".contains(characters[end]) { end -= 1 }
+                    if ".?!".contains(characters[end]), !Self.isInitial(characters, periodAt: end), end > start {
+                        paragraphs.append(String(characters[start..<index]))
+                        start = index
+                    }
+                }
+                index += 1
+            }
+            paragraphs.append(String(characters[start...]))
+        }
+        return paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    /// `U.S.` or `J.` — a single capital before the full stop.
+    static func isInitial(_ characters: [Character], periodAt index: Int) -> Bool {
+        guard characters[index] == ".", index >= 1, characters[index - 1].isUppercase else { return false }
+        return index == 1 || characters[index - 2] == "." || characters[index - 2].isWhitespace
+    }
+}
+
+/// Camel-case names that glue detection must keep whole.
+public enum CamelCaseNames {
+    public static let bundled: Set<String> = {
+        var names: Set<String> = ["DeepSeek", "OpenAI", "QwQ", "ChatGPT", "YouTube", "LinkedIn", "PayPal", "iPhone",
+                                  "iPad", "MacBook", "PlayStation", "GitHub", "TikTok", "WeChat", "ByteDance", "MiniMax",
+                                  "SenseTime", "StepFun", "SoftBank", "HuggingFace", "PyTorch", "TensorFlow", "DeepMind",
+                                  "McKinsey", "McDonald", "MacArthur", "AlphaFold", "AlphaGo", "JPMorgan", "BlackRock",
+                                  "CoreWeave", "SambaNova", "OpenRouter", "xAI", "LLaMA", "GPT", "iFlytek", "ModelBest"]
+        for line in ModelResources.lines("gazetteer.tsv") + ModelResources.lines("releases.tsv") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            for column in columns.prefix(2) {
+                for name in column.split(separator: "|") {
+                    for word in name.split(separator: " ") where Self.isCamelCase(word) {
+                        names.insert(String(word.trimmingCharacters(in: CharacterSet(charactersIn: "~"))))
+                    }
+                }
+            }
+        }
+        return names
+    }()
+
+    static func isCamelCase(_ word: Substring) -> Bool {
+        var sawLower = false
+        for character in word {
+            if character.isLowercase { sawLower = true } else if character.isUppercase, sawLower { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,1 @@
+// LedeTerminal is the only module that touches curses.

@@ -1,0 +1,1 @@
+// LedeUI owns browser state, actions, the keymap, update, layout, widgets and themes. No curses.
