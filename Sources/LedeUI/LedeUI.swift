@@ -1,1 +1,0 @@
-// LedeUI owns browser state, actions, the keymap, update, layout, widgets and themes. No curses.

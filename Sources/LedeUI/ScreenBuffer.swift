@@ -1,0 +1,151 @@
+/// A rectangle of cells on the screen.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
+    /// The rectangle shrunk by `amount` on every side.
+    public func inset(by amount: Int) -> Rect { Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount) }
+}
+
+/// One screen cell: a grapheme and how wide it is. The cell after a wide
+/// grapheme is a continuation (`isContinuation`) and draws nothing.
+public struct Cell: Hashable, Sendable {
+    public var grapheme: Character
+    public var width: UInt8
+    public var style: Style
+    public var isContinuation: Bool
+
+    public init(grapheme: Character = " ", width: UInt8 = 1, style: Style = .plain, isContinuation: Bool = false) {
+        self.grapheme = grapheme
+        self.width = width
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    public static let blank = Cell()
+}
+
+/// An in-memory screen: widgets draw here, the terminal copies it out.
+/// Every write goes through `SafeText`, and wide graphemes never straddle
+/// the right edge of the area they are clipped to.
+public struct ScreenBuffer: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: Cell(style: fill), count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Fills a rectangle with blanks of `style`.
+    public mutating func fill(_ rect: Rect, style: Style) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(style: style) }
+        }
+    }
+
+    /// Sets the style of existing cells (keeping their text), layered on top.
+    public mutating func restyle(_ rect: Rect, with style: Style) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style.over(self[x, y].style) }
+        }
+    }
+
+    /// Writes one grapheme at (x, y), clipped to `clip`; returns the next x.
+    @discardableResult
+    public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let bounds = clip ?? area
+        guard y >= max(0, bounds.y), y < min(height, bounds.maxY), x >= max(0, bounds.x) else { return x + 1 }
+        let safe = SafeText.displayable(character)
+        let columns = max(1, DisplayWidth.of(safe))
+        let right = min(width, bounds.maxX)
+        guard x + columns <= right else {
+            // A wide grapheme that does not fit leaves a blank, not half a glyph.
+            if x < right { clearCell(x: x, y: y, style: style) }
+            return x + columns
+        }
+        clearCell(x: x, y: y, style: style)
+        if columns == 2 { clearCell(x: x + 1, y: y, style: style) }
+        self[x, y] = Cell(grapheme: safe, width: UInt8(columns), style: style)
+        if columns == 2 { self[x + 1, y] = Cell(grapheme: " ", width: 0, style: style, isContinuation: true) }
+        return x + columns
+    }
+
+    /// Writes text from (x, y), clipped; returns the x after the last column written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        var column = x
+        let right = min(width, (clip ?? area).maxX)
+        for character in text {
+            if column >= right { break }
+            column = put(character, x: column, y: y, style: style, clip: clip)
+        }
+        return column
+    }
+
+    /// Overwriting half of a wide grapheme blanks the other half.
+    private mutating func clearCell(x: Int, y: Int, style: Style) {
+        let cell = self[x, y]
+        if cell.isContinuation, x > 0 { self[x - 1, y] = Cell(style: self[x - 1, y].style) }
+        if cell.width == 2, x + 1 < width { self[x + 1, y] = Cell(style: self[x + 1, y].style) }
+        self[x, y] = Cell(style: style)
+    }
+
+    /// The text of row `y`, continuation cells skipped (for tests and captures).
+    public func line(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<width where !self[x, y].isContinuation { text.append(self[x, y].grapheme) }
+        return text
+    }
+
+    /// Every row as text.
+    public var lines: [String] { (0..<height).map(line) }
+}
+
+/// Text cut to a number of columns, with an ellipsis when cut.
+public enum TextFit {
+    public static func truncate(_ text: String, to columns: Int, ellipsis: Character = "…") -> String {
+        guard columns > 0 else { return "" }
+        if DisplayWidth.of(text) <= columns { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if used + width > columns - 1 { break }
+            result.append(character)
+            used += width
+        }
+        result.append(ellipsis)
+        return result
+    }
+
+    /// Pads with spaces to exactly `columns` (truncating first if needed).
+    public static func pad(_ text: String, to columns: Int) -> String {
+        let fitted = truncate(text, to: columns)
+        return fitted + String(repeating: " ", count: max(0, columns - DisplayWidth.of(fitted)))
+    }
+}
