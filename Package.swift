@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeModel", "LedeUI", "LedeTerminal",
+                "LedeModel", "LedeUI", "LedeTerminal", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")]

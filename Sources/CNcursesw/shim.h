@@ -45,8 +45,8 @@ static inline mmask_t lede_button5_pressed(void) {
 // Draw one grapheme (up to 5 code points) with attributes and colour pair.
 static inline int lede_put_grapheme(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
     cchar_t cell;
-    if (setcchar(&cell, wch, attrs, (short)pair, NULL) != OK) return ERR;
-    if (pair > 32767) { cell.ext_color = pair; }
+    // ncurses 6.1+: a non-NULL opts pointer carries the (extended) pair number.
+    if (setcchar(&cell, wch, attrs, 0, &pair) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 

@@ -21,6 +21,22 @@ public enum CorpusExport {
         var related: [RelatedArticle]
         var email: String?
         var warnings: [String]
+
+        // Absent values are `null`, so every contract key is always present.
+        enum CodingKeys: String, CodingKey { case path, title, authors, published, genre, brand, paragraphs, related, email, warnings }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(title, forKey: .title)
+            try container.encode(authors, forKey: .authors)
+            try container.encode(published, forKey: .published)
+            try container.encode(genre, forKey: .genre)
+            try container.encode(brand, forKey: .brand)
+            try container.encode(paragraphs, forKey: .paragraphs)
+            try container.encode(related, forKey: .related)
+            try container.encode(email, forKey: .email)
+            try container.encode(warnings, forKey: .warnings)
+        }
     }
 
     struct ErrorRow: Encodable {
@@ -48,6 +64,20 @@ public enum CorpusExport {
         var conflicts: [String]
         var source: String?
         var mentions: [MentionRow]
+
+        enum CodingKeys: String, CodingKey { case model, organisation, date, precision, basis, planned, conflicts, source, mentions }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(model, forKey: .model)
+            try container.encode(organisation, forKey: .organisation)
+            try container.encode(date, forKey: .date)
+            try container.encode(precision, forKey: .precision)
+            try container.encode(basis, forKey: .basis)
+            try container.encode(planned, forKey: .planned)
+            try container.encode(conflicts, forKey: .conflicts)
+            try container.encode(source, forKey: .source)
+            try container.encode(mentions, forKey: .mentions)
+        }
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {

@@ -114,7 +114,7 @@ public struct ReleaseExtractor: Sendable {
 
     /// Sentence ranges: a full stop, question or exclamation mark followed by
     /// a space (CJK full stops on their own), in scalar offsets.
-    static func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    public static func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var index = 0

@@ -198,11 +198,15 @@ public struct ScrapedArticleImporter: Sendable {
         })
         let pieces = local.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var keep = pieces.count
+        var matchedAuthor = false
         for count in stride(from: pieces.count, through: 1, by: -1) {
             let suffix = pieces.suffix(count).joined(separator: ".")
-            if authorForms.contains(suffix) { keep = count; break }
+            if authorForms.contains(suffix) { keep = count; matchedAuthor = true; break }
         }
-        if keep == pieces.count, pieces.count > 1, start > text.startIndex {
+        // Glued to the last word only when a space (not punctuation such as
+        // `。`) comes before that word.
+        let gluedToWord = start > text.startIndex && text[text.index(before: start)].isWhitespace
+        if !matchedAuthor, pieces.count > 1, gluedToWord {
             keep = pieces.count - 1
         }
         local = pieces.suffix(keep).joined(separator: ".")
@@ -366,7 +370,7 @@ public struct ScrapedArticleImporter: Sendable {
                     // Walk back over closing quotes to the sentence end.
                     var end = index - 1
                     while end > start, "”’\")".contains(characters[end]) { end -= 1 }
-                    if ".?!".contains(characters[end]), !Self.isInitial(characters, periodAt: end), end > start {
+                    if ".?!。！？".contains(characters[end]), !Self.isInitial(characters, periodAt: end), end > start {
                         paragraphs.append(String(characters[start..<index]))
                         start = index
                     }

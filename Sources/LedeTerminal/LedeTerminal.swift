@@ -1,1 +1,0 @@
-// LedeTerminal is the only module that touches curses.

@@ -1,0 +1,218 @@
+// LedeTerminal is the only module that touches curses: it starts and
+// restores the terminal, decodes keys into `Key`, maps theme colours to
+// colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,
+// writing only the cells that changed since the last frame.
+import CNcursesw
+import Foundation
+import LedeUI
+
+/// Set from signal handlers; read by the event loop between keys.
+nonisolated(unsafe) private var pendingTerminationSignal: Int32 = 0
+/// True while curses owns the terminal, so fatal-signal handlers know to restore it.
+nonisolated(unsafe) private var cursesActive: Int32 = 0
+
+public final class Terminal {
+    public private(set) var capability: ColorCapability = .none
+    private var previous: ScreenBuffer?
+    private var pairs: [PairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private let environment: [String: String]
+    private let forceNoColor: Bool
+
+    struct PairKey: Hashable {
+        var foreground: Int
+        var background: Int
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, noColor: Bool = false) {
+        self.environment = environment
+        self.forceNoColor = noColor
+    }
+
+    /// Makes sure wide characters work: the environment's locale if it is
+    /// UTF-8, else `C.UTF-8`.
+    public static func ensureUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
+    }
+
+    public func start() {
+        Terminal.ensureUTF8Locale()
+        installSignalHandlers()
+        // Short escape delay: Esc should feel instant.
+        setenv("ESCDELAY", "25", 0)
+        initscr()
+        cursesActive = 1
+        raw()
+        noecho()
+        nonl()
+        keypad(lede_stdscr(), true)
+        intrflush(lede_stdscr(), false)
+        curs_set(0)
+        wtimeout(lede_stdscr(), 100)
+        mousemask(lede_all_mouse_events(), nil)
+        mouseinterval(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        capability = forceNoColor ? .none : ColorCapability.detect(colors: Int(lede_colors()), hasColors: has_colors(), environment: environment)
+        previous = nil
+    }
+
+    /// Restores the terminal. Safe to call twice.
+    public func stop() {
+        guard cursesActive != 0 else { return }
+        cursesActive = 0
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(lede_cols()), Int(lede_lines())) }
+
+    /// A signal asked us to stop (SIGTERM, SIGHUP, SIGINT).
+    public var terminationRequested: Bool { pendingTerminationSignal != 0 }
+
+    // MARK: - Keys
+
+    /// The next key, or nil when none came within the read timeout.
+    public func readKey() -> Key? {
+        var character: wint_t = 0
+        let result = wget_wch(lede_stdscr(), &character)
+        if result == ERR { return nil }
+        if result == lede_key_code_yes() { return functionKey(Int32(character)) }
+        return characterKey(UInt32(character))
+    }
+
+    func characterKey(_ value: UInt32) -> Key? {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 0: return .control(" ")
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        case 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_DOWN: return .down
+        case KEY_UP: return .up
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case lede_key_resize():
+            let (width, height) = size
+            previous = nil
+            return .resize(width: width, height: height)
+        case lede_key_mouse():
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let state = event.bstate
+            if state & lede_button4_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: Int(event.x), y: Int(event.y))) }
+            if lede_button5_pressed() != 0, state & lede_button5_pressed() != 0 {
+                return .mouse(MouseEvent(kind: .wheelDown, x: Int(event.x), y: Int(event.y)))
+            }
+            if state & lede_button1_clicked() != 0 { return .mouse(MouseEvent(kind: .click, x: Int(event.x), y: Int(event.y))) }
+            return nil
+        default:
+            if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .function(Int(code - KEY_F0)) }
+            return nil
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// Copies the buffer to the screen, writing only changed cells.
+    public func draw(_ buffer: ScreenBuffer) {
+        let (width, height) = size
+        let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
+        if full { werase(lede_stdscr()) }
+        for y in 0..<min(height, buffer.height) {
+            for x in 0..<min(width, buffer.width) {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell, !(x + 1 < buffer.width && previous[x + 1, y] != buffer[x + 1, y] && cell.width == 2) {
+                    continue
+                }
+                // Never write the bottom-right cell: some terminals scroll.
+                if y == height - 1 && x + Int(cell.width) >= width { continue }
+                put(cell, x: x, y: y)
+            }
+        }
+        wnoutrefresh(lede_stdscr())
+        doupdate()
+        previous = buffer
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var characters: [wchar_t] = cell.grapheme.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        let (attributes, pair) = attributesAndPair(for: cell.style)
+        _ = characters.withUnsafeBufferPointer { pointer in
+            lede_put_grapheme(Int32(y), Int32(x), pointer.baseAddress, attributes, pair)
+        }
+    }
+
+    private func attributesAndPair(for style: Style) -> (attr_t, Int32) {
+        var attributes = lede_a_normal()
+        if style.attributes.contains(.bold) { attributes |= lede_a_bold() }
+        if style.attributes.contains(.dim) { attributes |= lede_a_dim() }
+        if style.attributes.contains(.italic) { attributes |= lede_a_italic() }
+        if style.attributes.contains(.underline) { attributes |= lede_a_underline() }
+        if style.attributes.contains(.reverse) { attributes |= lede_a_reverse() }
+        guard capability != .none else { return (attributes, 0) }
+        let foreground = style.foreground.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
+        let background = style.background.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
+        if foreground == -1 && background == -1 { return (attributes, 0) }
+        let key = PairKey(foreground: foreground, background: background)
+        if let pair = pairs[key] { return (attributes, pair) }
+        guard nextPair < lede_color_pairs() else { return (attributes, 0) }
+        let pair = nextPair
+        nextPair += 1
+        init_extended_pair(pair, Int32(foreground), Int32(background))
+        pairs[key] = pair
+        return (attributes, pair)
+    }
+
+    /// Forgets the last frame so the next draw repaints everything
+    /// (after a theme change or a resize).
+    public func invalidate() {
+        previous = nil
+        pairs.removeAll()
+        nextPair = 1
+    }
+
+    // MARK: - Signals
+
+    private func installSignalHandlers() {
+        for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal(signalNumber) { number in pendingTerminationSignal = number }
+        }
+        // A crash must not leave the terminal in raw mode.
+        for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(signalNumber) { number in
+                if cursesActive != 0 {
+                    cursesActive = 0
+                    endwin()
+                }
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+}

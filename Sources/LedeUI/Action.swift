@@ -1,0 +1,43 @@
+/// Everything a key can ask the browser to do. `update` gives each its meaning.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+    case quit, help, closeOverlay
+    case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+    case moveLeft, moveRight
+    case nextMention, previousMention, nextSameEntity, previousSameEntity
+    case follow, back, forward
+    case focusSidebar, focusTimeline, focusReader, cycleFocus
+    case search, searchNext, searchPrevious
+    case filterEntities
+    case nextArticle, previousArticle
+    case toggleParagraphFilter, hintMode
+    case toggleTimelineList, cycleOrganisationFilter
+    case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
+    case cycleTheme
+}
+
+/// The panes and overlays a binding can apply to.
+public enum Pane: String, CaseIterable, Sendable, Hashable {
+    case reader, sidebar, timeline
+    case help, dossier
+
+    public var title: String {
+        switch self {
+        case .reader: "Reader"
+        case .sidebar: "Entities"
+        case .timeline: "Model releases"
+        case .help: "Help"
+        case .dossier: "Dossier"
+        }
+    }
+
+    /// The badge in the status bar.
+    public var mode: String {
+        switch self {
+        case .reader: "READ"
+        case .sidebar: "ENTITIES"
+        case .timeline: "TIMELINE"
+        case .help: "HELP"
+        case .dossier: "DOSSIER"
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import LedeModel
+
+/// Draws the whole screen from state: the frame with pane titles, the
+/// three panes, an overlay if one is open, and the status bar.
+public enum BrowserView {
+    public static func render(_ state: BrowserState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height, fill: state.theme[.text])
+        render(state, into: &buffer)
+        return buffer
+    }
+
+    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        let layout = state.screenLayout
+        let theme = state.theme
+        if layout.isTooSmall {
+            buffer.fill(buffer.area, style: theme[.text])
+            buffer.put(TextFit.truncate("lede needs 30×8 or more (q quits)", to: buffer.width), x: 0, y: 0, style: theme[.error], clip: buffer.area)
+            return
+        }
+        drawFrame(state, into: &buffer)
+        ReaderView.render(state, into: &buffer, area: layout.readerText)
+        SidebarView.render(state, into: &buffer, area: layout.sidebar)
+        TimelineView.render(state, into: &buffer, area: layout.timeline)
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay.render(state, scroll: scroll, into: &buffer)
+        case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
+        case nil: break
+        }
+        StatusBarView.render(state, into: &buffer, area: layout.status)
+    }
+
+    static func drawFrame(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        let layout = state.screenLayout
+        let theme = state.theme
+        let base = theme[.text]
+        let border = theme[.border].over(base)
+        let focused = theme[.borderFocused].over(base)
+        let right = layout.width - 1
+        let bottom = layout.height - 2
+        // Verticals.
+        for y in 1..<bottom {
+            let isSeparator = y == layout.separator
+            buffer.put(isSeparator ? "├" : "│", x: 0, y: y, style: border)
+            buffer.put(isSeparator ? "┤" : "│", x: right, y: y, style: border)
+            if y < layout.separator {
+                buffer.put("│", x: layout.divider, y: y, style: border)
+            }
+        }
+        // Horizontals.
+        for x in 1..<right {
+            buffer.put("─", x: x, y: 0, style: border)
+            buffer.put("─", x: x, y: layout.separator, style: border)
+            buffer.put("─", x: x, y: bottom, style: border)
+        }
+        buffer.put("┌", x: 0, y: 0, style: border)
+        buffer.put("┐", x: right, y: 0, style: border)
+        buffer.put("└", x: 0, y: bottom, style: border)
+        buffer.put("┘", x: right, y: bottom, style: border)
+        buffer.put("┬", x: layout.divider, y: 0, style: border)
+        buffer.put("┴", x: layout.divider, y: layout.separator, style: border)
+
+        // Titles on the borders; the focused pane's border segment stands out.
+        func title(_ text: String, x: Int, y: Int, until limit: Int, pane: Pane) {
+            let isFocused = state.focus == pane
+            if isFocused {
+                for column in x..<limit { buffer.put("─", x: column, y: y, style: focused) }
+            }
+            let room = limit - x - 3
+            guard room > 0 else { return }
+            let label = " " + TextFit.truncate(text, to: room) + " "
+            buffer.put(label, x: x + 1, y: y, style: (isFocused ? theme[.paneTitleFocused] : theme[.paneTitle]).over(base),
+                       clip: Rect(x: x, y: y, width: limit - x, height: 1))
+        }
+        let articleTitle = state.currentArticle?.title ?? "No articles"
+        title(articleTitle, x: 1, y: 0, until: layout.divider, pane: .reader)
+        var sidebarTitle = "Entities"
+        if !state.sidebar.filter.isEmpty || state.sidebar.isEditingFilter { sidebarTitle += "  /" + state.sidebar.filter }
+        title(sidebarTitle, x: layout.divider + 1, y: 0, until: right, pane: .sidebar)
+        var timelineTitle = "Model releases"
+        if let organisation = state.timeline.organisationFilter { timelineTitle += " · \(organisation)" }
+        if state.timeline.isList { timelineTitle += " · list" }
+        title(timelineTitle, x: 1, y: layout.separator, until: right, pane: .timeline)
+    }
+}
+
+/// The last row: mode badge, prompt or message or key hints, position.
+public enum StatusBarView {
+    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+        let theme = state.theme
+        let base = theme[.status]
+        buffer.fill(area, style: base)
+        var x = area.x
+        let mode = state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter ? "FILTER" : state.activePane.mode))
+        x = buffer.put(" \(mode) ", x: x, y: area.y, style: theme[.statusMode].over(base), clip: area)
+        x += 1
+
+        // Right side: theme, article position, scroll percentage.
+        let layout = state.readerLayout
+        let rows = state.screenLayout.readerText.height
+        let percent = layout.lines.count <= rows ? 100 : min(100, (state.reader.scroll + rows) * 100 / max(1, layout.lines.count))
+        let articles = state.corpus.articles.count
+        let right = "\(state.theme.name)  \(articles == 0 ? 0 : state.article + 1)/\(articles)  \(percent)% "
+        let rightWidth = DisplayWidth.of(right)
+        let leftLimit = area.maxX - rightWidth - 1
+        let leftArea = Rect(x: x, y: area.y, width: max(0, leftLimit - x), height: 1)
+
+        if state.reader.isEditingSearch {
+            let search = state.reader.search
+            var prompt = "/" + (search?.query ?? "") + "▏"
+            if let search, !search.query.isEmpty {
+                prompt += search.matches.isEmpty ? "  no match" : "  \((search.current ?? 0) + 1)/\(search.matches.count)"
+            }
+            buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
+        } else if state.reader.hintInput != nil {
+            buffer.put(TextFit.truncate("type a label to jump · Esc cancels", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
+        } else if let message = state.message {
+            buffer.put(TextFit.truncate(message.text, to: leftArea.width), x: x, y: area.y,
+                       style: (message.isError ? theme[.error] : theme[.message]).over(base), clip: leftArea)
+        } else {
+            var column = x
+            if state.activePane == .reader, let focused = state.reader.focusedMention {
+                let entity = state.corpus.entities[state.corpus.mentions[focused].entity]
+                column = buffer.put("▸ \(entity.label) (\(entity.type.displayName.lowercased()))  ", x: column, y: area.y,
+                                    style: theme.style(for: entity.type).over(base), clip: leftArea)
+            }
+            for binding in state.keyMap.bindings(in: state.activePane) where binding.isHint {
+                guard let key = binding.keys.first else { continue }
+                let width = DisplayWidth.of(key.symbol) + 1 + DisplayWidth.of(binding.label) + 2
+                if column + width > leftArea.maxX { break }
+                column = buffer.put(key.symbol, x: column, y: area.y, style: theme[.statusKey].over(base), clip: leftArea)
+                column = buffer.put(" " + binding.label + "  ", x: column, y: area.y, style: base, clip: leftArea)
+            }
+        }
+        if leftLimit > x { buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: base, clip: area) }
+    }
+}
+
+/// A framed box drawn over the panes.
+enum OverlayBox {
+    static func draw(title: String, rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        let body = theme[.overlay].over(theme[.text])
+        let border = theme[.overlayBorder].over(body)
+        buffer.fill(rect, style: body)
+        for x in rect.x..<rect.maxX {
+            buffer.put("─", x: x, y: rect.y, style: border)
+            buffer.put("─", x: x, y: rect.maxY - 1, style: border)
+        }
+        for y in rect.y..<rect.maxY {
+            buffer.put("│", x: rect.x, y: y, style: border)
+            buffer.put("│", x: rect.maxX - 1, y: y, style: border)
+        }
+        buffer.put("┌", x: rect.x, y: rect.y, style: border)
+        buffer.put("┐", x: rect.maxX - 1, y: rect.y, style: border)
+        buffer.put("└", x: rect.x, y: rect.maxY - 1, style: border)
+        buffer.put("┘", x: rect.maxX - 1, y: rect.maxY - 1, style: border)
+        buffer.put(" " + TextFit.truncate(title, to: rect.width - 6) + " ", x: rect.x + 2, y: rect.y,
+                   style: theme[.paneTitleFocused].over(body), clip: rect)
+    }
+}
+
+/// `?`: every binding of the focused pane, from the keymap table.
+public enum HelpOverlay {
+    public static func lines(for pane: Pane, keyMap: KeyMap) -> [(keys: String, help: String)] {
+        keyMap.bindings(in: pane).map { binding in
+            (binding.keys.map(\.name).joined(separator: " "), binding.help)
+        }
+    }
+
+    public static func render(_ state: BrowserState, scroll: Int, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let rect = state.screenLayout.overlay(widthPercent: 80, heightPercent: 80)
+        OverlayBox.draw(title: "Keys — \(state.focus.title)  (q or Esc closes)", rect: rect, theme: theme, into: &buffer)
+        let inner = rect.inset(by: 1)
+        let body = theme[.overlay].over(theme[.text])
+        var rows = lines(for: state.focus, keyMap: state.keyMap)
+        rows += [("", ""), ("In the help", "j k scroll · q Esc close")]
+        let keyWidth = min(24, max(8, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8))
+        for row in 0..<inner.height {
+            guard let line = rows[safe: scroll + row] else { break }
+            let y = inner.y + row
+            let x = buffer.put(TextFit.pad(line.keys, to: keyWidth) + "  ", x: inner.x + 1, y: y, style: theme[.statusKey].over(body), clip: inner)
+            buffer.put(line.help, x: x, y: y, style: body, clip: inner)
+        }
+    }
+}
+
+/// Enter on a mention: the entity, its names, and every mention in every
+/// loaded article with its sentence. Enter jumps to the selected one.
+public enum DossierOverlay {
+    public static func render(_ state: BrowserState, dossier: DossierState, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let corpus = state.corpus
+        let entity = corpus.entities[dossier.entity]
+        let rect = state.screenLayout.overlay(widthPercent: 86, heightPercent: 84)
+        OverlayBox.draw(title: "\(entity.label) — \(entity.type.displayName.lowercased())", rect: rect, theme: theme, into: &buffer)
+        let inner = rect.inset(by: 1)
+        let body = theme[.overlay].over(theme[.text])
+        let dim = theme[.dim].over(body)
+        let mentions = corpus.mentionsOfEntity[dossier.entity]
+        let articles = Set(mentions.map { corpus.mentions[$0].article })
+        var y = inner.y
+        let names = entity.names.isEmpty ? entity.label : entity.names.joined(separator: ", ")
+        buffer.put(TextFit.truncate("Names: \(names)", to: inner.width - 2), x: inner.x + 1, y: y, style: body, clip: inner)
+        y += 1
+        var about = "\(mentions.count) mention\(mentions.count == 1 ? "" : "s") in \(articles.count) article\(articles.count == 1 ? "" : "s")"
+        about += entity.type == .model ? " · \(entity.organisation ?? "unknown organisation")" : " · \(entity.source.rawValue)"
+        if !entity.predicates.isEmpty { about += " (\(entity.predicates.joined(separator: ", ")))" }
+        buffer.put(TextFit.truncate(about, to: inner.width - 2), x: inner.x + 1, y: y, style: dim, clip: inner)
+        y += 2
+        let listArea = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
+        guard listArea.height > 0 else { return }
+        // Rows: an article heading when the article changes, then one row per mention.
+        var rows: [(mention: Int?, text: String)] = []
+        var lastArticle = -1
+        for (position, index) in mentions.enumerated() {
+            let mention = corpus.mentions[index]
+            if mention.article != lastArticle {
+                rows.append((nil, corpus.articles[mention.article].title))
+                lastArticle = mention.article
+            }
+            rows.append((position, ""))
+        }
+        let selectedRow = rows.firstIndex { $0.mention == dossier.selection } ?? 0
+        let top = max(0, min(selectedRow - listArea.height / 2, rows.count - listArea.height))
+        for row in 0..<listArea.height {
+            guard let item = rows[safe: top + row] else { break }
+            let rowY = listArea.y + row
+            guard let position = item.mention else {
+                buffer.put(TextFit.truncate(item.text, to: listArea.width - 2), x: listArea.x + 1, y: rowY,
+                           style: theme[.title].over(body), clip: listArea)
+                continue
+            }
+            let mention = corpus.mentions[mentions[position]]
+            let selected = position == dossier.selection
+            let rowStyle = selected ? theme[.selection].over(body) : body
+            buffer.fill(Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1), style: rowStyle)
+            let prefix = (selected ? "▸ " : "  ") + "¶\(mention.paragraph + 1) "
+            var x = buffer.put(prefix, x: listArea.x + 1, y: rowY, style: rowStyle, clip: listArea)
+            let snippet = Snippet.around(mention, in: corpus.articles[mention.article].paragraphs[mention.paragraph],
+                                         columns: max(10, listArea.maxX - x - 1))
+            x = buffer.put(snippet.before, x: x, y: rowY, style: rowStyle, clip: listArea)
+            x = buffer.put(snippet.match, x: x, y: rowY, style: theme.style(for: entity.type).over(rowStyle).with(.bold), clip: listArea)
+            buffer.put(snippet.after, x: x, y: rowY, style: rowStyle, clip: listArea)
+        }
+    }
+}
+
+/// A one-line window of text around a mention.
+public enum Snippet {
+    public static func around(_ mention: Mention, in paragraph: String, columns: Int) -> (before: String, match: String, after: String) {
+        let scalars = Array(paragraph.unicodeScalars)
+        let sentence = ReleaseExtractor.sentences(scalars).first { $0.contains(mention.start) } ?? 0..<scalars.count
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)]))
+                .replacingOccurrences(of: "\n", with: " ")
+        }
+        let match = text(mention.start..<mention.end)
+        var before = text(sentence.lowerBound..<mention.start).trimmingLeadingSpaces()
+        var after = text(mention.end..<sentence.upperBound)
+        let room = max(0, columns - DisplayWidth.of(match))
+        let beforeRoom = min(DisplayWidth.of(before), room / 3)
+        if DisplayWidth.of(before) > beforeRoom { before = "…" + String(before.reversed().prefixFitting(beforeRoom - 1).reversed()) }
+        after = TextFit.truncate(after, to: room - DisplayWidth.of(before))
+        return (before, match, after)
+    }
+}
+
+extension String {
+    func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
+}
+
+extension Sequence where Element == Character {
+    /// Leading characters that fit in `columns`.
+    func prefixFitting(_ columns: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in self {
+            let width = DisplayWidth.of(character)
+            if used + width > columns { break }
+            result.append(character)
+            used += width
+        }
+        return result
+    }
+}
+
+extension Style {
+    func with(_ attributes: TextAttributes) -> Style {
+        var copy = self
+        copy.attributes.formUnion(attributes)
+        return copy
+    }
+}

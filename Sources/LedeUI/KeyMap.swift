@@ -1,0 +1,145 @@
+import Foundation
+import TOMLKit
+
+/// One row of the keymap table: the single source for key handling, the
+/// help overlay and the status-bar hints.
+public struct KeyBinding: Sendable, Hashable {
+    public var action: Action
+    /// Short label for status-bar hints (`next mention`).
+    public var label: String
+    public var keys: [Key]
+    /// One line for the help overlay.
+    public var help: String
+    public var panes: Set<Pane>
+    /// Shown in the status bar when its pane is focused.
+    public var isHint: Bool
+}
+
+/// The keymap: defaults (DESIGN §5 is the contract for its keys), then the
+/// user's rebindings from `keys.toml` in the config directory.
+public struct KeyMap: Sendable {
+    public private(set) var bindings: [KeyBinding]
+    private var lookup: [Pane: [Key: Action]]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+        self.lookup = [:]
+        rebuildLookup()
+    }
+
+    private mutating func rebuildLookup() {
+        var table: [Pane: [Key: Action]] = [:]
+        for binding in bindings {
+            for pane in binding.panes {
+                for key in binding.keys where table[pane]?[key] == nil { table[pane, default: [:]][key] = binding.action }
+            }
+        }
+        lookup = table
+    }
+
+    /// The action `key` means in `pane`, if any.
+    public func action(for key: Key, in pane: Pane) -> Action? { lookup[pane]?[key] }
+
+    /// Bindings that work in `pane`, in table order.
+    public func bindings(in pane: Pane) -> [KeyBinding] { bindings.filter { $0.panes.contains(pane) && !$0.keys.isEmpty } }
+
+    public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
+
+    static let main: Set<Pane> = [.reader, .sidebar, .timeline]
+    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier]
+    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier]
+
+    static func keys(_ names: String...) -> [Key] { names.map { Key(name: $0)! } }
+
+    public static let defaults = KeyMap(bindings: [
+        KeyBinding(action: .quit, label: "quit", keys: keys("q", "C-c"), help: "quit (closes an overlay first)", panes: everywhere, isHint: false),
+        KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier], isHint: true),
+        KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier], isHint: true),
+        KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: lists, isHint: false),
+        KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: lists, isHint: false),
+        KeyBinding(action: .pageDown, label: "page down", keys: keys("Space", "PgDn", "C-f"), help: "page down", panes: lists, isHint: false),
+        KeyBinding(action: .pageUp, label: "page up", keys: keys("b", "PgUp", "C-b"), help: "page up", panes: lists, isHint: false),
+        KeyBinding(action: .halfPageDown, label: "half page down", keys: keys("d", "C-d"), help: "half a page down", panes: [.reader, .help, .dossier], isHint: false),
+        KeyBinding(action: .halfPageUp, label: "half page up", keys: keys("u", "C-u"), help: "half a page up", panes: [.reader, .help, .dossier], isHint: false),
+        KeyBinding(action: .top, label: "top", keys: keys("g", "Home"), help: "go to the top", panes: lists, isHint: false),
+        KeyBinding(action: .bottom, label: "bottom", keys: keys("G", "End"), help: "go to the bottom", panes: lists, isHint: false),
+        KeyBinding(action: .moveLeft, label: "earlier", keys: keys("h", "Left"), help: "select the earlier release", panes: [.timeline], isHint: true),
+        KeyBinding(action: .moveRight, label: "later", keys: keys("l", "Right"), help: "select the later release", panes: [.timeline], isHint: false),
+        KeyBinding(action: .nextMention, label: "next mention", keys: keys("Tab"), help: "focus the next mention in reading order", panes: [.reader], isHint: true),
+        KeyBinding(action: .previousMention, label: "previous mention", keys: keys("S-Tab"), help: "focus the previous mention in reading order", panes: [.reader], isHint: false),
+        KeyBinding(action: .nextSameEntity, label: "same entity", keys: keys("]"), help: "next mention of the same entity (on into the next article)", panes: [.reader, .sidebar], isHint: true),
+        KeyBinding(action: .previousSameEntity, label: "previous of entity", keys: keys("["), help: "previous mention of the same entity", panes: [.reader, .sidebar], isHint: false),
+        KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence", panes: [.reader, .sidebar, .timeline, .dossier], isHint: true),
+        KeyBinding(action: .back, label: "back", keys: keys("Backspace", "H"), help: "back along the jump history", panes: main, isHint: true),
+        KeyBinding(action: .forward, label: "forward", keys: keys("L"), help: "forward along the jump history", panes: [.reader, .sidebar], isHint: false),
+        KeyBinding(action: .focusSidebar, label: "entities", keys: keys("e"), help: "focus the entity sidebar", panes: [.reader, .timeline], isHint: false),
+        KeyBinding(action: .focusTimeline, label: "timeline", keys: keys("t"), help: "focus the model-release timeline", panes: [.reader, .sidebar], isHint: false),
+        KeyBinding(action: .focusReader, label: "reader", keys: keys("r"), help: "focus the reader", panes: [.sidebar, .timeline], isHint: false),
+        KeyBinding(action: .cycleFocus, label: "next pane", keys: keys("w"), help: "focus the next pane", panes: main, isHint: false),
+        KeyBinding(action: .search, label: "search", keys: keys("/"), help: "search the text as you type (Enter keeps, Esc clears)", panes: [.reader], isHint: true),
+        KeyBinding(action: .searchNext, label: "next match", keys: keys("n"), help: "next search match (wraps)", panes: [.reader], isHint: false),
+        KeyBinding(action: .searchPrevious, label: "previous match", keys: keys("N"), help: "previous search match (wraps)", panes: [.reader], isHint: false),
+        KeyBinding(action: .filterEntities, label: "filter", keys: keys("/"), help: "filter entities as you type (Esc clears)", panes: [.sidebar], isHint: true),
+        KeyBinding(action: .nextArticle, label: "next article", keys: keys("}", ">"), help: "next article", panes: main, isHint: false),
+        KeyBinding(action: .previousArticle, label: "previous article", keys: keys("{", "<"), help: "previous article", panes: main, isHint: false),
+        KeyBinding(action: .toggleParagraphFilter, label: "only these", keys: keys("&"), help: "show only paragraphs that mention the selected entities", panes: [.reader, .sidebar], isHint: false),
+        KeyBinding(action: .hintMode, label: "hints", keys: keys("f"), help: "label every mention on screen; type a label to jump there", panes: [.reader], isHint: false),
+        KeyBinding(action: .toggleTimelineList, label: "list", keys: keys("v"), help: "switch between the time axis and a list", panes: [.timeline], isHint: true),
+        KeyBinding(action: .cycleOrganisationFilter, label: "organisation", keys: keys("o"), help: "show one organisation's releases at a time", panes: [.timeline], isHint: false),
+        KeyBinding(action: .toggleOrganisations, label: "organisations", keys: keys("1"), help: "show / hide organisations", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .togglePeople, label: "people", keys: keys("2"), help: "show / hide people", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .toggleLocations, label: "locations", keys: keys("3"), help: "show / hide locations", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .toggleTopics, label: "topics", keys: keys("4"), help: "show / hide topics", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .toggleModels, label: "models", keys: keys("5"), help: "show / hide AI models", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .cycleTheme, label: "theme", keys: keys("T"), help: "switch to the next theme", panes: main, isHint: false),
+    ])
+
+    // MARK: - User rebinding
+
+    /// Applies `[keys]` from a TOML file: `action = ["key", …]` replaces that
+    /// action's keys. Problems are returned as `file:line: message`; the
+    /// defaults stay for anything that could not be read.
+    public func applying(configText text: String, path: String) -> (KeyMap, [String]) {
+        var map = self
+        var problems: [String] = []
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return (self, ["\(path):\(error.source.begin.line): TOML syntax error: \(error.description)"])
+        } catch {
+            return (self, ["\(path): TOML syntax error"])
+        }
+        for key in root.keys where !["keys", "theme"].contains(key) {
+            problems.append("\(path):\(ThemeLoader.lineNumber(of: key, in: text) ?? 0): unknown setting '\(key)' (expected theme or [keys])")
+        }
+        guard let table = root["keys"]?.table else { return (map, problems) }
+        for actionName in table.keys {
+            let line = ThemeLoader.lineNumber(of: actionName, in: text) ?? 0
+            guard let action = Action(rawValue: actionName), let index = map.bindings.firstIndex(where: { $0.action == action }) else {
+                problems.append("\(path):\(line): unknown action '\(actionName)'")
+                continue
+            }
+            let names: [String]
+            if let single = table[actionName]?.string { names = [single] } else if let array = table[actionName]?.array {
+                names = array.compactMap { $0.string }
+            } else {
+                problems.append("\(path):\(line): '\(actionName)' needs a key name or a list of key names")
+                continue
+            }
+            var keys: [Key] = []
+            var bad = false
+            for name in names {
+                guard let key = Key(name: name) else {
+                    problems.append("\(path):\(line): unknown key name '\(name)' for '\(actionName)'")
+                    bad = true
+                    continue
+                }
+                keys.append(key)
+            }
+            if !bad { map.bindings[index].keys = keys }
+        }
+        map.rebuildLookup()
+        return (map, problems)
+    }
+}

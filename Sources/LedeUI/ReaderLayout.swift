@@ -1,0 +1,170 @@
+import Foundation
+import LedeModel
+
+/// One line of the reader: its graphemes with their widths and, for
+/// paragraph text, the scalar offset where each grapheme starts.
+public struct ReaderLine: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case title, byline, blank
+        case text(paragraph: Int)
+        /// A marker standing for paragraphs hidden by the `&` filter.
+        case hidden(count: Int)
+    }
+
+    public var kind: Kind
+    public var graphemes: [Character]
+    public var widths: [UInt8]
+    /// Scalar offset in the paragraph of each grapheme (text lines only).
+    public var offsets: [Int]
+    /// Scalar offset just past the line's last grapheme.
+    public var endOffset: Int
+
+    public var paragraph: Int? {
+        if case .text(let paragraph) = kind { return paragraph }
+        return nil
+    }
+
+    public var text: String { String(graphemes) }
+}
+
+/// An article wrapped to a width: title, byline, then paragraphs separated
+/// by blank lines. Wrapping is by display width (CJK and emoji take two
+/// columns) at spaces, or anywhere inside over-long words and CJK runs.
+public struct ReaderLayout: Sendable {
+    public var lines: [ReaderLine]
+    /// First line of each shown paragraph.
+    public var firstLine: [Int: Int]
+
+    /// The line holding scalar `offset` of `paragraph`, if that paragraph is shown.
+    public func line(paragraph: Int, offset: Int) -> Int? {
+        guard var index = firstLine[paragraph] else { return nil }
+        while index + 1 < lines.count, lines[index + 1].paragraph == paragraph, lines[index + 1].offsets.first.map({ $0 <= offset }) ?? false {
+            index += 1
+        }
+        return index
+    }
+
+    public static func make(article: Article, width: Int, visibleParagraphs: Set<Int>?) -> ReaderLayout {
+        var lines: [ReaderLine] = []
+        func addWrapped(_ text: String, kind: ReaderLine.Kind) {
+            lines += wrap(text, width: width, kind: kind)
+        }
+        func blank() { lines.append(ReaderLine(kind: .blank, graphemes: [], widths: [], offsets: [], endOffset: 0)) }
+        addWrapped(article.title, kind: .title)
+        addWrapped(byline(of: article), kind: .byline)
+        var firstLine: [Int: Int] = [:]
+        var hiddenRun = 0
+        func flushHidden() {
+            guard hiddenRun > 0 else { return }
+            blank()
+            let text = hiddenRun == 1 ? "⋯ 1 paragraph hidden (& shows all) ⋯" : "⋯ \(hiddenRun) paragraphs hidden (& shows all) ⋯"
+            lines += wrap(text, width: width, kind: .hidden(count: hiddenRun))
+            hiddenRun = 0
+        }
+        for (index, paragraph) in article.paragraphs.enumerated() {
+            if let visibleParagraphs, !visibleParagraphs.contains(index) {
+                hiddenRun += 1
+                continue
+            }
+            flushHidden()
+            blank()
+            firstLine[index] = lines.count
+            addWrapped(paragraph, kind: .text(paragraph: index))
+        }
+        flushHidden()
+        return ReaderLayout(lines: lines, firstLine: firstLine)
+    }
+
+    /// `June Yoon · Opinion · Business Insight · 19 Mar 2025`
+    public static func byline(of article: Article) -> String {
+        var parts: [String] = []
+        if !article.authors.isEmpty { parts.append(article.authors.joined(separator: " and ")) }
+        if let genre = article.genre { parts.append(genre) }
+        if let brand = article.brand { parts.append(brand) }
+        if let published = article.published { parts.append(published.humanDescription) }
+        return parts.isEmpty ? "(no byline)" : parts.joined(separator: " · ")
+    }
+
+    /// Greedy word wrap by display width.
+    static func wrap(_ text: String, width: Int, kind: ReaderLine.Kind) -> [ReaderLine] {
+        let width = max(1, width)
+        var graphemes: [Character] = []
+        var widths: [UInt8] = []
+        var offsets: [Int] = []
+        var offset = 0
+        for character in text {
+            let safe = SafeText.displayable(character)
+            graphemes.append(safe)
+            widths.append(UInt8(max(1, DisplayWidth.of(safe))))
+            offsets.append(offset)
+            offset += character.unicodeScalars.count
+        }
+        let total = offset
+        var lines: [ReaderLine] = []
+        var start = 0
+        while start < graphemes.count {
+            var column = 0
+            var index = start
+            var lastBreak: Int? = nil // index to start the next line at
+            while index < graphemes.count {
+                let columns = Int(widths[index])
+                if column + columns > width { break }
+                column += columns
+                if graphemes[index] == " " { lastBreak = index + 1 }
+                else if columns == 2 { lastBreak = index + 1 } // CJK: break after any wide character
+                index += 1
+            }
+            var end: Int
+            var next: Int
+            if index >= graphemes.count {
+                end = graphemes.count
+                next = end
+            } else if graphemes[index] == " " {
+                end = index
+                next = index + 1
+            } else if let lastBreak, lastBreak > start {
+                end = lastBreak
+                next = lastBreak
+            } else {
+                end = max(index, start + 1)
+                next = end
+            }
+            // Trailing spaces do not take room at a line end.
+            var visibleEnd = end
+            while visibleEnd > start, graphemes[visibleEnd - 1] == " " { visibleEnd -= 1 }
+            let endOffset = next < offsets.count ? offsets[next] : total
+            lines.append(ReaderLine(kind: kind, graphemes: Array(graphemes[start..<visibleEnd]), widths: Array(widths[start..<visibleEnd]),
+                                    offsets: Array(offsets[start..<visibleEnd]), endOffset: endOffset))
+            start = next
+            while start < graphemes.count, graphemes[start] == " " { start += 1 }
+        }
+        if lines.isEmpty { lines.append(ReaderLine(kind: kind, graphemes: [], widths: [], offsets: [], endOffset: 0)) }
+        return lines
+    }
+}
+
+/// Remembers reader layouts so a keystroke does not re-wrap the article.
+public final class ReaderLayoutCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var article: Int
+        var width: Int
+        var visibleParagraphs: Set<Int>?
+    }
+
+    private var entries: [Key: ReaderLayout] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func layout(corpus: Corpus, article: Int, width: Int, visibleParagraphs: Set<Int>?) -> ReaderLayout {
+        let key = Key(article: article, width: width, visibleParagraphs: visibleParagraphs)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = entries[key] { return cached }
+        guard corpus.articles.indices.contains(article) else { return ReaderLayout(lines: [], firstLine: [:]) }
+        let layout = ReaderLayout.make(article: corpus.articles[article], width: width, visibleParagraphs: visibleParagraphs)
+        if entries.count > 64 { entries.removeAll() }
+        entries[key] = layout
+        return layout
+    }
+}

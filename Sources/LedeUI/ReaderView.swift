@@ -1,0 +1,111 @@
+import LedeModel
+
+/// Draws the article: title, byline, wrapped paragraphs with every mention
+/// styled by entity type, search matches, the focused mention, the sentence
+/// a timeline jump landed on, and hint labels.
+public enum ReaderView {
+    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+        let theme = state.theme
+        let base = theme[.text]
+        buffer.fill(area, style: base)
+        let layout = state.readerLayout
+        let spans = SpanIndex(state: state)
+        let hints = state.reader.hintInput.map { _ in HintLabels(state: state).labels } ?? []
+        var hintAt: [Int: String] = [:]
+        for hint in hints { hintAt[hint.mention] = hint.label }
+
+        for row in 0..<area.height {
+            let lineIndex = state.reader.scroll + row
+            guard let line = layout.lines[safe: lineIndex] else { break }
+            let y = area.y + row
+            var x = area.x
+            let lineStyle: Style
+            switch line.kind {
+            case .title: lineStyle = theme[.title].over(base)
+            case .byline: lineStyle = theme[.byline].over(base)
+            case .hidden: lineStyle = theme[.dim].over(base)
+            case .blank, .text: lineStyle = base
+            }
+            for (index, grapheme) in line.graphemes.enumerated() {
+                var style = lineStyle
+                if let paragraph = line.paragraph { style = spans.style(paragraph: paragraph, offset: line.offsets[index], base: base) }
+                x = buffer.put(grapheme, x: x, y: y, style: style, clip: area)
+            }
+        }
+
+        // Hint labels sit on the first cells of their mentions.
+        guard !hints.isEmpty else { return }
+        let typed = state.reader.hintInput ?? ""
+        for hint in hints where hint.label.hasPrefix(typed) {
+            let mention = state.corpus.mentions[hint.mention]
+            guard let lineIndex = layout.line(paragraph: mention.paragraph, offset: mention.start) else { continue }
+            let row = lineIndex - state.reader.scroll
+            guard row >= 0, row < area.height else { continue }
+            let line = layout.lines[lineIndex]
+            var column = area.x
+            for (index, offset) in line.offsets.enumerated() {
+                if offset >= mention.start { break }
+                column += Int(line.widths[index])
+            }
+            buffer.put(hint.label, x: column, y: area.y + row, style: theme[.hintLabel].over(base), clip: area)
+        }
+    }
+
+    /// Styles of the current article's paragraphs, built once per frame.
+    struct SpanIndex {
+        struct Span {
+            var start: Int
+            var end: Int
+            var style: Style
+        }
+
+        /// Per paragraph, in drawing order (later spans drawn over earlier).
+        var spans: [Int: [Span]] = [:]
+
+        init(state: BrowserState) {
+            let theme = state.theme
+            let corpus = state.corpus
+            let highlighted: Set<Int>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
+                ? nil : SidebarModel(state: state).visibleEntitySet
+            if let sentence = state.reader.highlightedSentence {
+                spans[sentence.paragraph, default: []].append(Span(start: sentence.start, end: sentence.end, style: theme[.selection]))
+            }
+            // Models first, so an organisation inside a model name draws over it.
+            let mentions = corpus.mentionsOfArticle[safe: state.article] ?? []
+            for pass in 0..<2 {
+                for index in mentions {
+                    let mention = corpus.mentions[index]
+                    let entity = corpus.entities[mention.entity]
+                    guard (entity.type == .model) == (pass == 0) else { continue }
+                    if let highlighted, !highlighted.contains(mention.entity) { continue }
+                    var style = theme.style(for: entity.type)
+                    if mention.isDetected { style = theme[.detected].over(style) }
+                    spans[mention.paragraph, default: []].append(Span(start: mention.start, end: mention.end, style: style))
+                }
+            }
+            if let search = state.reader.search {
+                for (position, match) in search.matches.enumerated() {
+                    var style = theme[.searchMatch]
+                    if position == search.current { style = Style(attributes: .underline).over(style) }
+                    spans[match.paragraph, default: []].append(Span(start: match.start, end: match.end, style: style))
+                }
+            }
+            if let focused = state.reader.focusedMention {
+                let mention = corpus.mentions[focused]
+                if mention.article == state.article {
+                    let typeStyle = theme.style(for: corpus.entities[mention.entity].type)
+                    spans[mention.paragraph, default: []].append(
+                        Span(start: mention.start, end: mention.end, style: theme[.focusedMention].over(typeStyle)))
+                }
+            }
+        }
+
+        func style(paragraph: Int, offset: Int, base: Style) -> Style {
+            var style = base
+            for span in spans[paragraph] ?? [] where span.start <= offset && offset < span.end {
+                style = span.style.over(style)
+            }
+            return style
+        }
+    }
+}

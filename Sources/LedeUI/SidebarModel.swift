@@ -1,0 +1,107 @@
+import LedeModel
+
+/// The sidebar's groups: the publisher's types, then models, then what we detected.
+public enum SidebarGroup: String, CaseIterable, Sendable, Hashable {
+    case organisations = "ORGANISATION"
+    case people = "PERSON"
+    case locations = "LOCATION"
+    case topics = "TOPIC"
+    case models = "MODELS"
+    case detected = "DETECTED"
+}
+
+/// The rows the sidebar shows for the current article, derived from state:
+/// grouped, most-mentioned first, narrowed by the filter (substring or
+/// in-order subsequence over labels and names, best matches first).
+public struct SidebarModel {
+    public enum Row: Hashable {
+        case header(SidebarGroup, count: Int)
+        case entity(Int, mentions: Int, dimmed: Bool)
+    }
+
+    public let rows: [Row]
+
+    public init(state: BrowserState) {
+        let corpus = state.corpus
+        let article = state.article
+        guard corpus.articles.indices.contains(article) else { rows = []; return }
+        let annotated = corpus.annotatedEntities[article]
+        var counts: [Int: Int] = [:]
+        for index in corpus.mentionsOfArticle[article] { counts[corpus.mentions[index].entity, default: 0] += 1 }
+        let query = state.sidebar.filter
+        var grouped: [SidebarGroup: [(entity: Int, count: Int, score: Int)]] = [:]
+        for entity in Set(annotated).union(counts.keys) {
+            let info = corpus.entities[entity]
+            guard let group = SidebarModel.group(of: info, annotated: annotated.contains(entity)) else { continue }
+            guard !state.sidebar.hiddenTypes.contains(group) else { continue }
+            let score = query.isEmpty ? 0 : FilterScore.score(query: query, names: [info.label] + info.names)
+            guard let score else { continue }
+            grouped[group, default: []].append((entity, counts[entity] ?? 0, score))
+        }
+        var rows: [Row] = []
+        for group in SidebarGroup.allCases {
+            guard let members = grouped[group], !members.isEmpty else { continue }
+            let sorted = members.sorted { a, b in
+                if a.score != b.score { return a.score > b.score }
+                if a.count != b.count { return a.count > b.count }
+                return corpus.entities[a.entity].label.localizedLowercase < corpus.entities[b.entity].label.localizedLowercase
+            }
+            rows.append(.header(group, count: sorted.count))
+            rows += sorted.map { .entity($0.entity, mentions: $0.count, dimmed: $0.count == 0) }
+        }
+        self.rows = rows
+    }
+
+    /// Entity indices in display order.
+    public var visibleEntities: [Int] {
+        rows.compactMap { if case .entity(let entity, _, _) = $0 { return entity } else { return nil } }
+    }
+
+    public var visibleEntitySet: Set<Int> { Set(visibleEntities) }
+
+    public func row(of entity: Int) -> Int? {
+        rows.firstIndex { if case .entity(entity, _, _) = $0 { return true } else { return false } }
+    }
+
+    static func group(of entity: Entity, annotated: Bool) -> SidebarGroup? {
+        if entity.type == .model { return .models }
+        if !annotated { return .detected }
+        switch entity.type {
+        case .organisation: return .organisations
+        case .person: return .people
+        case .location: return .locations
+        case .topic: return .topics
+        case .model: return .models
+        case .brand, .genre, .other: return nil
+        }
+    }
+}
+
+/// Scores a filter query against names: prefix beats word start beats
+/// substring beats subsequence; nil when nothing matches.
+public enum FilterScore {
+    public static func score(query: String, names: [String]) -> Int? {
+        let needle = query.lowercased()
+        var best: Int?
+        for name in names {
+            let haystack = name.lowercased()
+            var score: Int?
+            if haystack.hasPrefix(needle) { score = 400 - haystack.count }
+            else if haystack.contains(" " + needle) || haystack.contains("-" + needle) { score = 300 - haystack.count }
+            else if haystack.contains(needle) { score = 200 - haystack.count }
+            else if isSubsequence(needle, of: haystack) { score = 100 - haystack.count }
+            if let score, score > (best ?? Int.min) { best = score }
+        }
+        return best
+    }
+
+    static func isSubsequence(_ needle: String, of haystack: String) -> Bool {
+        var iterator = haystack.makeIterator()
+        for character in needle {
+            var found = false
+            while let next = iterator.next() { if next == character { found = true; break } }
+            if !found { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,59 @@
+import LedeModel
+
+/// Draws the entity list: groups by type, each entity with its mention
+/// count, zero-mention concepts dimmed, the selection marked.
+public enum SidebarView {
+    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+        let theme = state.theme
+        let base = theme[.text]
+        buffer.fill(area, style: base)
+        guard !area.isEmpty else { return }
+        let model = SidebarModel(state: state)
+        // First row: the filter prompt or a summary of the toggles.
+        var header = ""
+        if state.sidebar.isEditingFilter || !state.sidebar.filter.isEmpty {
+            header = "/" + state.sidebar.filter + (state.sidebar.isEditingFilter ? "▏" : "")
+        } else if !state.sidebar.hiddenTypes.isEmpty {
+            header = "hidden: " + state.sidebar.hiddenTypes.map { $0.rawValue.lowercased() }.sorted().joined(separator: ", ")
+        } else {
+            header = "\(model.visibleEntities.count) entities · / filter"
+        }
+        buffer.put(TextFit.truncate(header, to: area.width), x: area.x, y: area.y,
+                   style: (state.sidebar.isEditingFilter ? theme[.searchMatch] : theme[.dim]).over(base), clip: area)
+
+        let rows = area.height - 1
+        if model.rows.isEmpty {
+            let text = state.sidebar.filter.isEmpty ? "No entities" : "No match"
+            buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: area.y + 1, style: theme[.dim].over(base), clip: area)
+            return
+        }
+        for row in 0..<rows {
+            let index = state.sidebar.scroll + row
+            guard let item = model.rows[safe: index] else { break }
+            let y = area.y + 1 + row
+            switch item {
+            case .header(let group, let count):
+                let text = TextFit.truncate("\(group.rawValue) \(count)", to: area.width)
+                buffer.put(text, x: area.x, y: y, style: theme[.paneTitle].over(base), clip: area)
+            case .entity(let entityIndex, let mentions, let dimmed):
+                let entity = state.corpus.entities[entityIndex]
+                let selected = entityIndex == state.sidebar.selectedEntity
+                let focused = selected && state.focus == .sidebar
+                var rowStyle = base
+                if focused { rowStyle = theme[.selection].over(base) }
+                buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
+                var labelStyle = dimmed ? theme[.dim].over(rowStyle) : theme.style(for: entity.type).over(rowStyle)
+                if SidebarModel.group(of: entity, annotated: state.corpus.annotatedEntities[state.article].contains(entityIndex)) == .detected {
+                    labelStyle = theme[.detected].over(labelStyle)
+                }
+                if focused { labelStyle = theme[.selection].over(labelStyle) }
+                let count = String(mentions)
+                let marker = selected ? "▸ " : "  "
+                let labelWidth = max(1, area.width - 2 - count.count - 1)
+                buffer.put(marker, x: area.x, y: y, style: rowStyle, clip: area)
+                buffer.put(TextFit.truncate(entity.label, to: labelWidth), x: area.x + 2, y: y, style: labelStyle, clip: area)
+                buffer.put(count, x: area.maxX - count.count, y: y, style: (dimmed ? theme[.dim] : Style()).over(rowStyle), clip: area)
+            }
+        }
+    }
+}
