@@ -37,7 +37,7 @@ let package = Package(
             resources: [.copy("Samples")]
         ),
         .target(name: "LedeTestSupport", dependencies: ["LedeModel", "LedeUI"], path: "Tests/LedeTestSupport"),
-        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport"]),
     ]

@@ -168,12 +168,13 @@ public enum CorpusExport {
 
     /// RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
     public static func timelineCSV(_ corpus: Corpus) -> String {
-        func field(_ value: String) -> String {
-            guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
         let lines = [timelineColumns] + releaseRows(corpus).map(timelineFields)
-        return lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public static func timelineMarkdown(_ corpus: Corpus) -> String {

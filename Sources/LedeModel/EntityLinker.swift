@@ -45,6 +45,12 @@ public struct EntityLinker: Sendable {
         builder.addAnnotations(of: articles)
         builder.addGazetteer()
         let modelEntry = builder.addCatalogue(catalogue)
+        let knownNames = Set(builder.entities.flatMap { $0.names })
+        let discovered = ModelNameScanner().names(in: articles.flatMap(\.paragraphs), known: knownNames)
+        let discoveredModels = discovered.map { name in
+            builder.addEntity(Entity(id: "model:\(name)", label: name, type: .model, source: .detected, names: [name]),
+                              forms: [NameForms.Form(text: name, caseRule: .exact, needsPriorFullName: false)])
+        }
         let (patterns, infos) = builder.patterns()
         let matcher = NameMatcher(patterns: patterns)
 
@@ -92,8 +98,28 @@ public struct EntityLinker: Sendable {
             }
         }
         mentions.sort(by: Mention.readingOrder)
-        return Result(entities: builder.entities, mentions: mentions, annotatedEntities: builder.annotatedEntities,
+        var entities = builder.entities
+        assignOrganisations(to: discoveredModels, entities: &entities, mentions: mentions, articles: articles)
+        return Result(entities: entities, mentions: mentions, annotatedEntities: builder.annotatedEntities,
                       catalogueEntryOfModel: modelEntry)
+    }
+}
+
+extension EntityLinker {
+    /// A model found by pattern belongs to the organisation named nearest to
+    /// its first mention in the same sentence.
+    func assignOrganisations(to models: [Int], entities: inout [Entity], mentions: [Mention], articles: [Article]) {
+        for model in models {
+            guard let first = mentions.first(where: { $0.entity == model }) else { continue }
+            let scalars = Array(articles[first.article].paragraphs[first.paragraph].unicodeScalars)
+            guard let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(first.start) }) else { continue }
+            let organisations = mentions.filter {
+                $0.article == first.article && $0.paragraph == first.paragraph && sentence.contains($0.start)
+                    && entities[$0.entity].type == .organisation && !($0.start >= first.start && $0.end <= first.end)
+            }
+            let nearest = organisations.min { ReleaseExtractor.gap($0, first.start, first.end) < ReleaseExtractor.gap($1, first.start, first.end) }
+            entities[model].organisation = nearest.map { entities[$0.entity].label }
+        }
     }
 }
 

@@ -78,7 +78,7 @@ public struct ReleaseExtractor: Sendable {
                 for other in dates where !other.date.overlaps(best.date) {
                     release.conflicts.append("also stated \(other.date) (“\(other.phrase)”)")
                 }
-                if let entry, !best.planned, !entry.date.overlaps(best.date) {
+                if let entry, !entry.date.overlaps(best.date) {
                     release.conflicts.append("catalogue says \(entry.date)")
                 }
             } else if let entry {

@@ -38,6 +38,12 @@ public struct SidebarModel {
             guard let score else { continue }
             grouped[group, default: []].append((entity, counts[entity] ?? 0, score))
         }
+        // Substring matches, when there are any, hide the looser subsequence
+        // ones: `ali` should leave Alibaba, not also artificiAL Intelligence.
+        let strongest = grouped.values.joined().map(\.score).max() ?? 0
+        if strongest >= FilterScore.substringFloor {
+            for group in grouped.keys { grouped[group] = grouped[group]!.filter { $0.score >= FilterScore.substringFloor } }
+        }
         var rows: [Row] = []
         for group in SidebarGroup.allCases {
             guard let members = grouped[group], !members.isEmpty else { continue }
@@ -80,16 +86,18 @@ public struct SidebarModel {
 /// Scores a filter query against names: prefix beats word start beats
 /// substring beats subsequence; nil when nothing matches.
 public enum FilterScore {
+    /// Scores at or above this came from a substring match.
+    static let substringFloor = 150
     public static func score(query: String, names: [String]) -> Int? {
         let needle = query.lowercased()
         var best: Int?
         for name in names {
             let haystack = name.lowercased()
             var score: Int?
-            if haystack.hasPrefix(needle) { score = 400 - haystack.count }
-            else if haystack.contains(" " + needle) || haystack.contains("-" + needle) { score = 300 - haystack.count }
-            else if haystack.contains(needle) { score = 200 - haystack.count }
-            else if isSubsequence(needle, of: haystack) { score = 100 - haystack.count }
+            if haystack.hasPrefix(needle) { score = 450 - min(99, haystack.count) }
+            else if haystack.contains(" " + needle) || haystack.contains("-" + needle) { score = 350 - min(99, haystack.count) }
+            else if haystack.contains(needle) { score = 250 - min(99, haystack.count) }
+            else if isSubsequence(needle, of: haystack) { score = 100 - min(99, haystack.count) }
             if let score, score > (best ?? Int.min) { best = score }
         }
         return best

@@ -134,7 +134,8 @@ public enum TimelineView {
         parts.append(release.mentions.count == 1 ? "1 mention" : "\(release.mentions.count) mentions")
         var text = "▸ " + parts.joined(separator: " · ")
         let position = "\(state.timeline.selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
-        var x = buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: row, style: theme[.label].over(base), clip: area)
+        let room = area.width - (area.width > 40 ? position.count + 2 : 0)
+        var x = buffer.put(TextFit.truncate(text, to: room), x: area.x, y: row, style: theme[.label].over(base), clip: area)
         if !release.conflicts.isEmpty {
             text = " ⚠ " + release.conflicts.joined(separator: "; ")
             x = buffer.put(TextFit.truncate(text, to: max(0, area.maxX - x)), x: x, y: row, style: theme[.conflict].over(base), clip: area)

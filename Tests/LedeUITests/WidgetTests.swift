@@ -1,0 +1,126 @@
+import LedeModel
+@testable import LedeUI
+import Testing
+
+@Suite("Widgets")
+struct WidgetTests {
+    @Test("timeline list of the reference")
+    func timelineList() {
+        var state = Fixture.state(width: 80, height: 24)
+        state.timeline.isList = true
+        var buffer = ScreenBuffer(width: 70, height: 4)
+        TimelineView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 70, height: 4))
+        expectLines(buffer, [
+            TextFit.pad("2024-12-05 o1          OpenAI   catalogue", to: 70),
+            TextFit.pad("2025-01    DeepSeek-R1 DeepSeek stated “in January”", to: 70),
+            TextFit.pad("2025-03-06 QwQ-32B     Alibaba  catalogue", to: 70),
+            TextFit.pad("", to: 70),
+        ])
+    }
+
+    @Test("timeline axis: markers in date order, labels without overlap, details of the selection")
+    func timelineAxis() {
+        var state = Fixture.state(width: 80, height: 24)
+        state.timeline.selection = 1
+        var buffer = ScreenBuffer(width: 90, height: 5)
+        TimelineView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 90, height: 5))
+        let lines = buffer.lines
+        #expect(lines[0].contains("╷2025-01") && lines[0].contains("╷2025-03"))
+        #expect(lines[1].filter { $0 == "●" }.count == 3)
+        let axis = Array(lines[1])
+        let markers = axis.indices.filter { axis[$0] == "●" }
+        #expect(markers.first == 1 && markers.last == 88)
+        #expect(lines[2].contains("o1") && lines[2].contains("DeepSeek-R1") && lines[2].contains("QwQ-32B"))
+        #expect(lines[4].hasPrefix("▸ DeepSeek-R1 · DeepSeek · 2025-01 · stated “in January” · 2 mentions"))
+        #expect(lines[4].hasSuffix("2/3"))
+        // The selected marker and label carry the selected style.
+        let selected = state.theme[.selected].attributes
+        #expect(buffer[markers[1], 1].style.attributes.isSuperset(of: selected))
+    }
+
+    @Test("sidebar: groups, counts, dimmed zero-mention concepts, filter prompt")
+    func sidebar() {
+        var state = Fixture.state(width: 80, height: 24)
+        state.focus = .sidebar
+        Fixture.type(["/", "ali"], into: &state)
+        var buffer = ScreenBuffer(width: 24, height: 4)
+        SidebarView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 4))
+        expectLines(buffer, [
+            "/ali▏                   ",
+            "ORGANISATION 1          ",
+            "▸ Alibaba              3",
+            "                        ",
+        ])
+        // Zero-mention concepts are dimmed.
+        var all = Fixture.state(width: 80, height: 60)
+        all.focus = .sidebar
+        var tall = ScreenBuffer(width: 30, height: 40)
+        SidebarView.render(all, into: &tall, area: Rect(x: 0, y: 0, width: 30, height: 40))
+        let row = tall.lines.firstIndex { $0.contains("June Yoon") }!
+        #expect(tall.lines[row].hasSuffix("0"))
+        #expect(tall[3, row].style.attributes.contains(.dim))
+    }
+
+    @Test("reader: title, byline, paragraphs; mentions styled by type; focused mention stands out")
+    func reader() throws {
+        var state = Fixture.state(width: 60, height: 20)
+        Fixture.type(["<Tab>"], into: &state) // the first mention on screen: US in ¶1
+        let area = state.screenLayout.readerText
+        #expect(area == Rect(x: 2, y: 1, width: 40, height: 12))
+        let buffer = BrowserView.render(state)
+        let rows = (area.y..<area.maxY).map { String(Array(buffer.line($0)).dropFirst(area.x).prefix(area.width)) }
+        #expect(Array(rows.prefix(7)) == [
+            "Why China is suddenly flooding the",
+            "market with powerful AI models",
+            "June Yoon · Opinion · Business Insight ·",
+            "19 Mar 2025",
+            "",
+            "Retaliation seemed certain. When the US",
+            "tightened its grip on advanced",
+        ].map { TextFit.pad($0, to: 40) })
+        let theme = state.theme
+        let column = try #require(rows[5].range(of: "US")).lowerBound.utf16Offset(in: rows[5]) + area.x
+        #expect(buffer[column, area.y + 5].style == theme[.focusedMention].over(theme[.location]).over(theme[.text]))
+        #expect(buffer[column - 1, area.y + 5].style == theme[.text])
+        #expect(buffer[area.x, area.y].style == theme[.title].over(theme[.text]))
+        #expect(state.reader.focusedMention.map { state.corpus.mentions[$0].text } == "US")
+    }
+
+    @Test("status bar: mode, hints from the keymap, position")
+    func statusBar() {
+        let state = Fixture.state(width: 100, height: 24)
+        var buffer = ScreenBuffer(width: 100, height: 1)
+        StatusBarView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
+        #expect(buffer.line(0).hasPrefix(" READ  ? help  Tab next mention  ] same entity  ⏎ follow  ⌫ back  / search"))
+        #expect(buffer.line(0).hasSuffix("% ") && !buffer.line(0).hasSuffix("100% "))
+        var bottom = state
+        bottom.perform(.bottom)
+        StatusBarView.render(bottom, into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
+        #expect(buffer.line(0).hasSuffix("built-in  1/1  100% "))
+    }
+
+    @Test("every size from 40×12 to 300×100 draws the three panes without cutting a character", arguments: [
+        (40, 12), (60, 20), (80, 24), (120, 40), (200, 60), (300, 100),
+    ])
+    func sizes(width: Int, height: Int) {
+        let state = Fixture.state(Fixture.samples, width: width, height: height)
+        let buffer = BrowserView.render(state)
+        let lines = buffer.lines
+        #expect(lines.count == height)
+        for line in lines { #expect(DisplayWidth.of(line) == width) }
+        #expect(lines[0].hasPrefix("┌"))
+        #expect(lines[state.screenLayout.separator].contains("Model releases"))
+        #expect(lines[0].contains("Entities"))
+        #expect(lines[height - 1].contains("READ"))
+    }
+
+    @Test("CJK text wraps by display width")
+    func cjk() {
+        let corpus = Corpus.load(paths: [LedeTestSupport.PackagePaths.fixture("cjk.txt")])
+        let layout = ReaderLayout.make(article: corpus.articles[0], width: 21, visibleParagraphs: nil)
+        for line in layout.lines { #expect(line.widths.reduce(0) { $0 + Int($1) } <= 21) }
+        #expect(layout.lines.contains { $0.widths.contains(2) })
+    }
+}
+
+import LedeTestSupport
