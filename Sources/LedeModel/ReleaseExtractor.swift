@@ -125,6 +125,8 @@ public struct ReleaseExtractor: Sendable {
                 && index + 2 < scalars.count && (CharacterSet.uppercaseLetters.contains(scalars[index + 2]) || "“\"‘".unicodeScalars.contains(scalars[index + 2]))) {
                 result.append(start..<(index + 1))
                 start = index + 1
+                while start < scalars.count, scalars[start] == " " { start += 1 }
+                index = start - 1
             }
             index += 1
         }

@@ -105,7 +105,9 @@ public enum ColorMapping {
         // red 0, yellow 60, green 120, cyan 180, blue 240, magenta 300.
         let families = [1, 3, 2, 6, 4, 5]
         let base = families[Int((hue + 30) / 60) % 6]
-        return bright && value > 0.85 && saturation < 0.75 ? base + 8 : base
+        // Bright variants only for the brightest colours: xterm's normal
+        // ones top out at 205 of 255.
+        return bright && value > 0.9 ? base + 8 : base
     }
 
     static func weightedDistance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {

@@ -1,0 +1,148 @@
+import Foundation
+import LedeModel
+import LedeTestSupport
+@testable import LedeUI
+import Testing
+
+@Suite("Keymap")
+struct KeyMapTests {
+    @Test("the DESIGN §5 keys are bound", arguments: [
+        ("q", Pane.reader, Action.quit), ("?", .reader, .help), ("j", .reader, .moveDown), ("k", .reader, .moveUp),
+        ("Down", .reader, .moveDown), ("Up", .reader, .moveUp), ("Space", .reader, .pageDown), ("b", .reader, .pageUp),
+        ("PgDn", .reader, .pageDown), ("PgUp", .reader, .pageUp), ("g", .reader, .top), ("G", .reader, .bottom),
+        ("Tab", .reader, .nextMention), ("S-Tab", .reader, .previousMention), ("]", .reader, .nextSameEntity),
+        ("[", .reader, .previousSameEntity), ("Enter", .reader, .follow), ("Enter", .sidebar, .follow), ("Enter", .timeline, .follow),
+        ("Backspace", .reader, .back), ("e", .reader, .focusSidebar), ("t", .reader, .focusTimeline), ("r", .sidebar, .focusReader),
+        ("/", .reader, .search), ("/", .sidebar, .filterEntities), ("n", .reader, .searchNext), ("N", .reader, .searchPrevious),
+    ])
+    func contract(key: String, pane: Pane, action: Action) {
+        #expect(KeyMap.defaults.action(for: Key(name: key)!, in: pane) == action)
+    }
+
+    @Test("help lists exactly the bindings that work in the focused pane", arguments: [Pane.reader, .sidebar, .timeline])
+    func help(pane: Pane) {
+        let listed = HelpOverlay.lines(for: pane, keyMap: .defaults)
+        let bindings = KeyMap.defaults.bindings(in: pane)
+        #expect(listed.count == bindings.count)
+        for binding in bindings {
+            for key in binding.keys {
+                // Every listed key really triggers its action in that pane.
+                #expect(KeyMap.defaults.action(for: key, in: pane) == binding.action, "\(key.name) in \(pane)")
+            }
+        }
+        // And nothing from another pane only.
+        let others = KeyMap.defaults.bindings.filter { !$0.panes.contains(pane) }
+        for other in others { #expect(!listed.contains { $0.help == other.help }) }
+    }
+
+    @Test("the help overlay draws the focused pane's bindings")
+    func helpScreen() {
+        var state = Fixture.state(width: 120, height: 50)
+        state.focus = .timeline
+        state.perform(.help)
+        let text = BrowserView.render(state).lines.joined(separator: "\n")
+        #expect(text.contains("Keys — Model releases"))
+        #expect(text.contains("select the earlier release"))
+        #expect(!text.contains("search the text as you type"))
+    }
+
+    @Test("rebinding from config; unknown actions and keys reported with line; defaults stay")
+    func rebinding() {
+        let config = """
+        theme = "light"
+        [keys]
+        moveDown = ["j", "C-j"]
+        jumpAround = "x"
+        moveUp = ["k", "Hyper-Up"]
+        """
+        let (map, problems) = KeyMap.defaults.applying(configText: config, path: "config.toml")
+        #expect(map.action(for: .control("j"), in: .reader) == .moveDown)
+        #expect(problems == ["config.toml:4: unknown action 'jumpAround'", "config.toml:5: unknown key name 'Hyper-Up' for 'moveUp'"])
+        #expect(map.action(for: .character("k"), in: .reader) == .moveUp)
+        #expect(map.action(for: .up, in: .reader) == .moveUp) // unchanged default
+        let (_, syntax) = KeyMap.defaults.applying(configText: "[keys\nx = 1", path: "c.toml")
+        #expect(syntax.count == 1 && syntax[0].hasPrefix("c.toml:1: TOML syntax error"))
+    }
+}
+
+@Suite("Themes")
+struct ThemeTests {
+    static let folder = PackagePaths.root.appendingPathComponent("themes").path
+
+    @Test("every shipped theme parses and styles every element")
+    func shipped() throws {
+        let entries = ThemeDirectory(folders: [(Self.folder, .shipped)]).entries()
+        #expect(entries.count >= 5)
+        #expect(Set(entries.map(\.name)).isSuperset(of: ["default", "light", "high-contrast", "monochrome", "solarized-dark"]))
+        for entry in entries {
+            let loaded = try ThemeLoader.load(path: entry.path).get()
+            #expect(loaded.missing.isEmpty, "\(entry.name) misses \(loaded.missing)")
+            #expect(loaded.theme.styles.count == ThemeElement.allCases.count)
+        }
+        let mono = try ThemeLoader.load(path: Self.folder + "/monochrome.toml").get().theme
+        #expect(mono.styles.values.allSatisfy { $0.foreground == nil && $0.background == nil })
+        #expect(try ThemeLoader.load(path: Self.folder + "/solarized-dark.toml").get().theme.source != nil)
+    }
+
+    @Test("entity types stay distinguishable at 256 and at 8 colours in every colour theme")
+    func distinguishable() throws {
+        for name in ["default", "light", "high-contrast", "solarized-dark"] {
+            let theme = try ThemeLoader.load(path: Self.folder + "/\(name).toml").get().theme
+            for capability in [ColorCapability.palette256, .eight] {
+                let looks = [ThemeElement.organisation, .person, .location, .topic, .model].map { element -> String in
+                    let style = theme[element]
+                    let color = style.foreground.flatMap { ColorMapping.terminalColor($0, capability: capability) }
+                    return "\(color ?? -1)/\(style.attributes.rawValue)"
+                }
+                #expect(Set(looks).count == 5, "\(name) at \(capability): \(looks)")
+            }
+        }
+    }
+
+    @Test("bad themes are reported with file, line and key", arguments: [
+        ("name = \"x\"\n[ui]\ntext = { fg = \"#12345\" }\n", "bad.toml:3: ui.text: bad colour"),
+        ("name = \"x\"\n[ui]\nbogus = { fg = \"red\" }\n", "bad.toml:3: ui.bogus: unknown key"),
+        ("name = \"x\"\n[ui\ntext = {}\n", "bad.toml:2: TOML syntax error"),
+        ("name = \"x\"\n[entities]\nperson = { attrs = [\"blink\"] }\n", "bad.toml:3: entities.person: unknown attribute"),
+    ])
+    func bad(text: String, expected: String) {
+        switch ThemeLoader.parse(text, path: "bad.toml") {
+        case .success: Issue.record("accepted a bad theme")
+        case .failure(let problem): #expect(problem.description.hasPrefix(expected), "\(problem)")
+        }
+    }
+
+    @Test("nearest colours: truecolor to 256, 16 and 8", arguments: [
+        (Color.rgb(0xFF, 0x00, 0x00), ColorCapability.palette256, 196), (.rgb(0x5F, 0x87, 0xFF), .palette256, 69),
+        (.rgb(0x80, 0x80, 0x80), .palette256, 244), (.rgb(0x5F, 0x87, 0xFF), .eight, 4), (.rgb(0x00, 0xD7, 0x00), .eight, 2),
+        (.rgb(0xFF, 0xD7, 0x5F), .eight, 3), (.rgb(0xFF, 0x5F, 0xFF), .eight, 5), (.rgb(0x00, 0xD7, 0xD7), .eight, 6),
+        (.rgb(0xD0, 0xD0, 0xD0), .eight, 7), (.rgb(0x10, 0x10, 0x10), .eight, 0), (.indexed(196), .sixteen, 9),
+        (.ansi(12), .eight, 4), (.terminalDefault, .eight, -1), (.rgb(1, 2, 3), .direct, 0x010203),
+    ])
+    func mapping(color: Color, capability: ColorCapability, expected: Int) {
+        #expect(ColorMapping.terminalColor(color, capability: capability) == expected)
+    }
+
+    @Test("NO_COLOR and no colours: monochrome rendering")
+    func noColor() throws {
+        #expect(ColorCapability.detect(colors: 256, hasColors: true, environment: ["NO_COLOR": "1"]) == .none)
+        #expect(ColorCapability.detect(colors: 256, hasColors: true, environment: [:]) == .palette256)
+        #expect(ColorMapping.terminalColor(.rgb(1, 2, 3), capability: .none) == nil)
+        let theme = try ThemeLoader.load(path: Self.folder + "/default.toml").get().theme.withoutColors
+        #expect(theme.styles.values.allSatisfy { $0.foreground == nil && $0.background == nil })
+    }
+
+    @Test("highlighted cells take the theme's entity styles")
+    func highlightedCells() throws {
+        let theme = try ThemeLoader.load(path: Self.folder + "/default.toml").get().theme
+        var state = Fixture.state(width: 120, height: 40, theme: theme)
+        state.reader.scroll = 0
+        let buffer = BrowserView.render(state)
+        let row = try #require((0..<40).first { buffer.line($0).contains("including Alibaba") })
+        let column = Array(buffer.line(row)).firstIndex(of: "A")!
+        let line = Array(buffer.line(row))
+        let alibaba = (column..<line.count).first { String(line[$0..<min(line.count, $0 + 7)]) == "Alibaba" }!
+        #expect(buffer[alibaba, row].style == theme[.organisation].over(theme[.text]))
+        #expect(buffer[alibaba, row].style.foreground == .rgb(0x5F, 0x87, 0xFF))
+    }
+}

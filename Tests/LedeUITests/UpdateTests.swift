@@ -1,0 +1,187 @@
+import LedeModel
+@testable import LedeUI
+import Testing
+
+@Suite("Key sequences through update")
+struct UpdateTests {
+    func label(_ state: BrowserState, _ entity: Int?) -> String? { entity.map { state.corpus.entities[$0].label } }
+
+    @Test("e / ali leaves Alibaba alone; Enter focuses its first mention; ] its next; Backspace returns")
+    func acceptance() throws {
+        var state = Fixture.state()
+        Fixture.type(["e", "/", "ali"], into: &state)
+        #expect(state.focus == .sidebar)
+        #expect(SidebarModel(state: state).visibleEntities.map { label(state, $0) } == ["Alibaba"])
+        Fixture.type(["<Enter>"], into: &state)
+        #expect(state.focus == .reader)
+        let alibaba = try #require(state.corpus.entities.firstIndex { $0.label == "Alibaba" })
+        let mentions = state.corpus.mentionsOfEntity[alibaba]
+        #expect(state.reader.focusedMention == mentions[0])
+        Fixture.type(["]"], into: &state)
+        #expect(state.reader.focusedMention == mentions[1])
+        Fixture.type(["<Backspace>"], into: &state)
+        #expect(state.reader.focusedMention == mentions[0])
+        Fixture.type(["<Backspace>"], into: &state)
+        #expect(state.focus == .sidebar)
+        Fixture.type(["L"], into: &state)
+        #expect(state.reader.focusedMention == mentions[0])
+    }
+
+    @Test("the filter narrows per keystroke, Backspace widens, Esc clears")
+    func filter() {
+        var state = Fixture.state()
+        Fixture.type(["e", "/", "d"], into: &state)
+        let afterD = SidebarModel(state: state).visibleEntities.count
+        Fixture.type(["e"], into: &state)
+        let afterDe = SidebarModel(state: state).visibleEntities.count
+        #expect(afterDe < afterD)
+        #expect(SidebarModel(state: state).visibleEntities.contains { label(state, $0) == "DeepSeek" })
+        Fixture.type(["<Backspace>"], into: &state)
+        #expect(SidebarModel(state: state).visibleEntities.count == afterD)
+        Fixture.type(["<Esc>"], into: &state)
+        #expect(state.sidebar.filter.isEmpty && !state.sidebar.isEditingFilter)
+    }
+
+    @Test("the reader follows the filter: Tab visits only filtered entities")
+    func readerFollowsFilter() {
+        var state = Fixture.state()
+        Fixture.type(["e", "/", "tencent", "<Enter>", "r"], into: &state)
+        var seen: Set<String> = []
+        for _ in 0..<4 {
+            Fixture.type(["<Tab>"], into: &state)
+            if let focused = state.reader.focusedMention { seen.insert(label(state, state.corpus.mentions[focused].entity)!) }
+        }
+        #expect(seen == ["Tencent Holdings Ltd"])
+    }
+
+    @Test("Tab and Shift-Tab walk mentions in reading order")
+    func tabOrder() {
+        var state = Fixture.state()
+        var visited: [Int] = []
+        for _ in 0..<5 {
+            Fixture.type(["<Tab>"], into: &state)
+            visited.append(state.reader.focusedMention!)
+        }
+        #expect(visited == Array(state.corpus.mentionsOfArticle[0].prefix(5)))
+        Fixture.type(["<S-Tab>"], into: &state)
+        #expect(state.reader.focusedMention == visited[3])
+    }
+
+    @Test("Enter on a mention opens the dossier with every mention; Enter there jumps")
+    func dossier() throws {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["<Tab>"], into: &state)
+        let entity = state.corpus.mentions[state.reader.focusedMention!].entity
+        Fixture.type(["<Enter>"], into: &state)
+        guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier"); return }
+        #expect(dossier.entity == entity)
+        #expect(state.activePane == .dossier)
+        Fixture.type(["j", "j", "<Enter>"], into: &state)
+        #expect(state.overlay == nil)
+        #expect(state.reader.focusedMention == state.corpus.mentionsOfEntity[entity][dossier.selection + 2])
+    }
+
+    @Test("] goes on into the next article at the end of this one")
+    func acrossArticles() throws {
+        var state = Fixture.state(Fixture.samples)
+        let deepSeek = try #require(state.corpus.entities.firstIndex { $0.label == "DeepSeek" })
+        let inFirst = state.corpus.mentionsOfEntity[deepSeek].filter { state.corpus.mentions[$0].article == 0 }
+        state.jump(to: inFirst.last!)
+        Fixture.type(["]"], into: &state)
+        #expect(state.article == 1)
+        #expect(state.corpus.mentions[state.reader.focusedMention!].entity == deepSeek)
+    }
+
+    @Test("search: matches as you type, n / N wrap with a message, no match says so")
+    func search() {
+        var state = Fixture.state()
+        Fixture.type(["/", "chin"], into: &state)
+        let count = state.reader.search?.matches.count ?? 0
+        #expect(count >= 16) // China and Chinese
+        Fixture.type(["<Enter>"], into: &state)
+        #expect(!state.reader.isEditingSearch)
+        for _ in 0..<(count - 1) { Fixture.type(["n"], into: &state) }
+        #expect(state.reader.search?.current == count - 1)
+        Fixture.type(["n"], into: &state)
+        #expect(state.reader.search?.current == 0)
+        #expect(state.message?.text == "Search wrapped to the top")
+        Fixture.type(["N"], into: &state)
+        #expect(state.message?.text == "Search wrapped to the bottom")
+        Fixture.type(["/", "zzzq"], into: &state)
+        #expect(state.message?.text == "No match for “zzzq”")
+    }
+
+    @Test("timeline: Enter jumps to the sentence that reports the release and highlights it")
+    func timelineJump() throws {
+        var state = Fixture.state()
+        Fixture.type(["t", "l"], into: &state)
+        #expect(state.timeline.selection == 1)
+        Fixture.type(["<Enter>"], into: &state)
+        #expect(state.focus == .reader)
+        let focused = try #require(state.reader.focusedMention)
+        #expect(state.corpus.mentions[focused].text == "DeepSeek R1")
+        let sentence = try #require(state.reader.highlightedSentence)
+        let paragraph = Array(state.corpus.articles[0].paragraphs[sentence.paragraph].unicodeScalars)
+        let text = String(String.UnicodeScalarView(paragraph[sentence.start..<sentence.end]))
+        #expect(text.hasPrefix("Since the debut in January of DeepSeek R1"))
+    }
+
+    @Test("& shows only paragraphs that mention the selected entity, with a marker")
+    func paragraphFilter() throws {
+        var state = Fixture.state()
+        Fixture.type(["e", "/", "trump", "<Enter>", "&"], into: &state)
+        #expect(state.visibleParagraphs == [7])
+        #expect(state.readerLayout.lines.contains { if case .hidden(7) = $0.kind { return true } else { return false } })
+        Fixture.type(["&"], into: &state)
+        #expect(state.visibleParagraphs == nil)
+    }
+
+    @Test("hint mode: labels for mentions on screen; typing one focuses it")
+    func hints() {
+        var state = Fixture.state()
+        Fixture.type(["f"], into: &state)
+        let labels = HintLabels(state: state).labels
+        #expect(labels.count > 5)
+        Fixture.type([labels[2].label], into: &state)
+        #expect(state.reader.hintInput == nil)
+        #expect(state.reader.focusedMention == labels[2].mention)
+    }
+
+    @Test("q closes an overlay first, then quits")
+    func quit() {
+        var state = Fixture.state()
+        Fixture.type(["?"], into: &state)
+        #expect(state.activePane == .help)
+        Fixture.type(["q"], into: &state)
+        #expect(state.overlay == nil && !state.shouldQuit)
+        Fixture.type(["q"], into: &state)
+        #expect(state.shouldQuit)
+    }
+
+    @Test("resize keeps the focused mention on screen")
+    func resize() {
+        var state = Fixture.state()
+        for _ in 0..<40 { Fixture.type(["<Tab>"], into: &state) }
+        state.handle(.resize(width: 40, height: 12))
+        let mention = state.corpus.mentions[state.reader.focusedMention!]
+        let line = state.readerLayout.line(paragraph: mention.paragraph, offset: mention.start)!
+        #expect(line >= state.reader.scroll && line < state.reader.scroll + state.screenLayout.readerText.height)
+    }
+
+    @Test("mouse: a click on a mention opens its dossier; the wheel scrolls the pane under it")
+    func mouse() throws {
+        var state = Fixture.state(width: 120, height: 40)
+        let buffer = BrowserView.render(state)
+        let row = try #require((0..<40).first { buffer.line($0).contains("When the US tightened") })
+        let column = Array(buffer.line(row)).indices.first { index in
+            let characters = Array(buffer.line(row))
+            return index + 1 < characters.count && characters[index] == "U" && characters[index + 1] == "S"
+        }!
+        state.handle(.mouse(MouseEvent(kind: .click, x: column, y: row)))
+        guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier after click"); return }
+        #expect(state.corpus.entities[dossier.entity].label == "US")
+        state.overlay = nil
+        state.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        #expect(state.reader.scroll == 3)
+    }
+}
