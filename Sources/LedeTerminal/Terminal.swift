@@ -200,6 +200,11 @@ public final class Terminal {
     // MARK: - Signals
 
     private func installSignalHandlers() {
+        // A parent may have blocked these; the browser needs them delivered.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&wanted, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(signalNumber) { number in pendingTerminationSignal = number }
         }

@@ -1,0 +1,199 @@
+import Foundation
+import LedeTestSupport
+import Testing
+
+/// The real binary under tmux, typed at and read like a person would.
+@Suite("End to end under tmux", .serialized)
+struct BrowserEndToEndTests {
+    let referencePath = "Tests/LedeModelTests/Fixtures/reference.txt"
+
+    func start(_ arguments: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession(width: width, height: height, environment: environment)
+        try session.run("stty -g > /tmp/\(session.socket).before; \(TmuxSession.binary) \(arguments); echo EXIT:$((1000+$?)); stty -g > /tmp/\(session.socket).after")
+        try session.waitFor("the browser") { $0.contains("READ") }
+        return session
+    }
+
+    /// The typed command shows `EXIT:$((1000+$?))`; its output `EXIT:1000` means status 0.
+    func expectRestored(_ session: TmuxSession, status: Int = 0) throws {
+        let screen = try session.waitFor("exit") { $0.contains("EXIT:10") }
+        #expect(screen.contains("EXIT:\(1000 + status)"))
+        try session.waitFor("stty") { _ in FileManager.default.fileExists(atPath: "/tmp/\(session.socket).after") }
+        Thread.sleep(forTimeInterval: 0.2)
+        let before = try String(contentsOfFile: "/tmp/\(session.socket).before", encoding: .utf8)
+        let after = try String(contentsOfFile: "/tmp/\(session.socket).after", encoding: .utf8)
+        #expect(before == after, "terminal modes not restored")
+        // The shell answers normally afterwards.
+        try session.run("echo usable-$((40+2))")
+        try session.waitFor("shell") { $0.contains("usable-42") }
+    }
+
+    @Test("opens the reference: title, sidebar, timeline, status; scrolls; resizes; quits cleanly")
+    func reference() throws {
+        let session = try start(referencePath)
+        var lines = try session.lines()
+        #expect(lines[0].hasPrefix("┌─ Why China is suddenly flooding the market with powerful AI models"))
+        #expect(lines[0].contains("Entities"))
+        #expect(lines.contains { $0.contains("Alibaba") && $0.hasSuffix("3│") })
+        #expect(lines.contains { $0.hasPrefix("├─ Model releases") })
+        #expect(lines.contains { $0.contains("DeepSeek-R1") })
+        #expect(lines[39].contains("READ"))
+        #expect(lines[3].contains("Retaliation seemed certain.") || lines[4].contains("Retaliation seemed certain."))
+
+        try session.press("Space")
+        try session.waitFor("page down") { !$0.contains("Retaliation seemed certain.") }
+        try session.press("g")
+        try session.waitFor("top") { $0.contains("Retaliation seemed certain.") }
+
+        try session.resize(width: 80, height: 24)
+        let small = try session.waitFor("resize") { screen in screen.components(separatedBy: "\n").first?.count == 80 }
+        lines = small.components(separatedBy: "\n")
+        #expect(lines[0].hasPrefix("┌─ Why China"))
+        #expect(lines.contains { $0.hasPrefix("├─ Model releases") })
+        #expect(lines[23].contains("READ"))
+
+        try session.press("q")
+        try expectRestored(session)
+    }
+
+    @Test("filter the sidebar to Alibaba, follow it, next mention, back")
+    func filterFollowBack() throws {
+        let session = try start(referencePath)
+        try session.type("e/ali")
+        var screen = try session.waitFor("filter") { $0.contains("/ali") }
+        // Rows of the upper panes have three borders: │ reader │ sidebar │.
+        let sidebarRows = screen.components(separatedBy: "\n").filter { $0.filter { $0 == "│" }.count == 3 }
+            .map { String($0.split(separator: "│", omittingEmptySubsequences: false)[2]) }
+        #expect(sidebarRows.count > 10)
+        #expect(sidebarRows.contains { $0.contains("▸ Alibaba") })
+        #expect(!sidebarRows.contains { $0.contains("Baidu") || $0.contains("OpenAI") })
+        try session.press("Enter")
+        screen = try session.waitFor("jump") { $0.contains("Alibaba: mention 1 of 3") }
+        try session.type("]")
+        screen = try session.waitFor("next") { $0.contains("Alibaba: mention 2 of 3") }
+        try session.press("BSpace")
+        screen = try session.waitFor("back") { !$0.contains("mention 2 of 3") }
+        #expect(screen.contains("▸ Alibaba (organisation)"))
+        try session.type("q")
+        try expectRestored(session)
+    }
+
+    @Test("Enter on a mention opens the dossier; help lists the pane's keys")
+    func dossierAndHelp() throws {
+        let session = try start("Sources/lede/Samples")
+        try session.press("Tab")
+        try session.press("Enter")
+        let dossier = try session.waitFor("dossier") { $0.contains("DOSSIER") }
+        #expect(dossier.contains("mentions in"))
+        try session.press("Escape")
+        try session.type("?")
+        let help = try session.waitFor("help") { $0.contains("Keys — Reader") }
+        #expect(help.contains("focus the next mention in reading order"))
+        #expect(!help.contains("select the earlier release"))
+        try session.type("qq")
+        try expectRestored(session)
+    }
+
+    @Test("SIGTERM and Ctrl-C restore the terminal")
+    func signals() throws {
+        let session = try start(referencePath)
+        let pids = try runShell("pgrep -n -x lede")
+        let pid = try #require(pids.split(separator: "\n").first)
+        _ = try runShell("kill -TERM \(pid)")
+        try expectRestored(session)
+        try session.run("clear; \(TmuxSession.binary) \(referencePath); echo \"AGAIN:$((1000+$?))\"")
+        try session.waitFor("browser again") { $0.contains("READ") }
+        try session.press("C-c")
+        try session.waitFor("ctrl-c exit") { $0.contains("AGAIN:1000") }
+    }
+
+    @Test("colours with a theme, none with NO_COLOR")
+    func colours() throws {
+        let colourful = try start("\(referencePath) --theme default")
+        let escaped = try colourful.screen(colors: true)
+        #expect(escaped.contains("\u{1B}[38;5;") || escaped.contains("\u{1B}[3"), "no colour escapes in capture")
+        try colourful.type("q")
+        let plain = try start(referencePath, environment: ["NO_COLOR": "1"])
+        let noColour = try plain.screen(colors: true)
+        #expect(!noColour.contains("[38;5;") && !noColour.contains("[38;2;"))
+        #expect(!(30...37).contains { noColour.contains("\u{1B}[\($0)m") })
+        #expect(noColour.contains("\u{1B}[1m") || noColour.contains("\u{1B}[7m")) // attributes remain
+        try plain.type("q")
+    }
+
+    @Test("control bytes in an article are shown as placeholders; CJK takes two columns")
+    func hostileText() throws {
+        let session = try start("Tests/LedeModelTests/Fixtures/control_chars.txt", width: 100, height: 30)
+        let screen = try session.waitFor("placeholders") { $0.contains("␛[31m") }
+        #expect(screen.contains("␇"))
+        #expect(!(try session.screen(colors: true)).contains("\u{1B}[31m"))
+        try session.type("q")
+        let cjk = try start("Tests/LedeModelTests/Fixtures/cjk.txt", width: 80, height: 24)
+        let lines = try cjk.waitFor("cjk") { $0.contains("农历新年前夕") }.components(separatedBy: "\n")
+        for line in lines.prefix(22) where line.hasPrefix("│") {
+            let columns = line.reduce(0) { $0 + (($1.unicodeScalars.first!.value >= 0x2E80 && $1.unicodeScalars.first!.value < 0xFFEF) || $1.unicodeScalars.first!.value >= 0x1F300 ? 2 : 1) }
+            #expect(columns == 80, "line is \(columns) columns: \(line)")
+        }
+        try cjk.type("q")
+    }
+
+    func runShell(_ command: String) throws -> String {
+        try spawn(["/bin/sh", "-c", command]).stdout
+    }
+}
+
+/// The command-line contract, run without a terminal.
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("parse: exit 0 on good input, JSON on stdout")
+    func parseGood() throws {
+        let result = try runLede(["parse", "--format", "json", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["articles"] as? [Any])?.count == 1)
+    }
+
+    @Test("a bad file: named on stderr, exit 1, the rest still processed")
+    func parseBad() throws {
+        let bad = NSTemporaryDirectory() + "lede-bad-\(UUID().uuidString).txt"
+        try "no title here".write(toFile: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        for command in ["parse", "entities", "timeline"] {
+            let result = try runLede([command, "Tests/LedeModelTests/Fixtures/reference.txt", bad])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains(bad) && result.stderr.contains("no title line"))
+            #expect(result.stdout.contains("DeepSeek"))
+        }
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        #expect(try runLede(["parse", "--format", "xml", "x"]).status == 2)
+        #expect(try runLede(["timeline", "--format", "tsv", "x"]).status == 2)
+        #expect(try runLede(["--bogus"]).status == 2)
+    }
+
+    @Test("timeline CSV and markdown")
+    func timelineFormats() throws {
+        let csv = try runLede(["timeline", "--format", "csv", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source\r\n"))
+        let markdown = try runLede(["timeline", "--format", "markdown", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01 | stated |"))
+    }
+
+    @Test("themes lists the shipped themes with their source")
+    func themes() throws {
+        let result = try runLede(["themes"])
+        #expect(result.status == 0)
+        for name in ["default", "light", "high-contrast", "monochrome", "solarized-dark"] {
+            #expect(result.stdout.contains("\(name)\tshipped"))
+        }
+    }
+
+    @Test("the browser without a terminal says so and exits 1")
+    func noTerminal() throws {
+        let result = try runLede(["Tests/LedeModelTests/Fixtures/reference.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("needs a terminal"))
+    }
+}
