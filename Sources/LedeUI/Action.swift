@@ -1,6 +1,6 @@
 /// Everything a key can ask the browser to do. `update` gives each its meaning.
 public enum Action: String, CaseIterable, Sendable, Hashable {
-    case quit, help, closeOverlay
+    case quit, help, closeOverlay, cancel
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case moveLeft, moveRight
     case nextMention, previousMention, nextSameEntity, previousSameEntity
@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case filterEntities
     case nextArticle, previousArticle
     case toggleParagraphFilter, hintMode
-    case toggleTimelineList, cycleOrganisationFilter
+    case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case cycleTheme
 }

@@ -52,6 +52,8 @@ public struct TimelineState: Hashable, Sendable {
     public var selection = 0
     public var isList = false
     public var organisationFilter: String?
+    /// Only the releases the current article mentions.
+    public var onlyCurrentArticle = false
     public var scroll = 0
 }
 
@@ -110,6 +112,8 @@ public struct BrowserState: Sendable {
         self.height = height
         self.layouts = ReaderLayoutCache()
         if let first = corpus.articles.indices.first { self.article = first }
+        // Start the timeline on a release this article talks about.
+        timeline.selection = TimelineModel(state: self).releases.firstIndex { $0.isMentioned(inArticle: article, corpus: corpus) } ?? 0
     }
 
     public var theme: Theme { themes[themeIndex] }

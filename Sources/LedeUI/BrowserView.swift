@@ -78,6 +78,7 @@ public enum BrowserView {
         title(sidebarTitle, x: layout.divider + 1, y: 0, until: right, pane: .sidebar)
         var timelineTitle = "Model releases"
         if let organisation = state.timeline.organisationFilter { timelineTitle += " · \(organisation)" }
+        if state.timeline.onlyCurrentArticle { timelineTitle += " · this article" }
         if state.timeline.isList { timelineTitle += " · list" }
         title(timelineTitle, x: 1, y: layout.separator, until: right, pane: .timeline)
     }

@@ -8,10 +8,17 @@ public struct TimelineModel {
     public init(state: BrowserState) {
         let all = state.corpus.releases
         organisations = Array(Set(all.compactMap(\.organisation))).sorted()
-        if let filter = state.timeline.organisationFilter {
-            releases = all.filter { $0.organisation == filter }
-        } else {
-            releases = all
+        var shown = all
+        if let filter = state.timeline.organisationFilter { shown = shown.filter { $0.organisation == filter } }
+        if state.timeline.onlyCurrentArticle {
+            shown = shown.filter { $0.isMentioned(inArticle: state.article, corpus: state.corpus) }
         }
+        releases = shown
+    }
+}
+
+extension Release {
+    public func isMentioned(inArticle article: Int, corpus: Corpus) -> Bool {
+        mentions.contains { corpus.mentions[$0].article == article }
     }
 }

@@ -71,7 +71,13 @@ public enum TimelineView {
         // Labels: first row where they fit, else abbreviated, else left out.
         var occupied: [[Range<Int>]] = labelRows.map { _ in [] }
         var hidden = 0
-        let byColumn = releases.indices.sorted { (x[$0], $0 == state.timeline.selection ? 0 : 1) < (x[$1], $1 == state.timeline.selection ? 0 : 1) }
+        // Labels of the selection first, then of releases this article
+        // mentions, then the rest: crowding hides the least relevant.
+        func rank(_ index: Int) -> Int {
+            if index == state.timeline.selection { return 0 }
+            return releases[index].isMentioned(inArticle: state.article, corpus: state.corpus) ? 1 : 2
+        }
+        let byColumn = releases.indices.sorted { (rank($0), x[$0]) < (rank($1), x[$1]) }
         for index in byColumn {
             let release = releases[index]
             let name = release.modelName
@@ -84,6 +90,7 @@ public enum TimelineView {
                     if occupied[rowIndex].contains(where: { $0.overlaps(range) }) { continue }
                     occupied[rowIndex].append(start..<(start + width))
                     var style = markerStyle(release, theme: theme, base: theme[.label].over(base))
+                    if rank(index) == 1 { style = style.with(.bold) }
                     if index == state.timeline.selection { style = theme[.selected].over(style) }
                     buffer.put(candidate, x: area.x + start, y: labelRows[rowIndex], style: style, clip: area)
                     placed = true

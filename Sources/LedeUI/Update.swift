@@ -28,12 +28,8 @@ extension BrowserState {
         if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return }
         if let action = keyMap.action(for: key, in: activePane) {
             perform(action)
-        } else if key != .escape {
+        } else {
             message = StatusMessage("\(key.name) does nothing in \(activePane.title.lowercased()) — ? lists the keys")
-        } else if activePane == .sidebar, !sidebar.filter.isEmpty {
-            sidebar.filter = ""
-        } else if reader.search != nil {
-            reader.search = nil
         }
     }
 
@@ -47,6 +43,14 @@ extension BrowserState {
             overlay = .help(scroll: 0)
         case .closeOverlay:
             overlay = nil
+        case .cancel:
+            if focus == .sidebar {
+                sidebar.filter = ""
+                reselectSidebar()
+            } else {
+                reader.search = nil
+                reader.highlightedSentence = nil
+            }
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
         case .pageDown: move(by: max(1, pageSize - 1))
@@ -100,6 +104,11 @@ extension BrowserState {
             }
         case .toggleTimelineList:
             timeline.isList.toggle()
+        case .toggleTimelineScope:
+            timeline.onlyCurrentArticle.toggle()
+            timeline.selection = 0
+            timeline.scroll = 0
+            message = StatusMessage(timeline.onlyCurrentArticle ? "Releases this article mentions" : "Releases of all articles")
         case .cycleOrganisationFilter:
             let organisations = TimelineModel(state: self).organisations
             if let current = timeline.organisationFilter, let index = organisations.firstIndex(of: current), index + 1 < organisations.count {
@@ -407,6 +416,7 @@ extension BrowserState {
         article = target
         reader = ReaderState(search: reader.search)
         refreshSearchForArticle()
+        if timeline.onlyCurrentArticle { timeline.selection = 0; timeline.scroll = 0 }
         reselectSidebar()
         message = StatusMessage("Article \(article + 1) of \(corpus.articles.count)")
     }

@@ -24,7 +24,11 @@ final class TmuxSession {
         _ = try waitFor { $0.contains("$") }
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
+        try? FileManager.default.removeItem(atPath: "\(folder)/\(socket)")
+    }
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {

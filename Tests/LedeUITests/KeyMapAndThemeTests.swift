@@ -146,3 +146,12 @@ struct ThemeTests {
         #expect(buffer[alibaba, row].style.foreground == .rgb(0x5F, 0x87, 0xFF))
     }
 }
+
+@Suite("Documentation")
+struct DocumentationTests {
+    @Test("the README's key table is the keymap table")
+    func readmeKeys() throws {
+        let readme = try String(contentsOf: PackagePaths.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(KeyTable.markdown(.defaults)))
+    }
+}

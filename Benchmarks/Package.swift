@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+// Benchmarks for lede, kept apart from the main package so that its build
+// and tests never pull in ordo-one/benchmark. Build with its own scratch path:
+//   swift build -c release --scratch-path .build-bench
+import PackageDescription
+
+let package = Package(
+    name: "lede-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "lede", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Corpus generation and paths shared by the benchmark executables.
+        .target(
+            name: "LedeBenchSupport",
+            dependencies: [.product(name: "LedeModel", package: "lede")]
+        ),
+        // Linker throughput against grep -F over the same ~100 MB, in one run.
+        .executableTarget(
+            name: "linker-vs-grep",
+            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede")]
+        ),
+        // ordo-one/benchmark suite: load, first frame, keystrokes, memory.
+        .executableTarget(
+            name: "LedeBenchmarks",
+            dependencies: [
+                "LedeBenchSupport",
+                .product(name: "LedeModel", package: "lede"),
+                .product(name: "LedeUI", package: "lede"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LedeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
