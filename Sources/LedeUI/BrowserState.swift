@@ -113,7 +113,8 @@ public struct BrowserState: Sendable {
         self.layouts = ReaderLayoutCache()
         if let first = corpus.articles.indices.first { self.article = first }
         // Start the timeline on a release this article talks about.
-        timeline.selection = TimelineModel(state: self).releases.firstIndex { $0.isMentioned(inArticle: article, corpus: corpus) } ?? 0
+        let timelineModel = TimelineModel(state: self)
+        timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
     }
 
     public var theme: Theme { themes[themeIndex] }

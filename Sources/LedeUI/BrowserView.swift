@@ -260,7 +260,12 @@ public enum Snippet {
         var after = text(mention.end..<sentence.upperBound)
         let room = max(0, columns - DisplayWidth.of(match))
         let beforeRoom = min(DisplayWidth.of(before), room / 3)
-        if DisplayWidth.of(before) > beforeRoom { before = "…" + String(before.reversed().prefixFitting(beforeRoom - 1).reversed()) }
+        if DisplayWidth.of(before) > beforeRoom {
+            // Keep whole words: cut after the first space of what fits.
+            var kept = String(before.reversed().prefixFitting(beforeRoom - 1).reversed())
+            if let space = kept.firstIndex(of: " ") { kept = String(kept[kept.index(after: space)...]) }
+            before = "…" + kept
+        }
         after = TextFit.truncate(after, to: room - DisplayWidth.of(before))
         return (before, match, after)
     }

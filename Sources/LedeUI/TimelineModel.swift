@@ -4,21 +4,23 @@ import LedeModel
 public struct TimelineModel {
     public let releases: [Release]
     public let organisations: [String]
+    /// Model entities the current article mentions (from its own mentions,
+    /// so the cost does not grow with the corpus).
+    public let modelsInArticle: Set<Int>
 
     public init(state: BrowserState) {
-        let all = state.corpus.releases
+        let corpus = state.corpus
+        modelsInArticle = Set((corpus.mentionsOfArticle[safe: state.article] ?? []).map { corpus.mentions[$0].entity })
+        let all = corpus.releases
         organisations = Array(Set(all.compactMap(\.organisation))).sorted()
         var shown = all
         if let filter = state.timeline.organisationFilter { shown = shown.filter { $0.organisation == filter } }
         if state.timeline.onlyCurrentArticle {
-            shown = shown.filter { $0.isMentioned(inArticle: state.article, corpus: state.corpus) }
+            let here = modelsInArticle
+            shown = shown.filter { here.contains($0.model) }
         }
         releases = shown
     }
-}
 
-extension Release {
-    public func isMentioned(inArticle article: Int, corpus: Corpus) -> Bool {
-        mentions.contains { corpus.mentions[$0].article == article }
-    }
+    public func isMentionedHere(_ release: Release) -> Bool { modelsInArticle.contains(release.model) }
 }

@@ -10,7 +10,8 @@ public enum TimelineView {
         let base = theme[.text]
         buffer.fill(area, style: base)
         guard !area.isEmpty else { return }
-        let releases = TimelineModel(state: state).releases
+        let model = TimelineModel(state: state)
+        let releases = model.releases
         guard !releases.isEmpty else {
             let text = state.corpus.releases.isEmpty
                 ? "No AI model releases found in these articles."
@@ -21,7 +22,7 @@ public enum TimelineView {
         if state.timeline.isList {
             renderList(state, releases: releases, into: &buffer, area: area)
         } else {
-            renderAxis(state, releases: releases, into: &buffer, area: area)
+            renderAxis(state, model: model, into: &buffer, area: area)
         }
     }
 
@@ -47,7 +48,8 @@ public enum TimelineView {
         }
     }
 
-    static func renderAxis(_ state: BrowserState, releases: [Release], into buffer: inout ScreenBuffer, area: Rect) {
+    static func renderAxis(_ state: BrowserState, model: TimelineModel, into buffer: inout ScreenBuffer, area: Rect) {
+        let releases = model.releases
         let theme = state.theme
         let base = theme[.text]
         let axisStyle = theme[.axis].over(base)
@@ -75,7 +77,7 @@ public enum TimelineView {
         // mentions, then the rest: crowding hides the least relevant.
         func rank(_ index: Int) -> Int {
             if index == state.timeline.selection { return 0 }
-            return releases[index].isMentioned(inArticle: state.article, corpus: state.corpus) ? 1 : 2
+            return model.isMentionedHere(releases[index]) ? 1 : 2
         }
         let byColumn = releases.indices.sorted { (rank($0), x[$0]) < (rank($1), x[$1]) }
         for index in byColumn {
