@@ -99,6 +99,21 @@ struct ThemeTests {
         }
     }
 
+    /// Prints the fallback table of each theme's entity colours (for the record)
+    /// and checks every mapped value is a valid colour for its capability.
+    @Test("fallback table: every colour maps into range at 256, 16 and 8 colours")
+    func fallbackTable() throws {
+        for name in ["default", "light", "high-contrast", "solarized-dark"] {
+            let theme = try ThemeLoader.load(path: Self.folder + "/\(name).toml").get().theme
+            for element in [ThemeElement.text, .organisation, .person, .location, .topic, .model] {
+                guard let color = theme[element].foreground else { continue }
+                let mapped = [ColorCapability.palette256, .sixteen, .eight].map { ColorMapping.terminalColor(color, capability: $0)! }
+                #expect(mapped[0] >= -1 && mapped[0] < 256 && mapped[1] < 16 && mapped[2] < 8)
+                print("fallback \(name) \(element.key) \(color) → 256:\(mapped[0]) 16:\(mapped[1]) 8:\(mapped[2])")
+            }
+        }
+    }
+
     @Test("bad themes are reported with file, line and key", arguments: [
         ("name = \"x\"\n[ui]\ntext = { fg = \"#12345\" }\n", "bad.toml:3: ui.text: bad colour"),
         ("name = \"x\"\n[ui]\nbogus = { fg = \"red\" }\n", "bad.toml:3: ui.bogus: unknown key"),
