@@ -60,11 +60,6 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return CalendarDate(year: year, month: lastMonth, day: day ?? CalendarDate.daysIn(month: lastMonth, year: year))
     }
 
-    /// Whether `other` falls inside the period this value names.
-    public func contains(_ other: CalendarDate) -> Bool {
-        other.firstDay >= firstDay && other.lastDay <= lastDay
-    }
-
     /// Whether the two periods share at least one day.
     public func overlaps(_ other: CalendarDate) -> Bool {
         !(other.lastDay < firstDay || lastDay < other.firstDay)

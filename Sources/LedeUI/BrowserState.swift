@@ -161,12 +161,6 @@ public struct BrowserState: Sendable {
 
     /// The entity of the focused mention.
     public var focusedEntity: Int? { reader.focusedMention.map { corpus.mentions[$0].entity } }
-
-    /// Whether a mention's entity passes the sidebar filter (the reader follows it).
-    public func isHighlighted(entity: Int) -> Bool {
-        guard !sidebar.filter.isEmpty || !sidebar.hiddenTypes.isEmpty else { return true }
-        return SidebarModel(state: self).visibleEntitySet.contains(entity)
-    }
 }
 
 extension Array {
