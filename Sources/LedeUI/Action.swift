@@ -12,13 +12,13 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleParagraphFilter, hintMode
     case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
-    case cycleTheme
+    case cycleTheme, listArticles
 }
 
 /// The panes and overlays a binding can apply to.
 public enum Pane: String, CaseIterable, Sendable, Hashable {
     case reader, sidebar, timeline
-    case help, dossier
+    case help, dossier, articles
 
     public var title: String {
         switch self {
@@ -27,6 +27,7 @@ public enum Pane: String, CaseIterable, Sendable, Hashable {
         case .timeline: "Model releases"
         case .help: "Help"
         case .dossier: "Dossier"
+        case .articles: "Articles"
         }
     }
 
@@ -38,6 +39,7 @@ public enum Pane: String, CaseIterable, Sendable, Hashable {
         case .timeline: "TIMELINE"
         case .help: "HELP"
         case .dossier: "DOSSIER"
+        case .articles: "ARTICLES"
         }
     }
 }

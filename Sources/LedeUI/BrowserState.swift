@@ -67,6 +67,8 @@ public struct DossierState: Hashable, Sendable {
 public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     case dossier(DossierState)
+    /// The list of loaded articles; the value is the selected row.
+    case articles(selection: Int)
 }
 
 /// A one-line message in the status bar until the next key.
@@ -124,6 +126,7 @@ public struct BrowserState: Sendable {
         switch overlay {
         case .help: .help
         case .dossier: .dossier
+        case .articles: .articles
         case nil: focus
         }
     }

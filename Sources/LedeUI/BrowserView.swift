@@ -24,6 +24,7 @@ public enum BrowserView {
         switch state.overlay {
         case .help(let scroll): HelpOverlay.render(state, scroll: scroll, into: &buffer)
         case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
+        case .articles(let selection): ArticleListOverlay.render(state, selection: selection, into: &buffer)
         case nil: break
         }
         StatusBarView.render(state, into: &buffer, area: layout.status)
@@ -295,5 +296,33 @@ extension Style {
         var copy = self
         copy.attributes.formUnion(attributes)
         return copy
+    }
+}
+
+/// `A`: every loaded article in load order, with its date, title and
+/// mention count; Enter opens one.
+public enum ArticleListOverlay {
+    public static func render(_ state: BrowserState, selection: Int, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let corpus = state.corpus
+        let rect = state.screenLayout.overlay(widthPercent: 86, heightPercent: 80)
+        OverlayBox.draw(title: "Articles (\(corpus.articles.count))  Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
+        let inner = rect.inset(by: 1)
+        let body = theme[.overlay].over(theme[.text])
+        guard inner.height > 0 else { return }
+        let top = max(0, min(selection - inner.height / 2, corpus.articles.count - inner.height))
+        for row in 0..<inner.height {
+            let index = top + row
+            guard let article = corpus.articles[safe: index] else { break }
+            let y = inner.y + row
+            let rowStyle = index == selection ? theme[.selection].over(body) : body
+            buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
+            var x = buffer.put((index == state.article ? "● " : "  ") + TextFit.pad(article.published?.description ?? "undated", to: 11),
+                               x: inner.x + 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
+            let count = "\(corpus.mentionsOfArticle[index].count)"
+            let titleWidth = max(1, inner.maxX - x - count.count - 2)
+            x = buffer.put(TextFit.truncate(article.title, to: titleWidth), x: x, y: y, style: theme[.title].over(rowStyle), clip: inner)
+            buffer.put(count, x: inner.maxX - count.count - 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
+        }
     }
 }

@@ -46,15 +46,15 @@ public struct KeyMap: Sendable {
     public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
 
     static let main: Set<Pane> = [.reader, .sidebar, .timeline]
-    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier]
-    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier]
+    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles]
+    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles]
 
     static func keys(_ names: String...) -> [Key] { names.map { Key(name: $0)! } }
 
     public static let defaults = KeyMap(bindings: [
         KeyBinding(action: .quit, label: "quit", keys: keys("q", "C-c"), help: "quit (closes an overlay first)", panes: everywhere, isHint: false),
         KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier], isHint: true),
-        KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier], isHint: true),
+        KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier, .articles], isHint: true),
         KeyBinding(action: .cancel, label: "clear", keys: keys("Esc"), help: "clear the search (reader) or the filter (entities)", panes: [.reader, .sidebar], isHint: false),
         KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: lists, isHint: false),
         KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: lists, isHint: false),
@@ -70,7 +70,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .previousMention, label: "previous mention", keys: keys("S-Tab"), help: "focus the previous mention in reading order", panes: [.reader], isHint: false),
         KeyBinding(action: .nextSameEntity, label: "same entity", keys: keys("]"), help: "next mention of the same entity (on into the next article)", panes: [.reader, .sidebar], isHint: true),
         KeyBinding(action: .previousSameEntity, label: "previous of entity", keys: keys("["), help: "previous mention of the same entity", panes: [.reader, .sidebar], isHint: false),
-        KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence", panes: [.reader, .sidebar, .timeline, .dossier], isHint: true),
+        KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence; list row → open it", panes: [.reader, .sidebar, .timeline, .dossier, .articles], isHint: true),
         KeyBinding(action: .back, label: "back", keys: keys("Backspace", "H"), help: "back along the jump history", panes: main, isHint: true),
         KeyBinding(action: .forward, label: "forward", keys: keys("L"), help: "forward along the jump history", panes: main, isHint: false),
         KeyBinding(action: .focusSidebar, label: "entities", keys: keys("e"), help: "focus the entity sidebar", panes: [.reader, .timeline], isHint: false),
@@ -93,6 +93,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .toggleLocations, label: "locations", keys: keys("3"), help: "show / hide locations", panes: [.sidebar], isHint: false),
         KeyBinding(action: .toggleTopics, label: "topics", keys: keys("4"), help: "show / hide topics", panes: [.sidebar], isHint: false),
         KeyBinding(action: .toggleModels, label: "models", keys: keys("5"), help: "show / hide AI models", panes: [.sidebar], isHint: false),
+        KeyBinding(action: .listArticles, label: "articles", keys: keys("A"), help: "list the loaded articles (Enter opens one)", panes: main, isHint: false),
         KeyBinding(action: .cycleTheme, label: "theme", keys: keys("T"), help: "switch to the next theme", panes: main, isHint: false),
     ])
 

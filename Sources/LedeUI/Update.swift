@@ -126,6 +126,8 @@ extension BrowserState {
         case .toggleLocations: toggle(.locations)
         case .toggleTopics: toggle(.topics)
         case .toggleModels: toggle(.models)
+        case .listArticles:
+            overlay = .articles(selection: article)
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themes.count
             message = StatusMessage("Theme: \(theme.name)")
@@ -137,7 +139,7 @@ extension BrowserState {
         case .reader: return screenLayout.readerText.height
         case .sidebar: return screenLayout.sidebar.height
         case .timeline: return screenLayout.timeline.height
-        case .help, .dossier: return max(1, screenLayout.overlay(widthPercent: 80, heightPercent: 80).height - 4)
+        case .help, .dossier, .articles: return max(1, screenLayout.overlay(widthPercent: 80, heightPercent: 80).height - 4)
         }
     }
 
@@ -174,6 +176,10 @@ extension BrowserState {
             moveTimelineSelection(by: delta)
         case .help:
             if case .help(let scroll) = overlay { overlay = .help(scroll: clamp(scroll + delta, 0, max(0, helpLineCount - pageSize))) }
+        case .articles:
+            if case .articles(let selection) = overlay {
+                overlay = .articles(selection: clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, corpus.articles.count - 1)))
+            }
         case .dossier:
             if case .dossier(var dossier) = overlay {
                 let count = corpus.mentionsOfEntity[dossier.entity].count
@@ -371,6 +377,10 @@ extension BrowserState {
             jump(to: mentions[dossier.selection])
         case .help:
             overlay = nil
+        case .articles:
+            guard case .articles(let selection) = overlay, corpus.articles.indices.contains(selection) else { return }
+            overlay = nil
+            if selection != article { switchArticle(by: selection - article) }
         }
     }
 

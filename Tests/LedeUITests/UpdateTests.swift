@@ -147,6 +147,17 @@ struct UpdateTests {
         #expect(state.reader.focusedMention == labels[2].mention)
     }
 
+    @Test("A lists the articles; Enter opens the selected one and Backspace returns")
+    func articleList() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["A", "j", "j"], into: &state)
+        #expect(state.overlay == .articles(selection: 2))
+        Fixture.type(["<Enter>"], into: &state)
+        #expect(state.overlay == nil && state.article == 2)
+        Fixture.type(["<Backspace>"], into: &state)
+        #expect(state.article == 0)
+    }
+
     @Test("q closes an overlay first, then quits")
     func quit() {
         var state = Fixture.state()
