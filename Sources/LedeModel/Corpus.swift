@@ -81,7 +81,13 @@ public enum ArticleFiles {
     public static func expand(_ paths: [String]) -> (files: [String], errors: [LoadError]) {
         var files: [String] = []
         var errors: [LoadError] = []
+        var seen: Set<String> = []
         let manager = FileManager.default
+        func add(_ file: String) {
+            // The same file named twice (or through a folder and directly) loads once.
+            let key = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            if seen.insert(key).inserted { files.append(file) }
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -89,7 +95,7 @@ public enum ArticleFiles {
                 continue
             }
             guard isDirectory.boolValue else {
-                files.append(path)
+                add(path)
                 continue
             }
             guard let walker = manager.enumerator(atPath: path) else {
@@ -102,7 +108,8 @@ public enum ArticleFiles {
                 if name.hasPrefix(".") { walker.skipDescendants(); continue }
                 if name.lowercased().hasSuffix(".txt") { found.append((path as NSString).appendingPathComponent(relative)) }
             }
-            files += found.sorted()
+            if found.isEmpty { errors.append(LoadError(path: path, message: "no .txt article files in this folder")) }
+            found.sorted().forEach(add)
         }
         return (files, errors)
     }

@@ -138,8 +138,9 @@ public enum CorpusExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Text formats go to terminals: control characters become placeholders.
     static func tsvField(_ value: String) -> String {
-        value.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        ControlCharacters.visible(value.replacingOccurrences(of: "\t", with: " "))
     }
 
     // MARK: - timeline
@@ -169,7 +170,7 @@ public enum CorpusExport {
     /// RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
     public static func timelineCSV(_ corpus: Corpus) -> String {
         let lines = [timelineColumns] + releaseRows(corpus).map(timelineFields)
-        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { $0.map { csvField(ControlCharacters.visible($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func csvField(_ value: String) -> String {
@@ -179,7 +180,7 @@ public enum CorpusExport {
 
     public static func timelineMarkdown(_ corpus: Corpus) -> String {
         func cell(_ value: String) -> String {
-            value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            ControlCharacters.visible(value.replacingOccurrences(of: "|", with: "\\|"))
         }
         let columns = ["model", "organisation", "date", "basis", "planned", "conflicts", "mentions"]
         var lines = ["| " + columns.joined(separator: " | ") + " |", "|" + String(repeating: " --- |", count: columns.count)]

@@ -38,6 +38,9 @@ public struct EntityLinker: Sendable {
         /// mention (`DeepSeek’s ` before `R1`).
         var contextBytes: Int
         var fromAnnotation: Bool
+        /// A short model alias (`R1`) counts only after this organisation
+        /// has been named earlier in the same sentence.
+        var requiresOrganisation: Int? = nil
     }
 
     public func link(_ articles: [Article]) -> Result {
@@ -77,6 +80,12 @@ public struct EntityLinker: Sendable {
                         let inLayer = candidates.filter { infos[$0.pattern].layer == layer }
                         let picked = matcher.leftmostLongest(inLayer, rank: rank) { match in
                             let info = infos[match.pattern]
+                            if let organisation = info.requiresOrganisation {
+                                return chosen.contains { concept, conceptInfo in
+                                    conceptInfo.entity == organisation && concept.byteEnd <= match.byteStart
+                                        && Self.sameSentence(bytes, from: concept.byteEnd, to: match.byteStart)
+                                }
+                            }
                             if info.needsPriorFullName { return fullNameSeen.contains(info.entity) }
                             if builder.entities[info.entity].type == .person { fullNameSeen.insert(info.entity) }
                             return true
@@ -106,6 +115,17 @@ public struct EntityLinker: Sendable {
 }
 
 extension EntityLinker {
+    /// No sentence end between two byte offsets, and not too far apart.
+    static func sameSentence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end - start <= 300 else { return false }
+        var index = start
+        while index + 1 < end {
+            if (bytes[index] == 0x2E || bytes[index] == 0x3F || bytes[index] == 0x21) && bytes[index + 1] == 0x20 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// A model found by pattern belongs to the organisation named nearest to
     /// its first mention in the same sentence.
     func assignOrganisations(to models: [Int], entities: inout [Entity], mentions: [Mention], articles: [Article]) {
@@ -137,6 +157,8 @@ struct EntityTableBuilder {
     var annotatedFormCount: [Int] = []
     /// Contextual model patterns: (entity, context prefix, model name).
     var contextualModelNames: [(entity: Int, prefix: String, name: String)] = []
+    /// Short model aliases trusted after their organisation in the same sentence.
+    var sentenceModelNames: [(entity: Int, organisation: Int, name: String)] = []
     /// Gazetteer name (lower-cased) → entity.
     var entityOfOrganisationName: [String: Int] = [:]
 
@@ -249,6 +271,7 @@ struct EntityTableBuilder {
             var organisationNames = gazetteer.entry(named: entry.organisation)?.allNames ?? [entry.organisation]
             if let organisation { organisationNames += forms[organisation].map(\.text) }
             for name in entry.contextualNames {
+                if let organisation { sentenceModelNames.append((index, organisation, name)) }
                 for organisationName in Set(organisationNames) {
                     for glue in ["’s ", "'s ", " "] {
                         contextualModelNames.append((index, organisationName + glue, name))
@@ -274,6 +297,11 @@ struct EntityTableBuilder {
             patterns.append(NamePattern(text: prefix + name, caseRule: .firstLetterExact, payload: entity))
             infos.append(.init(entity: entity, layer: .model, needsPriorFullName: false,
                                contextBytes: prefix.utf8.count, fromAnnotation: false))
+        }
+        for (entity, organisation, name) in sentenceModelNames {
+            patterns.append(NamePattern(text: name, caseRule: .exact, payload: entity))
+            infos.append(.init(entity: entity, layer: .model, needsPriorFullName: false, contextBytes: 0,
+                               fromAnnotation: false, requiresOrganisation: organisation))
         }
         return (patterns, infos)
     }

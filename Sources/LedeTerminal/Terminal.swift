@@ -72,8 +72,16 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(lede_cols()), Int(lede_lines())) }
 
-    /// A signal asked us to stop (SIGTERM, SIGHUP, SIGINT).
-    public var terminationRequested: Bool { pendingTerminationSignal != 0 }
+    /// A signal asked us to stop (SIGTERM, SIGHUP, SIGINT), or the terminal went away.
+    public var terminationRequested: Bool { pendingTerminationSignal != 0 || terminalLost }
+
+    /// The signal that asked us to stop, if one did.
+    public var terminationSignal: Int32? { pendingTerminationSignal == 0 ? nil : pendingTerminationSignal }
+
+    /// Set when the terminal has been closed under us (its tty is gone), so
+    /// the loop ends instead of polling a dead device for ever.
+    public private(set) var terminalLost = false
+    private var idlePolls = 0
 
     // MARK: - Keys
 
@@ -81,7 +89,15 @@ public final class Terminal {
     public func readKey() -> Key? {
         var character: wint_t = 0
         let result = wget_wch(lede_stdscr(), &character)
-        if result == ERR { return nil }
+        if result == ERR {
+            idlePolls += 1
+            if idlePolls % 10 == 0 {
+                var modes = termios()
+                if tcgetattr(STDIN_FILENO, &modes) != 0 { terminalLost = true }
+            }
+            return nil
+        }
+        idlePolls = 0
         if result == lede_key_code_yes() { return functionKey(Int32(character)) }
         return characterKey(UInt32(character))
     }

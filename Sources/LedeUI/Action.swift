@@ -7,7 +7,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case follow, back, forward
     case focusSidebar, focusTimeline, focusReader, cycleFocus
     case search, searchNext, searchPrevious
-    case filterEntities
+    case filterEntities, widenFilter
     case nextArticle, previousArticle
     case toggleParagraphFilter, hintMode
     case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope

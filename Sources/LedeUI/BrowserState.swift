@@ -64,8 +64,9 @@ public struct DossierState: Hashable, Sendable {
     public var scroll = 0
 }
 
-public enum Overlay: Hashable, Sendable {
-    case help(scroll: Int)
+public indirect enum Overlay: Hashable, Sendable {
+    /// Keys of `pane`; closing returns to `beneath` (the dossier, say).
+    case help(scroll: Int, pane: Pane, beneath: Overlay?)
     case dossier(DossierState)
     /// The list of loaded articles; the value is the selected row.
     case articles(selection: Int)
@@ -98,6 +99,8 @@ public struct BrowserState: Sendable {
     public var sidebar = SidebarState()
     public var timeline = TimelineState()
     public var history: [Location] = []
+    /// Where the reader was in each article it left, to come back to.
+    public var readingPositions: [Int: Location] = [:]
     public var future: [Location] = []
     public var message: StatusMessage?
     public var shouldQuit = false
@@ -158,8 +161,8 @@ public struct BrowserState: Sendable {
     /// The entities `&` keeps: the sidebar filter's matches, else the selected entity.
     public var selectedEntitiesForParagraphFilter: Set<Int> {
         if !sidebar.filter.isEmpty { return Set(SidebarModel(state: self).visibleEntities) }
-        if let entity = focusedEntity ?? sidebar.selectedEntity { return [entity] }
-        return []
+        let entity = focus == .sidebar ? sidebar.selectedEntity : (focusedEntity ?? sidebar.selectedEntity)
+        return entity.map { [$0] } ?? []
     }
 
     /// The entity of the focused mention.

@@ -21,13 +21,18 @@ public enum BrowserView {
         ReaderView.render(state, into: &buffer, area: layout.readerText)
         SidebarView.render(state, into: &buffer, area: layout.sidebar)
         TimelineView.render(state, into: &buffer, area: layout.timeline)
-        switch state.overlay {
-        case .help(let scroll): HelpOverlay.render(state, scroll: scroll, into: &buffer)
+        if let overlay = state.overlay { drawOverlay(overlay, state: state, into: &buffer) }
+        StatusBarView.render(state, into: &buffer, area: layout.status)
+    }
+
+    static func drawOverlay(_ overlay: Overlay, state: BrowserState, into buffer: inout ScreenBuffer) {
+        switch overlay {
+        case .help(let scroll, let pane, let beneath):
+            if let beneath { drawOverlay(beneath, state: state, into: &buffer) }
+            HelpOverlay.render(state, pane: pane, scroll: scroll, into: &buffer)
         case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
         case .articles(let selection): ArticleListOverlay.render(state, selection: selection, into: &buffer)
-        case nil: break
         }
-        StatusBarView.render(state, into: &buffer, area: layout.status)
     }
 
     static func drawFrame(_ state: BrowserState, into buffer: inout ScreenBuffer) {
@@ -72,7 +77,8 @@ public enum BrowserView {
             buffer.put(label, x: x + 1, y: y, style: (isFocused ? theme[.paneTitleFocused] : theme[.paneTitle]).over(base),
                        clip: Rect(x: x, y: y, width: limit - x, height: 1))
         }
-        let articleTitle = state.currentArticle?.title ?? "No articles"
+        var articleTitle = state.currentArticle?.title ?? "No articles"
+        if !state.sidebar.filter.isEmpty && state.focus == .reader { articleTitle = "[/\(state.sidebar.filter)] " + articleTitle }
         title(articleTitle, x: 1, y: 0, until: layout.divider, pane: .reader)
         var sidebarTitle = "Entities"
         if !state.sidebar.filter.isEmpty || state.sidebar.isEditingFilter { sidebarTitle += "  /" + state.sidebar.filter }
@@ -113,6 +119,8 @@ public enum StatusBarView {
                 prompt += search.matches.isEmpty ? "  no match" : "  \((search.current ?? 0) + 1)/\(search.matches.count)"
             }
             buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
+        } else if state.sidebar.isEditingFilter {
+            buffer.put(TextFit.truncate("type to filter · ⌫ widens · ↑↓ move · ⏎ jumps · Esc clears", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
         } else if state.reader.hintInput != nil {
             buffer.put(TextFit.truncate("type a label to jump · Esc cancels", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
         } else if let message = state.message {
@@ -168,13 +176,13 @@ public enum HelpOverlay {
         }
     }
 
-    public static func render(_ state: BrowserState, scroll: Int, into buffer: inout ScreenBuffer) {
+    public static func render(_ state: BrowserState, pane: Pane, scroll: Int, into buffer: inout ScreenBuffer) {
         let theme = state.theme
         let rect = state.screenLayout.overlay(widthPercent: 80, heightPercent: 80)
-        OverlayBox.draw(title: "Keys — \(state.focus.title)  (q or Esc closes)", rect: rect, theme: theme, into: &buffer)
+        OverlayBox.draw(title: "Keys — \(pane.title)  (q or Esc closes)", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
-        var rows = lines(for: state.focus, keyMap: state.keyMap)
+        var rows = lines(for: pane, keyMap: state.keyMap)
         rows += [("", ""), ("In the help", "j k scroll · q Esc close")]
         let keyWidth = min(24, max(8, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8))
         for row in 0..<inner.height {

@@ -40,8 +40,16 @@ public struct KeyMap: Sendable {
     /// The action `key` means in `pane`, if any.
     public func action(for key: Key, in pane: Pane) -> Action? { lookup[pane]?[key] }
 
-    /// Bindings that work in `pane`, in table order.
-    public func bindings(in pane: Pane) -> [KeyBinding] { bindings.filter { $0.panes.contains(pane) && !$0.keys.isEmpty } }
+    /// Bindings that work in `pane`, in table order, each with only the keys
+    /// that really reach it there (an earlier row may take a key).
+    public func bindings(in pane: Pane) -> [KeyBinding] {
+        bindings.compactMap { binding in
+            guard binding.panes.contains(pane) else { return nil }
+            var copy = binding
+            copy.keys = binding.keys.filter { lookup[pane]?[$0] == binding.action }
+            return copy.keys.isEmpty ? nil : copy
+        }
+    }
 
     public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
 
@@ -71,7 +79,8 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .nextSameEntity, label: "same entity", keys: keys("]"), help: "next mention of the same entity (on into the next article)", panes: [.reader, .sidebar], isHint: true),
         KeyBinding(action: .previousSameEntity, label: "previous of entity", keys: keys("["), help: "previous mention of the same entity", panes: [.reader, .sidebar], isHint: false),
         KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence; list row → open it", panes: [.reader, .sidebar, .timeline, .dossier, .articles], isHint: true),
-        KeyBinding(action: .back, label: "back", keys: keys("Backspace", "H"), help: "back along the jump history", panes: main, isHint: true),
+        KeyBinding(action: .back, label: "back", keys: keys("Backspace", "H"), help: "back along the jump history", panes: [.reader, .timeline], isHint: true),
+        KeyBinding(action: .back, label: "back", keys: keys("H"), help: "back along the jump history", panes: [.sidebar], isHint: false),
         KeyBinding(action: .forward, label: "forward", keys: keys("L"), help: "forward along the jump history", panes: main, isHint: false),
         KeyBinding(action: .focusSidebar, label: "entities", keys: keys("e"), help: "focus the entity sidebar", panes: [.reader, .timeline], isHint: false),
         KeyBinding(action: .focusTimeline, label: "timeline", keys: keys("t"), help: "focus the model-release timeline", panes: [.reader, .sidebar], isHint: false),
@@ -81,6 +90,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .searchNext, label: "next match", keys: keys("n"), help: "next search match (wraps)", panes: [.reader], isHint: false),
         KeyBinding(action: .searchPrevious, label: "previous match", keys: keys("N"), help: "previous search match (wraps)", panes: [.reader], isHint: false),
         KeyBinding(action: .filterEntities, label: "filter", keys: keys("/"), help: "filter entities as you type (Esc clears)", panes: [.sidebar], isHint: true),
+        KeyBinding(action: .widenFilter, label: "widen", keys: keys("Backspace"), help: "widen the filter (drop its last character)", panes: [.sidebar], isHint: false),
         KeyBinding(action: .nextArticle, label: "next article", keys: keys("}", ">"), help: "next article", panes: main, isHint: false),
         KeyBinding(action: .previousArticle, label: "previous article", keys: keys("{", "<"), help: "previous article", panes: main, isHint: false),
         KeyBinding(action: .toggleParagraphFilter, label: "only these", keys: keys("&"), help: "show only paragraphs that mention the selected entities", panes: [.reader, .sidebar], isHint: false),

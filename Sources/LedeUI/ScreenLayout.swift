@@ -38,8 +38,11 @@ public struct ScreenLayout: Hashable, Sendable {
     public var frame: Rect { Rect(x: 0, y: 0, width: width, height: height - 1) }
 
     public var reader: Rect { Rect(x: 1, y: 1, width: divider - 1, height: separator - 1) }
-    /// Reader text area: one column of padding on each side.
-    public var readerText: Rect { Rect(x: reader.x + 1, y: reader.y, width: max(1, reader.width - 2), height: reader.height) }
+    /// Reader text area: one column of padding on each side, and no wider
+    /// than a comfortable reading measure.
+    public var readerText: Rect { Rect(x: reader.x + 1, y: reader.y, width: min(Self.readingMeasure, max(1, reader.width - 2)), height: reader.height) }
+
+    static let readingMeasure = 100
     public var sidebar: Rect { Rect(x: divider + 1, y: 1, width: width - divider - 2, height: separator - 1) }
     public var timeline: Rect { Rect(x: 1, y: separator + 1, width: width - 2, height: timelineRows) }
 

@@ -33,7 +33,9 @@ public struct SidebarModel {
         for entity in Set(annotated).union(counts.keys) {
             let info = corpus.entities[entity]
             guard let group = SidebarModel.group(of: info, annotated: annotated.contains(entity)) else { continue }
-            guard !state.sidebar.hiddenTypes.contains(group) else { continue }
+            // Type toggles hide detected entities of that type too.
+            let typeGroup = SidebarModel.group(of: info, annotated: true) ?? group
+            guard !state.sidebar.hiddenTypes.contains(group), !state.sidebar.hiddenTypes.contains(typeGroup) else { continue }
             let score = query.isEmpty ? 0 : FilterScore.score(query: query, names: [info.label] + info.names)
             guard let score else { continue }
             grouped[group, default: []].append((entity, counts[entity] ?? 0, score))

@@ -38,7 +38,8 @@ public enum ThemeLoader {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            return .failure(ThemeProblem(path: path, line: error.source.begin.line, message: "TOML syntax error: \(error.description)"))
+            let description = error.description.replacingOccurrences(of: "\n", with: "\\n")
+            return .failure(ThemeProblem(path: path, line: error.source.begin.line, message: "TOML syntax error: \(description)"))
         } catch {
             return .failure(ThemeProblem(path: path, message: "TOML syntax error"))
         }

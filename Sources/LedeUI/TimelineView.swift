@@ -35,16 +35,38 @@ public enum TimelineView {
 
     // MARK: - Axis
 
+    /// Maps days to columns. Half linear time, half release order: dates
+    /// stay in order and proportion, but a busy quarter is not squeezed into
+    /// a few columns because an empty year sits beside it.
+    struct AxisScale {
+        let days: [Int]
+        let usable: Int
+
+        init(releases: [Release], width: Int) {
+            days = Array(Set(releases.compactMap { $0.date?.firstDay.dayNumber })).sorted()
+            usable = max(1, width - 3)
+        }
+
+        func column(ofDay day: Int) -> Int {
+            guard let low = days.first, let high = days.last, high > low else { return (usable + 3) / 2 }
+            let linear = Double(day - low) / Double(high - low)
+            var rank = 0.0
+            if day <= low { rank = 0 } else if day >= high { rank = Double(days.count - 1) } else {
+                let upper = days.firstIndex { $0 >= day }!
+                let below = days[upper - 1], above = days[upper]
+                rank = Double(upper - 1) + Double(day - below) / Double(max(1, above - below))
+            }
+            let ordinal = rank / Double(max(1, days.count - 1))
+            let blended = min(1, max(0, (linear + ordinal) / 2))
+            return 1 + Int((blended * Double(usable)).rounded())
+        }
+    }
+
     /// Column of each release on the axis, relative to the area's left edge.
     static func columns(_ releases: [Release], width: Int) -> [Int] {
-        let days = releases.map { $0.date.map(\.firstDay.dayNumber) }
-        let known = days.compactMap { $0 }
-        guard let low = known.min(), let high = known.max() else { return releases.map { _ in 1 } }
-        let span = max(1, high - low)
-        let usable = max(1, width - 3)
-        return days.map { day in
-            guard let day else { return width - 2 }
-            return high == low ? width / 2 : 1 + (day - low) * usable / span
+        let scale = AxisScale(releases: releases, width: width)
+        return releases.map { release in
+            release.date.map { scale.column(ofDay: $0.firstDay.dayNumber) } ?? width - 2
         }
     }
 
@@ -113,11 +135,14 @@ public enum TimelineView {
         var year = low.year
         var month = low.month ?? 1
         let width = area.width
+        let scale = AxisScale(releases: releases, width: width)
         while (year, monthly ? month : 1) <= (high.year, monthly ? (high.month ?? 12) : 1) {
             let date = CalendarDate(year: year, month: monthly ? month : 1, day: 1)
             let day = date.dayNumber
-            let column = spanDays == 0 ? width / 2 : 1 + (day - low.firstDay.dayNumber) * max(1, width - 3) / max(1, spanDays)
-            if column >= 0, column < width { ticks.append((column, monthly ? "\(year)-\(String(format2: month))" : "\(year)")) }
+            let column = scale.column(ofDay: day)
+            if day >= low.firstDay.dayNumber || spanDays == 0, column >= 0, column < width {
+                ticks.append((column, monthly ? "\(year)-\(String(format2: month))" : "\(year)"))
+            }
             if monthly { month += 1; if month > 12 { month = 1; year += 1 } } else { year += 1 }
         }
         if ticks.isEmpty { ticks.append((x.first ?? 0, low.description)) }
@@ -159,8 +184,8 @@ public enum TimelineView {
     static func renderList(_ state: BrowserState, releases: [Release], into buffer: inout ScreenBuffer, area: Rect) {
         let theme = state.theme
         let base = theme[.text]
-        let modelWidth = min(24, max(8, releases.map { DisplayWidth.of($0.modelName) }.max() ?? 8))
-        let organisationWidth = min(16, max(8, releases.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 8))
+        let modelWidth = min(28, max(8, releases.map { DisplayWidth.of($0.modelName) }.max() ?? 8))
+        let organisationWidth = min(24, max(8, releases.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 8))
         for row in 0..<area.height {
             let index = state.timeline.scroll + row
             guard let release = releases[safe: index] else { break }
@@ -177,7 +202,8 @@ public enum TimelineView {
             if release.planned { basis += " · planned" }
             x = buffer.put(basis, x: x, y: y, style: theme[.dim].over(rowStyle), clip: area)
             if !release.conflicts.isEmpty {
-                buffer.put(" ⚠ " + release.conflicts.joined(separator: "; "), x: x, y: y, style: theme[.conflict].over(rowStyle), clip: area)
+                buffer.put(TextFit.truncate(" ⚠ " + release.conflicts.joined(separator: "; "), to: max(0, area.maxX - x)), x: x, y: y,
+                           style: theme[.conflict].over(rowStyle), clip: area)
             }
         }
     }

@@ -38,11 +38,11 @@ extension BrowserState {
     public mutating func perform(_ action: Action) {
         switch action {
         case .quit:
-            if overlay != nil { overlay = nil } else { shouldQuit = true }
+            if overlay != nil { closeOverlay() } else { shouldQuit = true }
         case .help:
-            overlay = .help(scroll: 0)
+            overlay = .help(scroll: 0, pane: activePane, beneath: overlay)
         case .closeOverlay:
-            overlay = nil
+            closeOverlay()
         case .cancel:
             if focus == .sidebar {
                 sidebar.filter = ""
@@ -81,6 +81,13 @@ extension BrowserState {
         case .searchPrevious: stepSearch(forward: false)
         case .filterEntities:
             sidebar.isEditingFilter = true
+        case .widenFilter:
+            if sidebar.filter.isEmpty {
+                message = StatusMessage("No filter to widen: / starts one", isError: true)
+            } else {
+                sidebar.filter.removeLast()
+                reselectSidebar()
+            }
         case .nextArticle: switchArticle(by: 1)
         case .previousArticle: switchArticle(by: -1)
         case .toggleParagraphFilter:
@@ -134,6 +141,11 @@ extension BrowserState {
         }
     }
 
+    /// Help returns to what it was opened over; other overlays just close.
+    mutating func closeOverlay() {
+        if case .help(_, _, let beneath) = overlay { overlay = beneath } else { overlay = nil }
+    }
+
     var pageSize: Int {
         switch activePane {
         case .reader: return screenLayout.readerText.height
@@ -175,7 +187,10 @@ extension BrowserState {
         case .timeline:
             moveTimelineSelection(by: delta)
         case .help:
-            if case .help(let scroll) = overlay { overlay = .help(scroll: clamp(scroll + delta, 0, max(0, helpLineCount - pageSize))) }
+            if case .help(let scroll, let pane, let beneath) = overlay {
+                let lines = keyMap.bindings(in: pane).count + 4
+                overlay = .help(scroll: clamp(scroll + delta, 0, max(0, lines - pageSize)), pane: pane, beneath: beneath)
+            }
         case .articles:
             if case .articles(let selection) = overlay {
                 overlay = .articles(selection: clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, corpus.articles.count - 1)))
@@ -190,8 +205,6 @@ extension BrowserState {
     }
 
     var maxReaderScroll: Int { max(0, readerLayout.lines.count - screenLayout.readerText.height) }
-
-    var helpLineCount: Int { keyMap.bindings(in: focus).count + 4 }
 
     mutating func moveTimelineSelection(by delta: Int) {
         let count = TimelineModel(state: self).releases.count
@@ -253,7 +266,7 @@ extension BrowserState {
             return
         }
         let next: Int
-        if let current = reader.focusedMention, let position = candidates.firstIndex(of: current) {
+        if let current = reader.focusedMention, let position = candidates.firstIndex(of: current), isOnScreen(current) {
             let target = position + (forward ? 1 : -1)
             if target >= candidates.count { next = candidates[0]; message = StatusMessage("Wrapped to the first mention") }
             else if target < 0 { next = candidates[candidates.count - 1]; message = StatusMessage("Wrapped to the last mention") }
@@ -270,6 +283,13 @@ extension BrowserState {
         reader.focusedMention = next
         reader.highlightedSentence = nil
         ensureFocusedMentionVisible()
+    }
+
+    /// Whether a mention of the current article is on the visible page.
+    func isOnScreen(_ mention: Int) -> Bool {
+        let target = corpus.mentions[mention]
+        guard target.article == article, let line = readerLayout.line(paragraph: target.paragraph, offset: target.start) else { return false }
+        return line >= reader.scroll && line < reader.scroll + screenLayout.readerText.height
     }
 
     mutating func stepSameEntity(forward: Bool) {
@@ -376,7 +396,7 @@ extension BrowserState {
             guard mentions.indices.contains(dossier.selection) else { return }
             jump(to: mentions[dossier.selection])
         case .help:
-            overlay = nil
+            closeOverlay()
         case .articles:
             guard case .articles(let selection) = overlay, corpus.articles.indices.contains(selection) else { return }
             overlay = nil
@@ -423,8 +443,13 @@ extension BrowserState {
         }
         history.append(location)
         future.removeAll()
+        readingPositions[article] = location
         article = target
         reader = ReaderState(search: reader.search)
+        if let saved = readingPositions[target] {
+            reader.scroll = saved.scroll
+            reader.focusedMention = saved.focusedMention
+        }
         refreshSearchForArticle()
         if timeline.onlyCurrentArticle { timeline.selection = 0; timeline.scroll = 0 }
         reselectSidebar()
@@ -478,9 +503,13 @@ extension BrowserState {
     static func matches(of query: String, in article: Article?) -> [TextSearch.Match] {
         guard let article, !query.isEmpty else { return [] }
         var result: [TextSearch.Match] = []
-        let needle = Array(query.lowercased().unicodeScalars)
+        // ’ and ' (and “ ” ") are the same to someone typing a search.
+        func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            switch scalar { case "’", "‘": "'"; case "“", "”": "\""; default: scalar }
+        }
+        let needle = query.lowercased().unicodeScalars.map(fold)
         for (index, paragraph) in article.paragraphs.enumerated() {
-            let haystack = Array(paragraph.lowercased().unicodeScalars)
+            let haystack = paragraph.lowercased().unicodeScalars.map(fold)
             // Lower-casing can change scalar counts (rare: İ); fall back to no matches in that paragraph.
             guard haystack.count == paragraph.unicodeScalars.count, haystack.count >= needle.count else { continue }
             var position = 0

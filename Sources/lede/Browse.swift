@@ -21,7 +21,13 @@ struct Browse: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let colorless = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Settings.load(themeOption: theme, noColor: colorless)
-        let problems = corpus.errors.map(\.description) + corpus.catalogueProblems + settings.problems
+        let problems = (corpus.errors.map(\.description) + corpus.catalogueProblems + settings.problems + corpus.warnings)
+            .map(ControlCharacters.visible)
+        guard !corpus.articles.isEmpty else {
+            for problem in problems { printError("lede: \(problem)") }
+            printError("lede: no articles to show")
+            throw ExitCode(1)
+        }
 
         let terminal = Terminal(noColor: colorless)
         terminal.start()
@@ -32,12 +38,12 @@ struct Browse: ParsableCommand {
             let first = problems[0]
             let more = problems.count > 1 ? " (+\(problems.count - 1) more, listed on exit)" : ""
             state.message = StatusMessage(first + more, isError: true)
-        } else if corpus.articles.isEmpty {
-            state.message = StatusMessage("No articles to show", isError: true)
         }
         runLoop(&state, terminal: terminal)
         terminal.stop()
         for problem in problems { printError("lede: \(problem)") }
+        // Killed by a signal: say so in the status, as a shell expects (128 + n).
+        if let signal = terminal.terminationSignal, signal != SIGINT { throw ExitCode(128 + signal) }
         if !corpus.errors.isEmpty { throw ExitCode(1) }
     }
 

@@ -13,12 +13,15 @@ func loadCorpus(_ paths: [String]) -> Corpus {
                              linker: EntityLinker(catalogue: .withUserEntries(configDirectory: ConfigDirectory.path())))
     for error in corpus.errors { printError("lede: \(error.path): \(error.message)") }
     for problem in corpus.catalogueProblems { printError("lede: \(problem)") }
+    for warning in corpus.warnings { printError("lede: warning: \(warning)") }
     return corpus
 }
 
+/// Prints to stderr with control characters made visible: messages carry
+/// file names and article text.
 func printError(_ message: String) {
     var standardError = StandardError()
-    print(message, to: &standardError)
+    print(ControlCharacters.visible(message), to: &standardError)
 }
 
 struct StandardError: TextOutputStream {

@@ -52,7 +52,7 @@ struct Settings {
                 defaultTheme = .fallback
             }
         } else {
-            settings.problems.append("lede: no themes folder found; drawing with attributes only")
+            settings.problems.append("no themes folder found; drawing with attributes only")
             defaultTheme = .fallback
         }
         // Every theme that loads, for cycling; the chosen one is switched on.
@@ -77,10 +77,17 @@ struct Settings {
                     settings.problems.append("\(problem.description) — using the default theme")
                 }
             } else {
-                settings.problems.append("lede: no theme named '\(wanted)' (lede themes lists them) — using the default theme")
+                settings.problems.append("no theme named '\(wanted)' (lede themes lists them) — using the default theme")
             }
         }
-        if noColor { themes = themes.map(\.withoutColors) }
+        if noColor {
+            // Attributes only: the monochrome theme is made for that; other
+            // themes lose their colours.
+            if let mono = themes.firstIndex(where: { ($0.origin as NSString).lastPathComponent == "monochrome.toml" }) {
+                settings.themeIndex = mono
+            }
+            themes = themes.map(\.withoutColors)
+        }
         settings.themes = themes
         return settings
     }

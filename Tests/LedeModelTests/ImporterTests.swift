@@ -119,6 +119,17 @@ struct ImporterTests {
         #expect(Set(corpus.errors.map { ($0.path as NSString).lastPathComponent }) == ["bad.txt", "binary.txt", "lede"])
     }
 
+    @Test("a file named twice loads once; a folder without articles is an error")
+    func duplicatesAndEmptyFolders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reference = PackagePaths.fixture("reference.txt")
+        let corpus = Corpus.load(paths: [reference, reference, folder.path])
+        #expect(corpus.articles.count == 1)
+        #expect(corpus.errors.map(\.message) == ["no .txt article files in this folder"])
+    }
+
     @Test("article files are never written")
     func readOnly() throws {
         let path = PackagePaths.fixture("reference.txt")

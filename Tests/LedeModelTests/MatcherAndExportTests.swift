@@ -90,6 +90,17 @@ struct ExportTests {
         #expect(releases[1]["date"] as? String == "2025-01")
     }
 
+    @Test("text formats never carry control characters from articles")
+    func controlCharactersInTextFormats() {
+        let annotation = Annotation(type: .organisation, predicate: "mentions", label: "Evil\u{1B}[2JCorp", id: "x")
+        let corpus = Corpus(articles: [Article(path: "bad\u{1B}]0;PWN\u{07}.txt", title: "t", paragraphs: ["Evil\u{1B}[2JCorp."], annotations: [annotation])])
+        for text in [CorpusExport.entitiesTSV(corpus), CorpusExport.timelineCSV(corpus), CorpusExport.timelineMarkdown(corpus)] {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        }
+        #expect(CorpusExport.entitiesTSV(corpus).contains("Evil␛[2JCorp"))
+        #expect(ControlCharacters.visible("a\u{9B}b\u{202E}c") == "a\u{FFFD}b\u{FFFD}c")
+    }
+
     @Test("CSV quotes per RFC 4180")
     func csv() {
         let csv = CorpusExport.timelineCSV(Self.corpus)

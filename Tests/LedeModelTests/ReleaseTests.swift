@@ -106,6 +106,14 @@ struct ReleaseTests {
         #expect(Self.single("The model in 2025 is new, the model Anthropic too.").isEmpty)
     }
 
+    @Test("a short alias counts after its organisation in the same sentence, not elsewhere")
+    func shortAliasInSentence() throws {
+        let release = try #require(Self.single("DeepSeek on Monday released R1, its reasoning model.").first)
+        #expect(release.modelName == "DeepSeek-R1")
+        #expect(release.date?.description == "2025-03-17")
+        #expect(Self.single("R1 is a common name. DeepSeek is a lab.").isEmpty)
+    }
+
     @Test("`may` the verb is not May the month")
     func mayIsNotAMonth() {
         let phrases = DatePhraseFinder().phrases(in: "Alibaba may release it in May.", published: CalendarDate(year: 2025, month: 3, day: 19))

@@ -158,6 +158,52 @@ struct UpdateTests {
         #expect(state.article == 0)
     }
 
+    @Test("& in the sidebar uses the selected row, not the reader's focus")
+    func paragraphFilterFromSidebar() throws {
+        var state = Fixture.state()
+        Fixture.type(["<Tab>", "e"], into: &state) // reader focuses US; the sidebar selects it too
+        let trump = try #require(state.corpus.entities.firstIndex { $0.label == "Donald Trump" })
+        state.sidebar.selectedEntity = trump
+        Fixture.type(["&"], into: &state)
+        #expect(state.visibleParagraphs == [7])
+    }
+
+    @Test("? over the dossier shows the dossier's keys; Esc returns to the dossier")
+    func helpOverDossier() {
+        var state = Fixture.state()
+        Fixture.type(["<Tab>", "<Enter>", "?"], into: &state)
+        guard case .help(_, let pane, let beneath) = state.overlay else { Issue.record("no help"); return }
+        #expect(pane == .dossier)
+        #expect(beneath != nil)
+        Fixture.type(["<Esc>"], into: &state)
+        #expect(state.activePane == .dossier)
+    }
+
+    @Test("Backspace in the sidebar widens a kept filter instead of jumping back")
+    func backspaceWidens() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["e", "/", "deep", "<Enter>", "e", "<Backspace>"], into: &state)
+        #expect(state.sidebar.filter == "dee")
+        #expect(state.focus == .sidebar)
+    }
+
+    @Test("Tab after scrolling starts from the visible page")
+    func tabFromScreen() {
+        var state = Fixture.state()
+        Fixture.type(["<Tab>", "G", "<Tab>"], into: &state)
+        #expect(state.isOnScreen(state.reader.focusedMention!))
+        #expect(state.reader.scroll == state.maxReaderScroll)
+    }
+
+    @Test("switching articles and back keeps the reading position")
+    func readingPositions() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["<Space>", "<Tab>"], into: &state)
+        let place = (state.reader.scroll, state.reader.focusedMention)
+        Fixture.type(["}", "{"], into: &state)
+        #expect(state.reader.scroll == place.0 && state.reader.focusedMention == place.1)
+    }
+
     @Test("q closes an overlay first, then quits")
     func quit() {
         var state = Fixture.state()
