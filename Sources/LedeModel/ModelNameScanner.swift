@@ -16,7 +16,8 @@ public struct ModelNameScanner: Sendable {
     public func names(in paragraphs: [String], known: Set<String>) -> [String] {
         var found: [String] = []
         var seen = Set(known.map { $0.lowercased() })
-        for paragraph in paragraphs {
+        for paragraph in paragraphs where paragraph.containsUTF8("model") || paragraph.containsUTF8("Model")
+            || paragraph.containsUTF8("LLM") || paragraph.containsUTF8("chatbot") {
             let text = paragraph as NSString
             for regex in Self.patterns {
                 for match in regex.matches(in: paragraph, range: NSRange(location: 0, length: text.length)) {

@@ -46,7 +46,7 @@ public struct ReleaseExtractor: Sendable {
                 let inSentence = modelMentionIndices.filter { sentence.contains(mentions[$0].start) }
                 guard !inSentence.isEmpty else { continue }
                 let text = String(String.UnicodeScalarView(paragraph[sentence]))
-                guard reportsRelease(text) else { continue }
+                guard Self.mayHoldDate(text), reportsRelease(text) else { continue }
                 let future = dateFinder.speaksOfFuture(text)
                 for phrase in dateFinder.phrases(in: text, published: article.published) {
                     let phraseStart = sentence.lowerBound + phrase.start
@@ -102,7 +102,18 @@ public struct ReleaseExtractor: Sendable {
 
     func reportsRelease(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
-        return releaseCues.contains { lower.contains($0) }
+        return releaseCues.contains { lower.containsUTF8($0) }
+    }
+
+    /// Cheap test before the regular expressions: a date phrase needs a
+    /// digit or one of these words.
+    static let dateWords = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                            "day", "week", "month", "year", "today", "tomorrow"]
+
+    static func mayHoldDate(_ sentence: String) -> Bool {
+        if sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        let lower = sentence.lowercased()
+        return dateWords.contains { lower.containsUTF8($0) }
     }
 
     /// Characters between a mention and a phrase (0 when they touch).
