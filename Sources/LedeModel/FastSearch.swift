@@ -26,3 +26,20 @@ extension String {
 
     func containsUTF8(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing white space (Unicode), scanning only the
+    /// ends: Foundation's trimmingCharacters copies the whole string.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { scalars.formIndex(after: &start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before].properties.isWhitespace else { break }
+            end = before
+        }
+        return String(self[start..<end])
+    }
+}

@@ -29,18 +29,18 @@ public struct ScrapedArticleImporter: Sendable {
     }
 
     public func parse(_ rawText: String, path: String) -> Result<Article, LoadError> {
-        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         if text.utf8.contains(0) {
             return .failure(LoadError(path: path, message: "binary file (contains NUL bytes)"))
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .failure(LoadError(path: path, message: "empty file")) }
         guard trimmed.hasPrefix("# ") || trimmed.hasPrefix("#\t") else {
             return .failure(LoadError(path: path, message: "no title line: expected the file to start with '# <title>'"))
         }
         let titleEnd = trimmed.firstIndex(of: "\n") ?? trimmed.endIndex
-        let title = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<titleEnd].trimmingCharacters(in: .whitespaces)
-        var body = String(trimmed[titleEnd...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<titleEnd].trimmingWhitespace()
+        var body = trimmed[titleEnd...].trimmingWhitespace()
 
         var warnings: [String] = []
         var annotations: [Annotation] = []
@@ -178,7 +178,7 @@ public struct ScrapedArticleImporter: Sendable {
 
     /// Removes `…meaningless.june.yoon@ft.com` at the end, keeping the sentence's full stop.
     static func cutEmail(from body: inout String, authors: [String]) -> String? {
-        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = body.trimmingWhitespace()
         guard let at = text.lastIndex(of: "@") else { return nil }
         let domain = text[text.index(after: at)...]
         guard domain.contains("."), domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
@@ -264,7 +264,8 @@ public struct ScrapedArticleImporter: Sendable {
     }
 
     func parseRelatedBlock(_ rest: String) -> (RelatedArticle, consumed: Int) {
-        let characters = Array(rest)
+        // A teaser is short: look at its first few hundred characters only.
+        let characters = Array(rest.prefix(600))
         let boundaries = glueBoundaries(characters, limit: 400).prefix(5)
         var segments: [String] = []
         var previous = 0
@@ -323,7 +324,7 @@ public struct ScrapedArticleImporter: Sendable {
         while end < characters.count, !characters[end].isWhitespace { end += 1 }
         let token = String(characters[start..<end])
         let offset = boundary - start
-        for name in camelCaseNames where token.contains(name) {
+        for name in camelCaseNames where token.containsUTF8(name) {
             var searchFrom = token.startIndex
             while let range = token.range(of: name, range: searchFrom..<token.endIndex) {
                 let lower = token.distance(from: token.startIndex, to: range.lowerBound)
@@ -367,26 +368,41 @@ public struct ScrapedArticleImporter: Sendable {
         let opening: Set<Unicode.Scalar> = ["“", "\"", "‘", "("]
         for block in body.split(separator: "\n") {
             let scalars = Array(block.unicodeScalars)
+            // Scalar offsets of the breaks; the text is sliced from `block` once.
+            var breaks: [Int] = []
             var start = 0
             var index = 1
             while index < scalars.count {
                 let scalar = scalars[index]
-                let isCapital = scalar.properties.isUppercase
-                let isOpeningQuote = opening.contains(scalar) && index + 1 < scalars.count && scalars[index + 1].properties.isUppercase
+                let isCapital = Self.isCapital(scalar)
+                let isOpeningQuote = opening.contains(scalar) && index + 1 < scalars.count && Self.isCapital(scalars[index + 1])
                 if isCapital || isOpeningQuote {
                     // Walk back over closing quotes to the sentence end.
                     var end = index - 1
                     while end > start, closing.contains(scalars[end]) { end -= 1 }
                     if end > start, sentenceEnds.contains(scalars[end]), !Self.isInitial(scalars, periodAt: end) {
-                        paragraphs.append(String(String.UnicodeScalarView(scalars[start..<index])))
+                        breaks.append(index)
                         start = index
                     }
                 }
                 index += 1
             }
-            paragraphs.append(String(String.UnicodeScalarView(scalars[start...])))
+            var lower = block.unicodeScalars.startIndex
+            var lowerOffset = 0
+            for offset in breaks + [scalars.count] {
+                let upper = block.unicodeScalars.index(lower, offsetBy: offset - lowerOffset)
+                paragraphs.append(block[lower..<upper].trimmingWhitespace())
+                lower = upper
+                lowerOffset = offset
+            }
         }
-        return paragraphs.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return paragraphs.filter { !$0.isEmpty }
+    }
+
+    /// ASCII answered without a Unicode property lookup (the common case).
+    static func isCapital(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+        return scalar.properties.isUppercase
     }
 
     /// `U.S.` or `J.` — a single capital before the full stop.
