@@ -22,6 +22,11 @@ let package = Package(
             name: "linker-vs-grep",
             dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede")]
         ),
+        // Loads files as lede does, for peak memory measured from outside (/usr/bin/time -v).
+        .executableTarget(
+            name: "load-corpus",
+            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede")]
+        ),
         // ordo-one/benchmark suite: load, first frame, keystrokes, memory.
         .executableTarget(
             name: "LedeBenchmarks",

@@ -52,11 +52,15 @@ public struct DatePhraseFinder: Sendable {
     /// Whether the sentence speaks of the future.
     public func speaksOfFuture(_ sentence: String) -> Bool {
         let padded = " " + sentence.lowercased() + " "
-        return Self.futureMarkers.contains { padded.contains($0) }
+        return Self.futureMarkers.contains { padded.containsUTF8($0) }
     }
 
     public func phrases(in sentence: String, published: CalendarDate?) -> [DatePhrase] {
-        let future = speaksOfFuture(sentence)
+        phrases(in: sentence, published: published, future: speaksOfFuture(sentence))
+    }
+
+    /// As above, when the caller already knows whether the sentence speaks of the future.
+    public func phrases(in sentence: String, published: CalendarDate?, future: Bool) -> [DatePhrase] {
         let nsSentence = sentence as NSString
         var taken: [NSRange] = []
         var result: [DatePhrase] = []

@@ -48,7 +48,7 @@ public struct ReleaseExtractor: Sendable {
                 let text = String(String.UnicodeScalarView(paragraph[sentence]))
                 guard Self.mayHoldDate(text), reportsRelease(text) else { continue }
                 let future = dateFinder.speaksOfFuture(text)
-                for phrase in dateFinder.phrases(in: text, published: article.published) {
+                for phrase in dateFinder.phrases(in: text, published: article.published, future: future) {
                     let phraseStart = sentence.lowerBound + phrase.start
                     let phraseEnd = sentence.lowerBound + phrase.end
                     // Nearest model mention; the phrase must not sit inside a name.
