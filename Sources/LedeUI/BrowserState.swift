@@ -108,6 +108,9 @@ public struct BrowserState: Sendable {
     /// Reader line layouts by (article, width, visible paragraphs); derived
     /// data, shared between update and drawing, never part of equality.
     public let layouts: ReaderLayoutCache
+    /// The sidebar rows for the last (article, filter, toggles): several
+    /// places ask for them on every keystroke and frame.
+    let sidebarCache = SidebarModelCache()
 
     public init(corpus: Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
         self.corpus = corpus
@@ -123,6 +126,9 @@ public struct BrowserState: Sendable {
     }
 
     public var theme: Theme { themes[themeIndex] }
+
+    /// The sidebar's rows for the current state, computed once per change.
+    public var sidebarModel: SidebarModel { sidebarCache.model(for: self) }
 
     /// The pane whose keys apply: an overlay first, else the focused pane.
     public var activePane: Pane {
@@ -160,7 +166,7 @@ public struct BrowserState: Sendable {
 
     /// The entities `&` keeps: the sidebar filter's matches, else the selected entity.
     public var selectedEntitiesForParagraphFilter: Set<Int> {
-        if !sidebar.filter.isEmpty { return Set(SidebarModel(state: self).visibleEntities) }
+        if !sidebar.filter.isEmpty { return Set(sidebarModel.visibleEntities) }
         let entity = focus == .sidebar ? sidebar.selectedEntity : (focusedEntity ?? sidebar.selectedEntity)
         return entity.map { [$0] } ?? []
     }

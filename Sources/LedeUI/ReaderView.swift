@@ -66,7 +66,7 @@ public enum ReaderView {
             let theme = state.theme
             let corpus = state.corpus
             let highlighted: Set<Int>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
-                ? nil : SidebarModel(state: state).visibleEntitySet
+                ? nil : state.sidebarModel.visibleEntitySet
             if let sentence = state.reader.highlightedSentence {
                 spans[sentence.paragraph, default: []].append(Span(start: sentence.start, end: sentence.end, style: theme[.selection]))
             }

@@ -1,3 +1,4 @@
+import Foundation
 import LedeModel
 
 /// The sidebar's groups: the publisher's types, then models, then what we detected.
@@ -113,5 +114,27 @@ public enum FilterScore {
             if !found { return false }
         }
         return true
+    }
+}
+
+/// Remembers the last sidebar model and what it was built from.
+final class SidebarModelCache: @unchecked Sendable {
+    struct Key: Equatable {
+        var article: Int
+        var filter: String
+        var hiddenTypes: Set<SidebarGroup>
+    }
+
+    private var last: (key: Key, model: SidebarModel)?
+    private let lock = NSLock()
+
+    func model(for state: BrowserState) -> SidebarModel {
+        let key = Key(article: state.article, filter: state.sidebar.filter, hiddenTypes: state.sidebar.hiddenTypes)
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.key == key { return last.model }
+        let model = SidebarModel(state: state)
+        last = (key, model)
+        return model
     }
 }

@@ -8,7 +8,7 @@ public enum SidebarView {
         let base = theme[.text]
         buffer.fill(area, style: base)
         guard !area.isEmpty else { return }
-        let model = SidebarModel(state: state)
+        let model = state.sidebarModel
         // First row: the filter prompt or a summary of the toggles.
         var header = ""
         if state.sidebar.isEditingFilter || !state.sidebar.filter.isEmpty {

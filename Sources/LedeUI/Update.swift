@@ -159,9 +159,9 @@ extension BrowserState {
         focus = pane
         sidebar.isEditingFilter = false
         reader.isEditingSearch = false
-        if pane == .sidebar, sidebar.selectedEntity == nil || !SidebarModel(state: self).visibleEntitySet.contains(sidebar.selectedEntity!) {
-            sidebar.selectedEntity = focusedEntity.flatMap { SidebarModel(state: self).visibleEntitySet.contains($0) ? $0 : nil }
-                ?? SidebarModel(state: self).visibleEntities.first
+        if pane == .sidebar, sidebar.selectedEntity == nil || !sidebarModel.visibleEntitySet.contains(sidebar.selectedEntity!) {
+            sidebar.selectedEntity = focusedEntity.flatMap { sidebarModel.visibleEntitySet.contains($0) ? $0 : nil }
+                ?? sidebarModel.visibleEntities.first
         }
         keepSidebarSelectionVisible()
     }
@@ -179,7 +179,7 @@ extension BrowserState {
         case .reader:
             reader.scroll = clamp(reader.scroll + delta, 0, maxReaderScroll)
         case .sidebar:
-            let entities = SidebarModel(state: self).visibleEntities
+            let entities = sidebarModel.visibleEntities
             guard !entities.isEmpty else { return }
             let current = sidebar.selectedEntity.flatMap { entities.firstIndex(of: $0) } ?? 0
             sidebar.selectedEntity = entities[clamp(current.addingReportingOverflow(delta).partialValue, 0, entities.count - 1)]
@@ -216,7 +216,7 @@ extension BrowserState {
     }
 
     mutating func keepSidebarSelectionVisible() {
-        let model = SidebarModel(state: self)
+        let model = sidebarModel
         guard let entity = sidebar.selectedEntity, let row = model.row(of: entity) else { sidebar.scroll = 0; return }
         let rows = max(1, screenLayout.sidebar.height - 1)
         // Keep the group header in view when selecting the first entity of a group.
@@ -227,7 +227,7 @@ extension BrowserState {
     }
 
     mutating func reselectSidebar() {
-        let model = SidebarModel(state: self)
+        let model = sidebarModel
         if let selected = sidebar.selectedEntity, model.visibleEntitySet.contains(selected) {
             keepSidebarSelectionVisible()
         } else {
@@ -250,7 +250,7 @@ extension BrowserState {
     /// of entities that pass the sidebar filter.
     var navigableMentions: [Int] {
         let shown = visibleParagraphs
-        let highlighted = sidebar.filter.isEmpty && sidebar.hiddenTypes.isEmpty ? nil : SidebarModel(state: self).visibleEntitySet
+        let highlighted = sidebar.filter.isEmpty && sidebar.hiddenTypes.isEmpty ? nil : sidebarModel.visibleEntitySet
         return (corpus.mentionsOfArticle[safe: article] ?? []).filter { index in
             let mention = corpus.mentions[index]
             if let shown, !shown.contains(mention.paragraph) { return false }
@@ -575,7 +575,7 @@ extension BrowserState {
             return
         }
         // Narrowing selects the best match.
-        let model = SidebarModel(state: self)
+        let model = sidebarModel
         sidebar.selectedEntity = model.visibleEntities.first
         sidebar.scroll = 0
         keepSidebarSelectionVisible()
@@ -631,11 +631,11 @@ extension BrowserState {
         } else if layout.sidebar.contains(x: event.x, y: event.y) {
             switch event.kind {
             case .wheelUp: sidebar.scroll = max(0, sidebar.scroll - 3)
-            case .wheelDown: sidebar.scroll = min(max(0, SidebarModel(state: self).rows.count - 1), sidebar.scroll + 3)
+            case .wheelDown: sidebar.scroll = min(max(0, sidebarModel.rows.count - 1), sidebar.scroll + 3)
             case .click:
                 focus = .sidebar
                 let row = sidebar.scroll + (event.y - layout.sidebar.y - 1)
-                let rows = SidebarModel(state: self).rows
+                let rows = sidebarModel.rows
                 if rows.indices.contains(row), case .entity(let entity, _, _) = rows[row] {
                     sidebar.selectedEntity = entity
                     follow()
