@@ -55,19 +55,6 @@ public struct Corpus: Sendable {
         return Corpus(articles: articles, errors: errors, linker: linker)
     }
 
-    /// The entities an article shows: what its annotations list, and every
-    /// entity with a mention in it.
-    public func entityIndices(inArticle article: Int) -> [Int] {
-        var seen = annotatedEntities[article]
-        for index in mentionsOfArticle[article] { seen.insert(mentions[index].entity) }
-        return seen.sorted()
-    }
-
-    /// Mentions of one entity in one article.
-    public func mentionCount(of entity: Int, inArticle article: Int) -> Int {
-        mentionsOfEntity[entity].lazy.filter { mentions[$0].article == article }.count
-    }
-
     /// Warnings on loaded articles, as `path: message`.
     public var warnings: [String] {
         articles.flatMap { article in article.warnings.map { "\(article.path): \($0)" } }

@@ -68,13 +68,6 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
     }
 
-    /// Sets the style of existing cells (keeping their text), layered on top.
-    public mutating func restyle(_ rect: Rect, with style: Style) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style.over(self[x, y].style) }
-        }
-    }
-
     /// Writes one grapheme at (x, y), clipped to `clip`; returns the next x.
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
