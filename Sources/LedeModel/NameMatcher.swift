@@ -34,106 +34,111 @@ public struct NameMatch: Sendable, Hashable {
 
 /// Finds many names in one pass over UTF-8 text.
 ///
-/// An Aho–Corasick automaton compiled to a dense table (one lookup per byte,
-/// ASCII letters folded to lower case), so the scan costs the same whatever
-/// the number of names. Case rules and word boundaries are checked only on
-/// the few candidate matches. Build once per name set; matching is read-only
-/// and thread-safe.
+/// An Aho–Corasick automaton over bytes (ASCII letters folded to lower case).
+/// The shallowest states (the root and the next few hundred, in breadth-first
+/// order) keep a dense 256-entry row of resolved transitions, so the scan of
+/// ordinary text is one lookup per byte; deeper states keep only their own
+/// goto edges (sorted, contiguous per state) and a failure link, followed at
+/// scan time when an edge is missing. Patterns ending at a state are a linked
+/// chain through the dictionary-suffix links, not a per-state copy. Memory is
+/// linear in the pattern bytes (about 13 bytes per state plus the dense rows).
+/// Case rules and word boundaries are checked only on the few candidate
+/// matches. Build once per name set; matching is read-only and thread-safe.
 public final class NameMatcher: Sendable {
     public let patterns: [NamePattern]
-    private let patternBytes: [[UInt8]]
-    /// `transitions[state << 8 | byte]` → next state.
-    private let transitions: [Int32]
-    /// For each state, the patterns that end there (own and inherited), flattened.
-    private let outputStart: [Int32]
-    private let outputList: [Int32]
+    /// The UTF-8 bytes of pattern `i` are `patternText[patternStart[i]..<patternStart[i + 1]]`.
+    private let patternText: [UInt8]
+    private let patternStart: [Int32]
+
+    // States are numbered breadth-first, so a state's children are contiguous
+    // and every failure link points to a smaller number.
+
+    /// States `0..<denseStates` have a resolved row: `dense[state << 8 | byte]` → next state.
+    private let denseStates: Int
+    private let dense: [Int32]
+    /// The children of state `s` are the states `firstChild[s]..<firstChild[s + 1]`,
+    /// in increasing order of the byte that leads to them.
+    private let firstChild: [Int32]
+    /// The (folded) byte on the edge into each state; unused for the root.
+    private let label: [UInt8]
+    /// The longest proper suffix of the state's string that is also a state.
+    private let failure: [Int32]
+    /// The first pattern that ends at each state (own patterns first, then the
+    /// ones inherited through the failure links), or -1.
+    private let firstOutput: [Int32]
+    /// The next pattern in an output chain, or -1.
+    private let nextOutput: [Int32]
+
+    /// Dense rows at most (1 KB each) for the root and the shallowest states,
+    /// where a scan of ordinary text spends nearly all its time: 256 KB at
+    /// most whatever the input (measured: 64 to 1,024 rows scan the bundled
+    /// names equally fast).
+    static let denseStateBudget = 256
 
     static let fold: [UInt8] = (0...255).map { byte in
         (65...90).contains(byte) ? UInt8(byte + 32) : UInt8(byte)
     }
 
-    public init(patterns: [NamePattern]) {
+    public convenience init(patterns: [NamePattern]) {
+        self.init(patterns: patterns, denseStateBudget: Self.denseStateBudget)
+    }
+
+    init(patterns: [NamePattern], denseStateBudget: Int) {
         let usable = patterns.filter { !$0.text.isEmpty }
         self.patterns = usable
-        self.patternBytes = usable.map { Array($0.text.utf8) }
+        let byteCount = usable.reduce(0) { $0 + $1.text.utf8.count }
+        precondition(byteCount < Int(Int32.max), "pattern text too large")
+        var text: [UInt8] = []
+        text.reserveCapacity(byteCount)
+        var starts: [Int32] = []
+        starts.reserveCapacity(usable.count + 1)
+        for pattern in usable {
+            starts.append(Int32(text.count))
+            text.append(contentsOf: pattern.text.utf8)
+        }
+        starts.append(Int32(text.count))
+        self.patternText = text
+        self.patternStart = starts
 
-        var table = [Int32](repeating: -1, count: 256)
-        var ownOutputs: [[Int32]] = [[]]
-        for (index, bytes) in patternBytes.enumerated() {
-            var state = 0
-            for byte in bytes {
-                let slot = state << 8 | Int(Self.fold[Int(byte)])
-                if table[slot] < 0 {
-                    table[slot] = Int32(ownOutputs.count)
-                    ownOutputs.append([])
-                    table.append(contentsOf: repeatElement(-1, count: 256))
-                }
-                state = Int(table[slot])
-            }
-            ownOutputs[state].append(Int32(index))
-        }
-
-        // Breadth-first: fill missing transitions from the failure state, and
-        // inherit the failure state's outputs.
-        let stateCount = ownOutputs.count
-        var failure = [Int](repeating: 0, count: stateCount)
-        var outputs = ownOutputs
-        var queue: [Int] = []
-        queue.reserveCapacity(stateCount)
-        for byte in 0..<256 {
-            let next = table[byte]
-            if next < 0 { table[byte] = 0 } else { failure[Int(next)] = 0; queue.append(Int(next)) }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            if failure[state] != 0 { outputs[state].append(contentsOf: outputs[failure[state]]) }
-            for byte in 0..<256 {
-                let slot = state << 8 | byte
-                let next = table[slot]
-                let fallback = table[failure[state] << 8 | byte]
-                if next < 0 {
-                    table[slot] = fallback
-                } else {
-                    failure[Int(next)] = Int(fallback)
-                    queue.append(Int(next))
-                }
-            }
-        }
-        var start: [Int32] = []
-        var list: [Int32] = []
-        start.reserveCapacity(stateCount + 1)
-        for output in outputs {
-            start.append(Int32(list.count))
-            list.append(contentsOf: output)
-        }
-        start.append(Int32(list.count))
-        self.transitions = table
-        self.outputStart = start
-        self.outputList = list
+        let automaton = Builder.build(text: text, starts: starts, denseStateBudget: denseStateBudget)
+        self.denseStates = automaton.denseStates
+        self.dense = automaton.dense
+        self.firstChild = automaton.firstChild
+        self.label = automaton.label
+        self.failure = automaton.failure
+        self.firstOutput = automaton.firstOutput
+        self.nextOutput = automaton.nextOutput
     }
 
     /// Number of automaton states (for benchmarks and memory estimates).
-    public var stateCount: Int { outputStart.count - 1 }
+    public var stateCount: Int { firstChild.count - 1 }
+
+    /// The bytes this matcher holds on to: its arrays' capacities (and the
+    /// pattern strings, which it shares with the caller).
+    public var approximateByteCount: Int {
+        func size<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
+        return size(patterns) + patterns.reduce(0) { $0 + $1.text.utf8.count }
+            + size(patternText) + size(patternStart) + size(dense) + size(firstChild) + size(label)
+            + size(failure) + size(firstOutput) + size(nextOutput)
+    }
 
     /// Every match that passes its case rule and word boundaries, overlapping ones included.
     public func allMatches(in text: UnsafeBufferPointer<UInt8>) -> [NameMatch] {
         var result: [NameMatch] = []
-        transitions.withUnsafeBufferPointer { table in
-            outputStart.withUnsafeBufferPointer { starts in
-                var state = 0
-                for position in 0..<text.count {
-                    state = Int(table[state << 8 | Int(Self.fold[Int(text[position])])])
-                    let first = Int(starts[state])
-                    let last = Int(starts[state + 1])
-                    if first == last { continue }
-                    for slot in first..<last {
-                        let index = Int(outputList[slot])
-                        let end = position + 1
-                        let start = end - patternBytes[index].count
-                        if accepts(index, start: start, end: end, in: text) {
-                            result.append(NameMatch(byteStart: start, byteEnd: end, pattern: index))
+        withTransitions { transitions in
+            firstOutput.withUnsafeBufferPointer { firstOutput in
+                nextOutput.withUnsafeBufferPointer { nextOutput in
+                    var state = 0
+                    for position in 0..<text.count {
+                        state = transitions.next(state, Self.foldByte(text[position]))
+                        var index = Int(firstOutput[state])
+                        while index >= 0 {
+                            let end = position + 1
+                            let start = end - Int(patternStart[index + 1] - patternStart[index])
+                            if accepts(index, start: start, end: end, in: text) {
+                                result.append(NameMatch(byteStart: start, byteEnd: end, pattern: index))
+                            }
+                            index = Int(nextOutput[index])
                         }
                     }
                 }
@@ -168,19 +173,39 @@ public final class NameMatcher: Sendable {
     }
 
     private func accepts(_ index: Int, start: Int, end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let bytes = patternBytes[index]
-        switch patterns[index].caseRule {
-        case .exact:
-            for offset in 0..<bytes.count where text[start + offset] != bytes[offset] { return false }
-        case .firstLetterExact:
-            if text[start] != bytes[0] { return false }
-        case .anyCase:
-            break
+        patternText.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[Int(patternStart[index])..<Int(patternStart[index + 1])])
+            switch patterns[index].caseRule {
+            case .exact:
+                for offset in 0..<bytes.count where text[start + offset] != bytes[offset] { return false }
+            case .firstLetterExact:
+                if text[start] != bytes[0] { return false }
+            case .anyCase:
+                break
+            }
+            if Self.isWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Self.isWordCharacter(endingAt: start, in: text) { return false }
+            if Self.isWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
+               Self.isWordCharacter(startingAt: end, in: text) { return false }
+            return true
         }
-        if Self.isWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Self.isWordCharacter(endingAt: start, in: text) { return false }
-        if Self.isWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
-           Self.isWordCharacter(startingAt: end, in: text) { return false }
-        return true
+    }
+
+    @inline(__always)
+    static func foldByte(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
+    }
+
+    private func withTransitions<R>(_ body: (Transitions) -> R) -> R {
+        dense.withUnsafeBufferPointer { dense in
+            firstChild.withUnsafeBufferPointer { firstChild in
+                label.withUnsafeBufferPointer { label in
+                    failure.withUnsafeBufferPointer { failure in
+                        body(Transitions(denseStates: denseStates, dense: dense, firstChild: firstChild, label: label,
+                                         failure: failure))
+                    }
+                }
+            }
+        }
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
@@ -215,6 +240,227 @@ public final class NameMatcher: Sendable {
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
         return nil
+    }
+}
+
+/// The automaton's transition arrays as buffers, for the scan and for the build.
+private struct Transitions {
+    let denseStates: Int
+    let dense: UnsafeBufferPointer<Int32>
+    let firstChild: UnsafeBufferPointer<Int32>
+    let label: UnsafeBufferPointer<UInt8>
+    let failure: UnsafeBufferPointer<Int32>
+
+    /// The state after reading `byte` in `state`: a dense row, or the state's
+    /// own edge, or else the same question for its failure state.
+    @inline(__always)
+    func next(_ state: Int, _ byte: UInt8) -> Int {
+        var state = state
+        while state >= denseStates {
+            if let child = child(of: state, byte) { return child }
+            state = Int(failure[state])
+        }
+        return Int(dense[state << 8 | Int(byte)])
+    }
+
+    /// The goto edge of `state` on `byte`, if it has one.
+    @inline(__always)
+    func child(of state: Int, _ byte: UInt8) -> Int? {
+        var low = Int(firstChild[state])
+        var high = Int(firstChild[state + 1])
+        while high - low > 8 {
+            let middle = (low + high) >> 1
+            if label[middle] < byte { low = middle + 1 } else { high = middle + 1 }
+        }
+        while low < high {
+            let found = label[low]
+            if found == byte { return low }
+            if found > byte { return nil }
+            low += 1
+        }
+        return nil
+    }
+}
+
+/// Builds the automaton's arrays from the patterns' bytes.
+private enum Builder {
+    struct Automaton {
+        var denseStates: Int
+        var dense: [Int32]
+        var firstChild: [Int32]
+        var label: [UInt8]
+        var failure: [Int32]
+        var firstOutput: [Int32]
+        var nextOutput: [Int32]
+    }
+
+    static func build(text: [UInt8], starts: [Int32], denseStateBudget: Int) -> Automaton {
+        let patternCount = starts.count - 1
+        let (firstChild, label, terminal) = trie(text: text, starts: starts)
+        let stateCount = label.count
+
+        // Each state's own patterns, in index order, linked through `nextOutput`.
+        var firstOutput = [Int32](repeating: -1, count: stateCount)
+        var nextOutput = [Int32](repeating: -1, count: patternCount)
+        for pattern in stride(from: patternCount - 1, through: 0, by: -1) {
+            let state = Int(terminal[pattern])
+            nextOutput[pattern] = firstOutput[state]
+            firstOutput[state] = Int32(pattern)
+        }
+
+        let denseStates = min(stateCount, max(1, denseStateBudget))
+        var dense = [Int32](repeating: 0, count: denseStates << 8)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        // Breadth-first: failure links, dense rows, output chains. A failure
+        // link always points to an earlier state, already complete.
+        dense.withUnsafeMutableBufferPointer { dense in
+            failure.withUnsafeMutableBufferPointer { failure in
+                firstChild.withUnsafeBufferPointer { firstChild in
+                    label.withUnsafeBufferPointer { label in
+                        // Reads rows and links already written through `dense` and `failure`.
+                        let transitions = Transitions(denseStates: denseStates, dense: UnsafeBufferPointer(dense),
+                                                      firstChild: firstChild, label: label,
+                                                      failure: UnsafeBufferPointer(failure))
+                        for state in 0..<stateCount {
+                            let fallback = Int(failure[state])
+                            let children = Int(firstChild[state])..<Int(firstChild[state + 1])
+                            if state < denseStates {
+                                let row = state << 8
+                                if state != 0 {
+                                    let fallbackRow = fallback << 8
+                                    for byte in 0..<256 { dense[row | byte] = dense[fallbackRow | byte] }
+                                }
+                                for child in children { dense[row | Int(label[child])] = Int32(child) }
+                            }
+                            for child in children {
+                                failure[child] = state == 0 ? 0 : Int32(transitions.next(fallback, label[child]))
+                            }
+                            // Own patterns, then the failure state's chain.
+                            if state == 0 { continue }
+                            var last = Int(firstOutput[state])
+                            if last < 0 {
+                                firstOutput[state] = firstOutput[fallback]
+                            } else {
+                                while nextOutput[last] >= 0 { last = Int(nextOutput[last]) }
+                                nextOutput[last] = firstOutput[fallback]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Automaton(denseStates: denseStates, dense: dense, firstChild: firstChild, label: label,
+                         failure: failure, firstOutput: firstOutput, nextOutput: nextOutput)
+    }
+
+    /// The trie of the folded patterns, built one level at a time so that
+    /// states come out numbered breadth-first with each state's children
+    /// contiguous and sorted by byte: in effect an MSD radix sort of the
+    /// patterns. Memory beyond the result is a few words per pattern, plus
+    /// room for the worst case of one state per pattern byte while building.
+    /// (Raw pointers: a debug build runs this several times faster.)
+    static func trie(text: [UInt8], starts: [Int32]) -> (firstChild: [Int32], label: [UInt8], terminal: [Int32]) {
+        let patternCount = starts.count - 1
+        var terminal = [Int32](repeating: 0, count: patternCount)
+        if patternCount == 0 { return ([1, 1], [0], terminal) }
+        let capacity = text.count + 1
+        let firstChild = UnsafeMutablePointer<Int32>.allocate(capacity: capacity + 1)
+        let label = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        // The patterns that reach the current depth, grouped by state: those
+        // of the level's `i`th state are `members[bounds[i]..<bounds[i + 1]]`.
+        var members = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount)
+        var nextMembers = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount)
+        var bounds = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount + 2)
+        var nextBounds = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount + 2)
+        let count = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
+        let slot = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
+        defer {
+            for pointer in [members, nextMembers, bounds, nextBounds, firstChild, count, slot] { pointer.deallocate() }
+            label.deallocate()
+        }
+        count.initialize(repeating: 0, count: 256)
+        for pattern in 0..<patternCount { members[pattern] = Int32(pattern) }
+        bounds[0] = 0
+        bounds[1] = Int32(patternCount)
+        var groups = 1
+        var states = 0
+        var labels = 1  // the root's, unused
+        label[0] = 0
+        var bytes: [UInt8] = []
+        var depth = 0
+        text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                terminal.withUnsafeMutableBufferPointer { terminal in
+                    let text = text.baseAddress!, starts = starts.baseAddress!, terminal = terminal.baseAddress!
+                    while groups > 0 {
+                        var nextGroups = 0
+                        var written: Int32 = 0
+                        for group in 0..<groups {
+                            let state = Int32(states)
+                            firstChild[states] = Int32(labels)
+                            states += 1
+                            let low = Int(bounds[group])
+                            let high = Int(bounds[group + 1])
+                            if high - low == 1 {
+                                // One pattern: its next byte is the only child.
+                                let pattern = Int(members[low])
+                                let offset = Int(starts[pattern]) + depth
+                                if offset == Int(starts[pattern + 1]) {
+                                    terminal[pattern] = state
+                                } else {
+                                    label[labels] = NameMatcher.foldByte(text[offset])
+                                    labels += 1
+                                    nextBounds[nextGroups] = written
+                                    nextGroups += 1
+                                    nextMembers[Int(written)] = Int32(pattern)
+                                    written += 1
+                                }
+                                continue
+                            }
+                            // Several: count the next bytes, one child per distinct byte.
+                            bytes.removeAll(keepingCapacity: true)
+                            for member in low..<high {
+                                let pattern = Int(members[member])
+                                let offset = Int(starts[pattern]) + depth
+                                if offset == Int(starts[pattern + 1]) {
+                                    terminal[pattern] = state
+                                    continue
+                                }
+                                let byte = Int(NameMatcher.foldByte(text[offset]))
+                                if count[byte] == 0 { bytes.append(UInt8(byte)) }
+                                count[byte] += 1
+                            }
+                            bytes.sort()
+                            for byte in bytes {
+                                label[labels] = byte
+                                labels += 1
+                                nextBounds[nextGroups] = written
+                                nextGroups += 1
+                                slot[Int(byte)] = written
+                                written += count[Int(byte)]
+                                count[Int(byte)] = 0
+                            }
+                            for member in low..<high {
+                                let pattern = Int(members[member])
+                                let offset = Int(starts[pattern]) + depth
+                                if offset == Int(starts[pattern + 1]) { continue }
+                                let byte = Int(NameMatcher.foldByte(text[offset]))
+                                nextMembers[Int(slot[byte])] = Int32(pattern)
+                                slot[byte] += 1
+                            }
+                        }
+                        nextBounds[nextGroups] = written
+                        swap(&members, &nextMembers)
+                        swap(&bounds, &nextBounds)
+                        groups = nextGroups
+                        depth += 1
+                    }
+                }
+            }
+        }
+        firstChild[states] = Int32(labels)
+        return (Array(UnsafeBufferPointer(start: firstChild, count: states + 1)),
+                Array(UnsafeBufferPointer(start: label, count: labels)), terminal)
     }
 }
 
