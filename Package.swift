@@ -8,16 +8,23 @@ let package = Package(
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedeModel", targets: ["LedeModel"]),
         .library(name: "LedeUI", targets: ["LedeUI"]),
+        .library(name: "LedeIndex", targets: ["LedeIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Parsed articles, entities, mentions, releases. Foundation only.
         .target(
             name: "LedeModel",
             resources: [.copy("Resources")]
+        ),
+        // The persistent index: the same Corpus queries, answered from SQLite (GRDB, FTS5).
+        .target(
+            name: "LedeIndex",
+            dependencies: ["LedeModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // State, actions, keymap, update, layout, widgets, themes. No curses.
         .target(
@@ -31,13 +38,14 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeModel", "LedeUI", "LedeTerminal", .product(name: "TOMLKit", package: "TOMLKit"),
+                "LedeModel", "LedeIndex", "LedeUI", "LedeTerminal", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")]
         ),
         .target(name: "LedeTestSupport", dependencies: ["LedeModel", "LedeUI"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport"]),
     ]

@@ -280,7 +280,7 @@ EOF
     # lede --no-index (fully in memory), once; its own empty cache folder, which it should leave empty.
     log "corpus $size: lede --no-index timeline"
     mkdir -p "$RUN/cache-noindex-$size"
-    run_lede "$RUN/cache-noindex-$size" --no-index timeline --format csv "$corpus"
+    run_lede "$RUN/cache-noindex-$size" timeline --no-index --format csv "$corpus"
     R[mem,$size]=$(cell_time "$T_RC" "$T_US")
     R[memrss,$size]=$(cell_rss "$T_RC" "$T_KB" "$bytes")
     R[memx,$size]=$( [ "$T_RC" = 0 ] && ratio "$T_US" "$grep_us" || echo "n/a")

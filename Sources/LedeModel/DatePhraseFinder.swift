@@ -64,7 +64,8 @@ public struct DatePhraseFinder: Sendable {
         let nsSentence = sentence as NSString
         var taken: [NSRange] = []
         var result: [DatePhrase] = []
-        for (kind, regex) in Self.rules {
+        let needs = Prerequisites(sentence)
+        for (kind, regex) in Self.rules where needs.allow(kind) {
             for match in regex.matches(in: sentence, range: NSRange(location: 0, length: nsSentence.length)) {
                 if taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
                 func group(_ index: Int) -> String? {
@@ -81,6 +82,35 @@ public struct DatePhraseFinder: Sendable {
             }
         }
         return result.sorted { $0.start < $1.start }
+    }
+
+    /// Words a rule cannot match without: checked once per sentence, so most
+    /// sentences skip most regular expressions (each bridges to UTF-16 on Linux).
+    struct Prerequisites {
+        var hasDigit = false
+        var hasMonth = false
+        var hasDayWord = false
+        var hasPeriod = false
+
+        static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+        init(_ sentence: String) {
+            hasDigit = sentence.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            let lower = sentence.lowercased()
+            hasMonth = Self.monthStems.contains { lower.containsUTF8($0) }
+            hasDayWord = lower.containsUTF8("day") || lower.containsUTF8("tomorrow")
+            hasPeriod = lower.containsUTF8("month") || lower.containsUTF8("week") || lower.containsUTF8("year")
+        }
+
+        func allow(_ kind: Kind) -> Bool {
+            switch kind {
+            case .dayMonthYear, .monthDayYear, .monthYear, .dayMonth, .monthDay: hasMonth && hasDigit
+            case .relativeMonthName, .prepositionMonth: hasMonth
+            case .relativePeriod: hasPeriod
+            case .weekday, .dayWord: hasDayWord
+            case .year: hasDigit
+            }
+        }
     }
 
     /// Every month or weekday name in the phrase is written with its capital.

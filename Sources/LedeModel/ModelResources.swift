@@ -16,6 +16,10 @@ enum ModelResources {
         return try? String(contentsOf: url, encoding: .utf8)
     }
 
+    /// Every shipped data file, for fingerprints.
+    static let dataFileNames = ["gazetteer.tsv", "releases.tsv", "legal-forms.txt", "places.tsv", "topic-aliases.tsv",
+                                "release-cues.txt", "chrome.txt"]
+
     /// Non-blank, non-comment lines with their 1-based line numbers.
     static func dataLines(_ text: String) -> [(number: Int, text: String)] {
         var result: [(Int, String)] = []
@@ -31,4 +35,27 @@ enum ModelResources {
 /// The page furniture phrases stripped from scraped text.
 public enum ChromePhrases {
     public static let bundled: [String] = ModelResources.lines("chrome.txt")
+}
+
+/// What decides how lede reads and links the standard data, without parsing
+/// any of it: the shipped data files' bytes, the user's catalogue, and the
+/// program itself (its size and modification time, so that a new build never
+/// trusts an index an older one wrote).
+public enum StandardData {
+    /// Bumped when the pipeline's output changes for the same input.
+    public static let pipelineVersion = "pipeline-1"
+
+    public static func fingerprint(configDirectory: String?) -> String {
+        var parts = [pipelineVersion]
+        for name in ModelResources.dataFileNames { parts.append(name + "\n" + (ModelResources.text(name) ?? "")) }
+        if let configDirectory {
+            let path = (configDirectory as NSString).appendingPathComponent("releases.tsv")
+            parts.append("user releases\n" + ((try? String(contentsOfFile: path, encoding: .utf8)) ?? ""))
+        }
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            parts.append("program \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        }
+        return parts.joined(separator: "\n\u{1}")
+    }
 }

@@ -8,96 +8,50 @@ import Foundation
 /// the sentence is nearer to it. Otherwise the catalogue gives the date, or
 /// failing that the article's published date bounds it.
 public struct ReleaseExtractor: Sendable {
-    public var catalogue: ReleaseCatalogue
     public var releaseCues: [String]
     var dateFinder = DatePhraseFinder()
 
-    public init(catalogue: ReleaseCatalogue = .bundled, releaseCues: [String] = ReleaseExtractor.bundledCues) {
-        self.catalogue = catalogue
+    public init(releaseCues: [String] = ReleaseExtractor.bundledCues) {
         self.releaseCues = releaseCues.map { $0.lowercased() }
     }
 
     /// Words that mark a sentence as reporting a release (`Resources/release-cues.txt`).
     public static let bundledCues = ModelResources.lines("release-cues.txt")
 
-    struct StatedDate {
-        var date: CalendarDate
-        var phrase: String
-        var mention: Int
-        var planned: Bool
-    }
-
-    public func releases(articles: [Article], entities: [Entity], mentions: [Mention],
-                         catalogueEntryOfModel: [Int: Int]) -> [Release] {
-        var mentionsOfModel: [Int: [Int]] = [:]
-        for (index, mention) in mentions.enumerated() where entities[mention.entity].type == .model {
-            mentionsOfModel[mention.entity, default: []].append(index)
+    /// Dates the article's sentences give for the models they name.
+    ///
+    /// Sentence by sentence: a date phrase belongs to the nearest model
+    /// mention in the sentence, when the sentence reports a release.
+    public func statements(paragraphs: [String], published: CalendarDate?, mentions: [LinkedMention], vocabulary: Vocabulary) -> [ReleaseStatement] {
+        var modelMentionsByParagraph: [Int32: [Int]] = [:]
+        for (ordinal, mention) in mentions.enumerated() where vocabulary.definitions[Int(mention.entity)].type == .model {
+            modelMentionsByParagraph[mention.paragraph, default: []].append(ordinal)
         }
-        var stated: [Int: [StatedDate]] = [:]
-        // Sentence by sentence: which dates belong to which model.
-        var byParagraph: [[Int]: [Int]] = [:]
-        for indices in mentionsOfModel.values {
-            for index in indices { byParagraph[[mentions[index].article, mentions[index].paragraph], default: []].append(index) }
-        }
-        for (key, modelMentionIndices) in byParagraph {
-            let article = articles[key[0]]
-            let paragraph = Array(article.paragraphs[key[1]].unicodeScalars)
+        var result: [ReleaseStatement] = []
+        for paragraphIndex in modelMentionsByParagraph.keys.sorted() {
+            let ordinals = modelMentionsByParagraph[paragraphIndex]!
+            let paragraph = Array(paragraphs[Int(paragraphIndex)].unicodeScalars)
             for sentence in Self.sentences(paragraph) {
-                let inSentence = modelMentionIndices.filter { sentence.contains(mentions[$0].start) }
+                let inSentence = ordinals.filter { sentence.contains(Int(mentions[$0].start)) }
                 guard !inSentence.isEmpty else { continue }
                 let text = String(String.UnicodeScalarView(paragraph[sentence]))
                 guard Self.mayHoldDate(text), reportsRelease(text) else { continue }
                 let future = dateFinder.speaksOfFuture(text)
-                for phrase in dateFinder.phrases(in: text, published: article.published, future: future) {
+                for phrase in dateFinder.phrases(in: text, published: published, future: future) {
                     let phraseStart = sentence.lowerBound + phrase.start
                     let phraseEnd = sentence.lowerBound + phrase.end
-                    // Nearest model mention; the phrase must not sit inside a name.
+                    // Nearest model mention (the first of equals).
                     let nearest = inSentence.min { a, b in
-                        Self.gap(mentions[a], phraseStart, phraseEnd) < Self.gap(mentions[b], phraseStart, phraseEnd)
+                        Self.gap(Int(mentions[a].start), Int(mentions[a].end), phraseStart, phraseEnd)
+                            < Self.gap(Int(mentions[b].start), Int(mentions[b].end), phraseStart, phraseEnd)
                     }!
-                    let planned = article.published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
-                    stated[mentions[nearest].entity, default: []].append(
-                        StatedDate(date: phrase.date, phrase: phrase.text, mention: nearest, planned: planned))
+                    let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
+                    result.append(ReleaseStatement(model: mentions[nearest].entity, mention: Int32(nearest), date: phrase.date,
+                                                   phrase: phrase.text, planned: planned))
                 }
             }
         }
-
-        var releases: [Release] = []
-        for (model, indices) in mentionsOfModel {
-            let entity = entities[model]
-            let entry = catalogueEntryOfModel[model].map { catalogue.entries[$0] }
-            var release = Release(model: model, modelName: entity.label, organisation: entity.organisation, date: nil,
-                                  basis: .published, planned: false, conflicts: [], mentions: indices.sorted(),
-                                  evidenceMention: indices.min(), statedPhrase: nil, source: entry?.source)
-            if let dates = stated[model], let best = dates.max(by: { $0.date.precision < $1.date.precision }) {
-                release.date = best.date
-                release.basis = .stated
-                release.statedPhrase = best.phrase
-                release.evidenceMention = best.mention
-                release.planned = best.planned
-                for other in dates where !other.date.overlaps(best.date) {
-                    release.conflicts.append("also stated \(other.date) (“\(other.phrase)”)")
-                }
-                if let entry, !entry.date.overlaps(best.date) {
-                    release.conflicts.append("catalogue says \(entry.date)")
-                }
-            } else if let entry {
-                release.date = entry.date
-                release.basis = .catalog
-            } else {
-                release.date = indices.compactMap { articles[mentions[$0].article].published }.min()
-                release.basis = .published
-            }
-            releases.append(release)
-        }
-        return releases.sorted { a, b in
-            switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return a.modelName < b.modelName
-            }
-        }
+        return result
     }
 
     func reportsRelease(_ sentence: String) -> Bool {
@@ -117,9 +71,9 @@ public struct ReleaseExtractor: Sendable {
     }
 
     /// Characters between a mention and a phrase (0 when they touch).
-    static func gap(_ mention: Mention, _ start: Int, _ end: Int) -> Int {
-        if mention.end <= start { return start - mention.end }
-        if end <= mention.start { return mention.start - end }
+    static func gap(_ mentionStart: Int, _ mentionEnd: Int, _ start: Int, _ end: Int) -> Int {
+        if mentionEnd <= start { return start - mentionEnd }
+        if end <= mentionStart { return mentionStart - end }
         return 0
     }
 

@@ -7,30 +7,40 @@ import Foundation
 /// separators; this importer takes them apart again. It never fails on odd
 /// text: only a file that is not text, or has no title line, is an error.
 /// Missing or broken annotations become warnings on the article.
-public struct ScrapedArticleImporter: Sendable {
+public struct ScrapedArticleImporter: ArticleImporter {
     public var chromePhrases: [String]
     /// Camel-case names that must not be split where a lower-case letter meets
     /// an upper-case one (DeepSeek, OpenAI, QwQ …).
     public var camelCaseNames: Set<String>
+    public var limits: ImportLimits
 
-    public init(chromePhrases: [String] = ChromePhrases.bundled, camelCaseNames: Set<String> = CamelCaseNames.bundled) {
+    public init(chromePhrases: [String] = ChromePhrases.bundled, camelCaseNames: Set<String> = CamelCaseNames.bundled,
+                limits: ImportLimits = .standard) {
         self.chromePhrases = chromePhrases.sorted { $0.count > $1.count }
         self.camelCaseNames = camelCaseNames
+        self.limits = limits
     }
 
-    public func importFile(at path: String) -> Result<Article, LoadError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(LoadError(path: path, message: "cannot read file"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+    public func parse(_ data: Data, path: String) -> Result<Article, LoadError> {
+        guard let text = String(validating: data, as: UTF8.self) else {
             return .failure(LoadError(path: path, message: "not UTF-8 text"))
         }
         return parse(text, path: path)
     }
 
+    public func importFile(at path: String) -> Result<Article, LoadError> {
+        importFile(at: path, limits: limits)
+    }
+
+    public var fingerprint: String {
+        var parts = ["scraped-1"] + chromePhrases + camelCaseNames.sorted()
+        parts.append("\(limits.maximumFileBytes) \(limits.maximumAnnotations) \(limits.maximumLabelLength) \(limits.maximumParagraphs)")
+        return parts.joined(separator: "\n")
+    }
+
     public func parse(_ rawText: String, path: String) -> Result<Article, LoadError> {
-        let text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
-        if text.utf8.contains(0) {
+        let text = rawText.containsByte(13) ? rawText.replacingAllUTF8("\r\n", with: "\n") : rawText
+        if text.containsByte(0) {
             return .failure(LoadError(path: path, message: "binary file (contains NUL bytes)"))
         }
         let trimmed = text.trimmingWhitespace()
@@ -50,11 +60,12 @@ public struct ScrapedArticleImporter: Sendable {
         if let jsonStart = Self.annotationsStart(in: body) {
             let json = String(body[jsonStart...])
             body = String(body[..<jsonStart])
-            switch Self.parseAnnotations(json) {
+            switch Self.parseAnnotations(json, limits: limits) {
             case .success(let parsed):
                 annotations = parsed.annotations
                 contentID = parsed.contentID
-                if annotations.isEmpty { warnings.append("annotations JSON lists no annotations") }
+                warnings += parsed.warnings
+                if annotations.isEmpty && parsed.warnings.isEmpty { warnings.append("annotations JSON lists no annotations") }
             case .failure(let message):
                 warnings.append("annotations JSON is broken (\(message)); the article is shown without annotations")
             }
@@ -75,7 +86,11 @@ public struct ScrapedArticleImporter: Sendable {
         body = stripChrome(body)
         var related: [RelatedArticle] = []
         body = cutRelatedBlocks(body, into: &related)
-        let paragraphs = splitParagraphs(body)
+        var paragraphs = splitParagraphs(body)
+        if paragraphs.count > limits.maximumParagraphs {
+            warnings.append("\(paragraphs.count) paragraphs; only the first \(limits.maximumParagraphs) are kept")
+            paragraphs.removeLast(paragraphs.count - limits.maximumParagraphs)
+        }
 
         let concepts = AnnotatedConcept.merge(annotations)
         if authors.isEmpty {
@@ -101,27 +116,38 @@ public struct ScrapedArticleImporter: Sendable {
         return nil
     }
 
-    enum AnnotationsResult { case success((contentID: String?, annotations: [Annotation])), failure(String) }
+    enum AnnotationsResult { case success((contentID: String?, annotations: [Annotation], warnings: [String])), failure(String) }
 
-    static func parseAnnotations(_ json: String) -> AnnotationsResult {
-        let object: Any
+    static func parseAnnotations(_ json: String, limits: ImportLimits = .standard) -> AnnotationsResult {
+        let root: JSONDocument
         do {
-            object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+            root = try JSONDocument.parse(json)
         } catch {
-            return .failure("not valid JSON")
+            return .failure("not valid JSON: \(error)")
         }
-        guard let root = object as? [String: Any] else { return .failure("top level is not an object") }
-        guard let rows = root["annotations"] as? [Any] else { return .failure("no \"annotations\" array") }
+        guard root.isObject else { return .failure("top level is not an object") }
+        guard let rows = root["annotations"]?.array else { return .failure("no \"annotations\" array") }
         var result: [Annotation] = []
-        for row in rows {
-            guard let row = row as? [String: Any], let label = row["prefLabel"] as? String,
-                  let id = row["id"] as? String else { continue }
-            let predicateURI = row["predicate"] as? String ?? ""
+        var warnings: [String] = []
+        var longLabels = 0
+        for row in rows.prefix(limits.maximumAnnotations) {
+            guard let label = row["prefLabel"]?.string, let id = row["id"]?.string else { continue }
+            let trimmed = label.trimmingWhitespace()
+            guard !trimmed.isEmpty else { continue }
+            // A label longer than any real name is noise (or an attack on the name automaton).
+            guard trimmed.unicodeScalars.count <= limits.maximumLabelLength else { longLabels += 1; continue }
+            let predicateURI = row["predicate"]?.string ?? ""
             let predicate = predicateURI.split(separator: "/").last.map(String.init) ?? predicateURI
-            result.append(Annotation(type: EntityType(annotationType: row["type"] as? String ?? ""),
-                                     predicate: predicate, label: label, id: id, url: row["url"] as? String))
+            result.append(Annotation(type: EntityType(annotationType: row["type"]?.string ?? ""),
+                                     predicate: predicate, label: trimmed, id: id, url: row["url"]?.string))
         }
-        return .success((root["contentId"] as? String, result))
+        if rows.count > limits.maximumAnnotations {
+            warnings.append("annotations JSON lists \(rows.count) rows; only the first \(limits.maximumAnnotations) are used")
+        }
+        if longLabels > 0 {
+            warnings.append("\(longLabels) annotation label\(longLabels == 1 ? "" : "s") longer than \(limits.maximumLabelLength) characters skipped")
+        }
+        return .success((root["contentId"]?.string, result, warnings))
     }
 
     // MARK: - Byline
@@ -235,8 +261,9 @@ public struct ScrapedArticleImporter: Sendable {
                 changed = true
             }
         }
+        // One pass per phrase, whatever the number of occurrences.
         for phrase in chromePhrases where phrase.split(separator: " ").count >= 3 {
-            while let range = text.utf8Range(of: phrase) { text.replaceSubrange(range, with: "\n") }
+            text = text.replacingAllUTF8(phrase, with: "\n")
         }
         return text
     }
@@ -363,10 +390,7 @@ public struct ScrapedArticleImporter: Sendable {
     /// part of importing long articles.
     func splitParagraphs(_ body: String) -> [String] {
         var paragraphs: [String] = []
-        let sentenceEnds: Set<Unicode.Scalar> = [".", "?", "!", "。", "！", "？"]
-        let closing: Set<Unicode.Scalar> = ["”", "’", "\"", ")"]
-        let opening: Set<Unicode.Scalar> = ["“", "\"", "‘", "("]
-        for block in body.split(separator: "\n") {
+        for block in body.utf8.split(separator: 0x0A).map(Substring.init) {
             let scalars = Array(block.unicodeScalars)
             // Scalar offsets of the breaks; the text is sliced from `block` once.
             var breaks: [Int] = []
@@ -375,12 +399,12 @@ public struct ScrapedArticleImporter: Sendable {
             while index < scalars.count {
                 let scalar = scalars[index]
                 let isCapital = Self.isCapital(scalar)
-                let isOpeningQuote = opening.contains(scalar) && index + 1 < scalars.count && Self.isCapital(scalars[index + 1])
+                let isOpeningQuote = !isCapital && Self.isOpeningQuote(scalar) && index + 1 < scalars.count && Self.isCapital(scalars[index + 1])
                 if isCapital || isOpeningQuote {
                     // Walk back over closing quotes to the sentence end.
                     var end = index - 1
-                    while end > start, closing.contains(scalars[end]) { end -= 1 }
-                    if end > start, sentenceEnds.contains(scalars[end]), !Self.isInitial(scalars, periodAt: end) {
+                    while end > start, Self.isClosingQuote(scalars[end]) { end -= 1 }
+                    if end > start, Self.isSentenceEnd(scalars[end]), !Self.isInitial(scalars, periodAt: end) {
                         breaks.append(index)
                         start = index
                     }
@@ -391,12 +415,25 @@ public struct ScrapedArticleImporter: Sendable {
             var lowerOffset = 0
             for offset in breaks + [scalars.count] {
                 let upper = block.unicodeScalars.index(lower, offsetBy: offset - lowerOffset)
-                paragraphs.append(block[lower..<upper].trimmingWhitespace())
+                let paragraph = block[lower..<upper].trimmingWhitespace()
+                if !paragraph.isEmpty { paragraphs.append(paragraph) }
                 lower = upper
                 lowerOffset = offset
             }
         }
-        return paragraphs.filter { !$0.isEmpty }
+        return paragraphs
+    }
+
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case ".", "?", "!", "。", "！", "？": true; default: false }
+    }
+
+    static func isClosingQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case "”", "’", "\"", ")": true; default: false }
+    }
+
+    static func isOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case "“", "\"", "‘", "(": true; default: false }
     }
 
     /// ASCII answered without a Unicode property lookup (the common case).

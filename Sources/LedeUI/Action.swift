@@ -13,12 +13,13 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case cycleTheme, listArticles
+    case searchCorpus
 }
 
 /// The panes and overlays a binding can apply to.
 public enum Pane: String, CaseIterable, Sendable, Hashable {
     case reader, sidebar, timeline
-    case help, dossier, articles
+    case help, dossier, articles, search
 
     public var title: String {
         switch self {
@@ -28,6 +29,7 @@ public enum Pane: String, CaseIterable, Sendable, Hashable {
         case .help: "Help"
         case .dossier: "Dossier"
         case .articles: "Articles"
+        case .search: "Search all articles"
         }
     }
 
@@ -40,6 +42,7 @@ public enum Pane: String, CaseIterable, Sendable, Hashable {
         case .help: "HELP"
         case .dossier: "DOSSIER"
         case .articles: "ARTICLES"
+        case .search: "FIND"
         }
     }
 }

@@ -2,9 +2,9 @@ import LedeModel
 
 /// A place the reader has been: for the jump history.
 public struct Location: Hashable, Sendable {
-    public var article: Int
+    public var article: ArticleID
     public var scroll: Int
-    public var focusedMention: Int?
+    public var focusedMention: MentionID?
     public var focus: Pane
 }
 
@@ -19,13 +19,15 @@ public struct TextSearch: Hashable, Sendable {
     public var matches: [Match] = []
     /// Index into `matches` of the current one.
     public var current: Int?
+    /// Set when the search came from a corpus search: `n` / `N` go on into
+    /// the other articles with hits.
+    public var corpusHits: [SearchHit]?
 }
 
 public struct ReaderState: Hashable, Sendable {
     /// First visible line of the reader layout.
     public var scroll = 0
-    /// Global mention index of the focused mention.
-    public var focusedMention: Int?
+    public var focusedMention: MentionID?
     public var search: TextSearch?
     /// True while the search prompt takes keystrokes.
     public var isEditingSearch = false
@@ -42,7 +44,7 @@ public struct SidebarState: Hashable, Sendable {
     /// True while the filter prompt takes keystrokes.
     public var isEditingFilter = false
     /// The selected entity (stable while the list narrows and widens).
-    public var selectedEntity: Int?
+    public var selectedEntity: EntityID?
     public var scroll = 0
     public var hiddenTypes: Set<SidebarGroup> = []
 }
@@ -58,18 +60,32 @@ public struct TimelineState: Hashable, Sendable {
 }
 
 public struct DossierState: Hashable, Sendable {
-    public var entity: Int
-    /// Index into the entity's mentions.
+    public var entity: EntityID
+    /// Index into the entity's mentions (reading order).
     public var selection = 0
-    public var scroll = 0
+}
+
+/// `S`: a search across every article.
+public struct CorpusSearchState: Hashable, Sendable {
+    public var query = ""
+    /// True while the prompt takes keystrokes.
+    public var isEditing = true
+    /// Nil until a query has run.
+    public var hits: [SearchHit]?
+    public var selection = 0
+    /// The query could not be read, or found too many to list.
+    public var note: String?
+    /// Hits are capped; true when there were more.
+    public var isTruncated = false
 }
 
 public indirect enum Overlay: Hashable, Sendable {
     /// Keys of `pane`; closing returns to `beneath` (the dossier, say).
     case help(scroll: Int, pane: Pane, beneath: Overlay?)
     case dossier(DossierState)
-    /// The list of loaded articles; the value is the selected row.
+    /// The list of loaded articles; the value is the selected row (a reading-order position).
     case articles(selection: Int)
+    case corpusSearch(CorpusSearchState)
 }
 
 /// A one-line message in the status bar until the next key.
@@ -82,17 +98,25 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// Indexing in the background, as the status bar shows it.
+public struct IndexingStatus: Hashable, Sendable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+}
+
 /// Everything the screen shows is a function of this value. `update`
-/// takes it and an action to the next one; widgets draw it.
+/// takes it and an action to the next one; widgets draw it. The corpus is
+/// asked (through its query API) for what the screen shows, never walked.
 public struct BrowserState: Sendable {
-    public let corpus: Corpus
+    public private(set) var corpus: any Corpus
     public var keyMap: KeyMap
     public var themes: [Theme]
     public var themeIndex = 0
     public var width: Int
     public var height: Int
 
-    public var article = 0
+    /// The article on screen; nil only while no article is loaded yet.
+    public var article: ArticleID?
     public var focus: Pane = .reader
     public var overlay: Overlay?
     public var reader = ReaderState()
@@ -100,9 +124,10 @@ public struct BrowserState: Sendable {
     public var timeline = TimelineState()
     public var history: [Location] = []
     /// Where the reader was in each article it left, to come back to.
-    public var readingPositions: [Int: Location] = [:]
+    public var readingPositions: [ArticleID: Location] = [:]
     public var future: [Location] = []
     public var message: StatusMessage?
+    public var indexing: IndexingStatus?
     public var shouldQuit = false
 
     /// Reader line layouts by (article, width, visible paragraphs); derived
@@ -111,18 +136,18 @@ public struct BrowserState: Sendable {
     /// The sidebar rows for the last (article, filter, toggles): several
     /// places ask for them on every keystroke and frame.
     let sidebarCache = SidebarModelCache()
+    /// The mention list of the last entity asked about (`]`, the dossier).
+    let mentionListCache = MentionListCache()
 
-    public init(corpus: Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
+    public init(corpus: any Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
         self.corpus = corpus
         self.keyMap = keyMap
         self.themes = themes.isEmpty ? [.fallback] : themes
         self.width = width
         self.height = height
         self.layouts = ReaderLayoutCache()
-        if let first = corpus.articles.indices.first { self.article = first }
-        // Start the timeline on a release this article talks about.
-        let timelineModel = TimelineModel(state: self)
-        timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
+        self.article = corpus.articleID(at: 0)
+        selectTimelineReleaseOfArticle()
     }
 
     public var theme: Theme { themes[themeIndex] }
@@ -136,20 +161,28 @@ public struct BrowserState: Sendable {
         case .help: .help
         case .dossier: .dossier
         case .articles: .articles
+        case .corpusSearch: .search
         case nil: focus
         }
     }
 
-    public var currentArticle: Article? { corpus.articles.indices.contains(article) ? corpus.articles[article] : nil }
+    public var currentArticle: Article? { article.flatMap(corpus.article) }
 
-    public var location: Location { Location(article: article, scroll: reader.scroll, focusedMention: reader.focusedMention, focus: focus) }
+    /// Position of the current article in reading order.
+    public var articlePosition: Int? { article.flatMap(corpus.position(of:)) }
+
+    /// The current article's mentions, reading order.
+    public var currentMentions: [Mention] { article.map(corpus.mentions(in:)) ?? [] }
+
+    public var location: Location? {
+        article.map { Location(article: $0, scroll: reader.scroll, focusedMention: reader.focusedMention, focus: focus) }
+    }
 
     public var screenLayout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
     /// The reader's lines for the current article at the current size.
     public var readerLayout: ReaderLayout {
-        layouts.layout(corpus: corpus, article: article, width: screenLayout.readerText.width,
-                       visibleParagraphs: visibleParagraphs)
+        layouts.layout(corpus: corpus, article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
     }
 
     /// Paragraphs shown; nil means all.
@@ -158,21 +191,50 @@ public struct BrowserState: Sendable {
         let entities = selectedEntitiesForParagraphFilter
         guard !entities.isEmpty else { return nil }
         var paragraphs: Set<Int> = []
-        for index in corpus.mentionsOfArticle[safe: article] ?? [] where entities.contains(corpus.mentions[index].entity) {
-            paragraphs.insert(corpus.mentions[index].paragraph)
-        }
+        for mention in currentMentions where entities.contains(mention.entity) { paragraphs.insert(mention.paragraph) }
         return paragraphs
     }
 
     /// The entities `&` keeps: the sidebar filter's matches, else the selected entity.
-    public var selectedEntitiesForParagraphFilter: Set<Int> {
+    public var selectedEntitiesForParagraphFilter: Set<EntityID> {
         if !sidebar.filter.isEmpty { return Set(sidebarModel.visibleEntities) }
         let entity = focus == .sidebar ? sidebar.selectedEntity : (focusedEntity ?? sidebar.selectedEntity)
         return entity.map { [$0] } ?? []
     }
 
     /// The entity of the focused mention.
-    public var focusedEntity: Int? { reader.focusedMention.map { corpus.mentions[$0].entity } }
+    public var focusedEntity: EntityID? { reader.focusedMention.flatMap(corpus.mention)?.entity }
+
+    /// Every mention of an entity, reading order (kept for the last entity asked about).
+    public func mentionList(of entity: EntityID) -> EntityMentionList { mentionListCache.list(of: entity, in: corpus) }
+
+    /// Starts the timeline on a release this article talks about.
+    mutating func selectTimelineReleaseOfArticle() {
+        let timelineModel = TimelineModel(state: self)
+        timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
+    }
+
+    /// The corpus grew or changed (the index committed more): keep the
+    /// place, drop what no longer exists, and redraw.
+    public mutating func corpusDidChange(indexing status: IndexingStatus?) {
+        indexing = status
+        if article == nil || article.flatMap(corpus.position(of:)) == nil {
+            article = corpus.articleID(at: 0)
+            reader = ReaderState()
+        }
+        if let focused = reader.focusedMention, corpus.mention(focused) == nil { reader.focusedMention = nil }
+        if let selected = sidebar.selectedEntity, corpus.entity(selected) == nil { sidebar.selectedEntity = nil }
+        if case .dossier(let dossier) = overlay, corpus.entity(dossier.entity) == nil { overlay = nil }
+        history.removeAll { corpus.position(of: $0.article) == nil }
+        future.removeAll { corpus.position(of: $0.article) == nil }
+        clampScrolls()
+    }
+
+    /// Replaces the corpus (a fresh snapshot of the index, say).
+    public mutating func replaceCorpus(_ corpus: any Corpus, indexing status: IndexingStatus?) {
+        self.corpus = corpus
+        corpusDidChange(indexing: status)
+    }
 }
 
 extension Array {

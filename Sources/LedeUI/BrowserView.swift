@@ -32,6 +32,7 @@ public enum BrowserView {
             HelpOverlay.render(state, pane: pane, scroll: scroll, into: &buffer)
         case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
         case .articles(let selection): ArticleListOverlay.render(state, selection: selection, into: &buffer)
+        case .corpusSearch(let search): CorpusSearchOverlay.render(state, search: search, into: &buffer)
         }
     }
 
@@ -77,7 +78,7 @@ public enum BrowserView {
             buffer.put(label, x: x + 1, y: y, style: (isFocused ? theme[.paneTitleFocused] : theme[.paneTitle]).over(base),
                        clip: Rect(x: x, y: y, width: limit - x, height: 1))
         }
-        var articleTitle = state.currentArticle?.title ?? "No articles"
+        var articleTitle = state.article.flatMap { state.corpus.summary(of: $0)?.title } ?? (state.indexing == nil ? "No articles" : "Indexing…")
         if !state.sidebar.filter.isEmpty && state.focus == .reader { articleTitle = "[/\(state.sidebar.filter)] " + articleTitle }
         title(articleTitle, x: 1, y: 0, until: layout.divider, pane: .reader)
         var sidebarTitle = "Entities"
@@ -98,7 +99,7 @@ public enum StatusBarView {
         let base = theme[.status]
         buffer.fill(area, style: base)
         var x = area.x
-        let mode = state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter ? "FILTER" : state.activePane.mode))
+        let mode = state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter && state.overlay == nil ? "FILTER" : state.activePane.mode))
         x = buffer.put(" \(mode) ", x: x, y: area.y, style: theme[.statusMode].over(base), clip: area)
         x += 1
 
@@ -106,8 +107,9 @@ public enum StatusBarView {
         let layout = state.readerLayout
         let rows = state.screenLayout.readerText.height
         let percent = layout.lines.count <= rows ? 100 : min(100, (state.reader.scroll + rows) * 100 / max(1, layout.lines.count))
-        let articles = state.corpus.articles.count
-        let right = "\(state.theme.name)  \(articles == 0 ? 0 : state.article + 1)/\(articles)  \(percent)% "
+        let articles = state.corpus.articleCount
+        var right = "\(state.theme.name)  \(articles == 0 ? 0 : (state.articlePosition ?? 0) + 1)/\(articles)  \(percent)% "
+        if let indexing = state.indexing { right = indexing.text + "  " + right }
         let rightWidth = DisplayWidth.of(right)
         let leftLimit = area.maxX - rightWidth - 1
         let leftArea = Rect(x: x, y: area.y, width: max(0, leftLimit - x), height: 1)
@@ -128,8 +130,7 @@ public enum StatusBarView {
                        style: (message.isError ? theme[.error] : theme[.message]).over(base), clip: leftArea)
         } else {
             var column = x
-            if state.activePane == .reader, let focused = state.reader.focusedMention {
-                let entity = state.corpus.entities[state.corpus.mentions[focused].entity]
+            if state.activePane == .reader, let entityID = state.focusedEntity, let entity = state.corpus.entity(entityID) {
                 column = buffer.put("▸ \(entity.label) (\(entity.type.displayName.lowercased()))  ", x: column, y: area.y,
                                     style: theme.style(for: entity.type).over(base), clip: leftArea)
             }
@@ -200,58 +201,72 @@ public enum DossierOverlay {
     public static func render(_ state: BrowserState, dossier: DossierState, into buffer: inout ScreenBuffer) {
         let theme = state.theme
         let corpus = state.corpus
-        let entity = corpus.entities[dossier.entity]
+        guard let entity = corpus.entity(dossier.entity) else { return }
         let rect = state.screenLayout.overlay(widthPercent: 86, heightPercent: 84)
         OverlayBox.draw(title: "\(entity.label) — \(entity.type.displayName.lowercased())", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         let dim = theme[.dim].over(body)
-        let mentions = corpus.mentionsOfEntity[dossier.entity]
-        let articles = Set(mentions.map { corpus.mentions[$0].article })
+        let list = state.mentionList(of: dossier.entity)
         var y = inner.y
         let names = entity.names.isEmpty ? entity.label : entity.names.joined(separator: ", ")
         buffer.put(TextFit.truncate("Names: \(names)", to: inner.width - 2), x: inner.x + 1, y: y, style: body, clip: inner)
         y += 1
-        var about = "\(mentions.count) mention\(mentions.count == 1 ? "" : "s") in \(articles.count) article\(articles.count == 1 ? "" : "s")"
+        var about = "\(list.count) mention\(list.count == 1 ? "" : "s") in \(list.articleCount) article\(list.articleCount == 1 ? "" : "s")"
         about += entity.type == .model ? " · \(entity.organisation ?? "unknown organisation")" : " · \(entity.source.rawValue)"
         if !entity.predicates.isEmpty { about += " (\(entity.predicates.joined(separator: ", ")))" }
         buffer.put(TextFit.truncate(about, to: inner.width - 2), x: inner.x + 1, y: y, style: dim, clip: inner)
         y += 2
         let listArea = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
-        guard listArea.height > 0 else { return }
-        // Rows: an article heading when the article changes, then one row per mention.
-        var rows: [(mention: Int?, text: String)] = []
-        var lastArticle = -1
-        for (position, index) in mentions.enumerated() {
-            let mention = corpus.mentions[index]
-            if mention.article != lastArticle {
-                rows.append((nil, corpus.articles[mention.article].title))
-                lastArticle = mention.article
-            }
-            rows.append((position, ""))
-        }
-        let selectedRow = rows.firstIndex { $0.mention == dossier.selection } ?? 0
-        let top = max(0, min(selectedRow - listArea.height / 2, rows.count - listArea.height))
+        guard listArea.height > 0, !list.isEmpty else { return }
+        // Rows: an article heading before each article's mentions. Only the
+        // rows on screen are fetched, so an entity named in every article of
+        // a large corpus opens as fast as one named once.
+        let rowCount = list.count + list.articleCount
+        let selection = min(dossier.selection, list.count - 1)
+        let selectedRow = selection + (list.posting(containing: selection)?.posting ?? 0) + 1
+        let top = max(0, min(selectedRow - listArea.height / 2, rowCount - listArea.height))
+        var fetched: (posting: Int, mentions: [Mention])?
         for row in 0..<listArea.height {
-            guard let item = rows[safe: top + row] else { break }
+            guard let item = DossierRows.item(atRow: top + row, in: list) else { break }
             let rowY = listArea.y + row
-            guard let position = item.mention else {
-                buffer.put(TextFit.truncate(item.text, to: listArea.width - 2), x: listArea.x + 1, y: rowY,
+            guard let offset = item.offset else {
+                let title = corpus.summary(of: list.postings[item.posting].article)?.title ?? ""
+                buffer.put(TextFit.truncate(title, to: listArea.width - 2), x: listArea.x + 1, y: rowY,
                            style: theme[.title].over(body), clip: listArea)
                 continue
             }
-            let mention = corpus.mentions[mentions[position]]
-            let selected = position == dossier.selection
+            if fetched?.posting != item.posting { fetched = (item.posting, list.mentions(inPosting: item.posting, corpus: corpus)) }
+            guard let mention = fetched?.mentions[safe: offset] else { continue }
+            let position = list.firstIndex(ofPosting: item.posting) + offset
+            let selected = position == selection
             let rowStyle = selected ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1), style: rowStyle)
             let prefix = (selected ? "▸ " : "  ") + "¶\(mention.paragraph + 1) "
             var x = buffer.put(prefix, x: listArea.x + 1, y: rowY, style: rowStyle, clip: listArea)
-            let snippet = Snippet.around(mention, in: corpus.articles[mention.article].paragraphs[mention.paragraph],
-                                         columns: max(10, listArea.maxX - x - 1))
+            let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] ?? mention.text
+            let snippet = Snippet.around(mention, in: paragraph, columns: max(10, listArea.maxX - x - 1))
             x = buffer.put(snippet.before, x: x, y: rowY, style: rowStyle, clip: listArea)
             x = buffer.put(snippet.match, x: x, y: rowY, style: theme.style(for: entity.type).over(rowStyle).with(.bold), clip: listArea)
             buffer.put(snippet.after, x: x, y: rowY, style: rowStyle, clip: listArea)
         }
+    }
+}
+
+/// The dossier's rows: for each article that names the entity, a heading
+/// row, then a row per mention.
+enum DossierRows {
+    /// The posting of a row, and the mention's rank in that article (nil for the heading).
+    static func item(atRow row: Int, in list: EntityMentionList) -> (posting: Int, offset: Int?)? {
+        guard row >= 0, row < list.count + list.articleCount else { return nil }
+        // Row of posting p's heading = firstIndex(p) + p. Binary search the last heading at or before `row`.
+        var low = 0, high = list.articleCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if list.firstIndex(ofPosting: middle) + middle <= row { low = middle } else { high = middle - 1 }
+        }
+        let heading = list.firstIndex(ofPosting: low) + low
+        return row == heading ? (low, nil) : (low, row - heading - 1)
     }
 }
 
@@ -313,24 +328,112 @@ public enum ArticleListOverlay {
     public static func render(_ state: BrowserState, selection: Int, into buffer: inout ScreenBuffer) {
         let theme = state.theme
         let corpus = state.corpus
+        let count = corpus.articleCount
         let rect = state.screenLayout.overlay(widthPercent: 86, heightPercent: 80)
-        OverlayBox.draw(title: "Articles (\(corpus.articles.count))  Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
+        OverlayBox.draw(title: "Articles (\(count))  Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         guard inner.height > 0 else { return }
-        let top = max(0, min(selection - inner.height / 2, corpus.articles.count - inner.height))
+        let top = max(0, min(selection - inner.height / 2, count - inner.height))
+        let current = state.articlePosition
         for row in 0..<inner.height {
             let index = top + row
-            guard let article = corpus.articles[safe: index] else { break }
+            guard let id = corpus.articleID(at: index), let article = corpus.summary(of: id) else { break }
             let y = inner.y + row
             let rowStyle = index == selection ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
-            var x = buffer.put((index == state.article ? "● " : "  ") + TextFit.pad(article.published?.description ?? "undated", to: 11),
+            var x = buffer.put((index == current ? "● " : "  ") + TextFit.pad(article.published?.description ?? "undated", to: 11),
                                x: inner.x + 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
-            let count = "\(corpus.mentionsOfArticle[index].count)"
-            let titleWidth = max(1, inner.maxX - x - count.count - 2)
+            let mentions = "\(article.mentionCount)"
+            let titleWidth = max(1, inner.maxX - x - mentions.count - 2)
             x = buffer.put(TextFit.truncate(article.title, to: titleWidth), x: x, y: y, style: theme[.title].over(rowStyle), clip: inner)
-            buffer.put(count, x: inner.maxX - count.count - 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
+            buffer.put(mentions, x: inner.maxX - mentions.count - 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
         }
+    }
+}
+
+/// `S`: the search prompt, then the matching paragraphs of every article
+/// with a snippet each; Enter opens one with the matches marked.
+public enum CorpusSearchOverlay {
+    public static func render(_ state: BrowserState, search: CorpusSearchState, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let corpus = state.corpus
+        let rect = state.screenLayout.overlay(widthPercent: 86, heightPercent: 84)
+        var title = "Search all articles"
+        if let hits = search.hits { title += " — \(hits.count)\(search.isTruncated ? "+" : "") paragraph\(hits.count == 1 ? "" : "s")" }
+        OverlayBox.draw(title: title, rect: rect, theme: theme, into: &buffer)
+        let inner = rect.inset(by: 1)
+        let body = theme[.overlay].over(theme[.text])
+        let dim = theme[.dim].over(body)
+        guard inner.height > 1 else { return }
+        let prompt = "S/" + search.query + (search.isEditing ? "▏" : "")
+        buffer.put(TextFit.truncate(prompt, to: inner.width - 2), x: inner.x + 1, y: inner.y,
+                   style: (search.isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
+        let help = search.note ?? (search.isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
+                                                    : "j k move · Enter opens · n N in the reader go on · / new search · q closes")
+        buffer.put(TextFit.truncate(help, to: inner.width - 2), x: inner.x + 1, y: inner.y + 1,
+                   style: (search.note != nil ? theme[.error] : theme[.dim]).over(body), clip: inner)
+        guard let hits = search.hits, !hits.isEmpty else { return }
+        let listArea = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
+        guard listArea.height > 0 else { return }
+        let top = max(0, min(search.selection - listArea.height / 2, hits.count - listArea.height))
+        for row in 0..<listArea.height {
+            let index = top + row
+            guard let hit = hits[safe: index], let summary = corpus.summary(of: hit.article) else { break }
+            let y = listArea.y + row
+            let selected = index == search.selection && !search.isEditing
+            let rowStyle = selected ? theme[.selection].over(body) : body
+            buffer.fill(Rect(x: listArea.x, y: y, width: listArea.width, height: 1), style: rowStyle)
+            var x = buffer.put(selected ? "▸ " : "  ", x: listArea.x + 1, y: y, style: rowStyle, clip: listArea)
+            let titleWidth = min(28, max(8, listArea.width / 4))
+            x = buffer.put(TextFit.pad(TextFit.truncate(summary.title, to: titleWidth), to: titleWidth) + " ", x: x, y: y,
+                           style: theme[.title].over(rowStyle), clip: listArea)
+            let place = hit.paragraph.map { "¶\($0 + 1) " } ?? "title "
+            x = buffer.put(place, x: x, y: y, style: dim.over(rowStyle), clip: listArea)
+            let text = hit.paragraph.flatMap { corpus.article(hit.article)?.paragraphs[safe: $0] } ?? summary.title
+            let room = max(4, listArea.maxX - x - 1)
+            for piece in SearchSnippet.pieces(text, matches: hit.matches, columns: room) {
+                x = buffer.put(piece.text, x: x, y: y, style: piece.isMatch ? theme[.searchMatch].over(rowStyle) : rowStyle, clip: listArea)
+            }
+        }
+    }
+}
+
+/// A one-line window of a paragraph around its first search match, cut into
+/// plain and matched pieces.
+enum SearchSnippet {
+    static func pieces(_ text: String, matches: [Range<Int>], columns: Int) -> [(text: String, isMatch: Bool)] {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = matches.first, first.lowerBound <= scalars.count else {
+            return [(TextFit.truncate(text.replacingOccurrences(of: "\n", with: " "), to: columns), false)]
+        }
+        var start = max(0, first.lowerBound - columns / 4)
+        if start > 0, let space = scalars[start..<first.lowerBound].firstIndex(of: " ") { start = space + 1 }
+        func slice(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)]))
+        }
+        var pieces: [(String, Bool)] = start > 0 ? [("…", false)] : []
+        var used = start > 0 ? 1 : 0
+        var index = start
+        for range in matches where range.lowerBound >= index && range.upperBound <= scalars.count {
+            pieces.append((slice(index..<range.lowerBound), false))
+            pieces.append((slice(range), true))
+            index = range.upperBound
+        }
+        pieces.append((slice(index..<scalars.count), false))
+        // Fit to the room, by display width.
+        var result: [(text: String, isMatch: Bool)] = []
+        for (piece, isMatch) in pieces {
+            let clean = piece.replacingOccurrences(of: "\n", with: " ")
+            let width = DisplayWidth.of(clean)
+            if used + width <= columns {
+                result.append((clean, isMatch))
+                used += width
+            } else {
+                result.append((TextFit.truncate(clean, to: max(0, columns - used)), isMatch))
+                break
+            }
+        }
+        return result
     }
 }

@@ -54,15 +54,15 @@ public struct KeyMap: Sendable {
     public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
 
     static let main: Set<Pane> = [.reader, .sidebar, .timeline]
-    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles]
-    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles]
+    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles, .search]
+    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles, .search]
 
     static func keys(_ names: String...) -> [Key] { names.map { Key(name: $0)! } }
 
     public static let defaults = KeyMap(bindings: [
         KeyBinding(action: .quit, label: "quit", keys: keys("q", "C-c"), help: "quit (closes an overlay first)", panes: everywhere, isHint: false),
-        KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier], isHint: true),
-        KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier, .articles], isHint: true),
+        KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier, .search], isHint: true),
+        KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier, .articles, .search], isHint: true),
         KeyBinding(action: .cancel, label: "clear", keys: keys("Esc"), help: "clear the search (reader) or the filter (entities)", panes: [.reader, .sidebar], isHint: false),
         KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: lists, isHint: false),
         KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: lists, isHint: false),
@@ -78,7 +78,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .previousMention, label: "previous mention", keys: keys("S-Tab"), help: "focus the previous mention in reading order", panes: [.reader], isHint: false),
         KeyBinding(action: .nextSameEntity, label: "same entity", keys: keys("]"), help: "next mention of the same entity (on into the next article)", panes: [.reader, .sidebar], isHint: true),
         KeyBinding(action: .previousSameEntity, label: "previous of entity", keys: keys("["), help: "previous mention of the same entity", panes: [.reader, .sidebar], isHint: false),
-        KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence; list row → open it", panes: [.reader, .sidebar, .timeline, .dossier, .articles], isHint: true),
+        KeyBinding(action: .follow, label: "follow", keys: keys("Enter"), help: "follow: mention → dossier; entity → first mention; release → its sentence; list row → open it", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: true),
         KeyBinding(action: .back, label: "back", keys: keys("Backspace", "H"), help: "back along the jump history", panes: [.reader, .timeline], isHint: true),
         KeyBinding(action: .back, label: "back", keys: keys("H"), help: "back along the jump history", panes: [.sidebar], isHint: false),
         KeyBinding(action: .forward, label: "forward", keys: keys("L"), help: "forward along the jump history", panes: main, isHint: false),
@@ -87,8 +87,10 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .focusReader, label: "reader", keys: keys("r"), help: "focus the reader", panes: [.sidebar, .timeline], isHint: false),
         KeyBinding(action: .cycleFocus, label: "next pane", keys: keys("w"), help: "focus the next pane", panes: main, isHint: false),
         KeyBinding(action: .search, label: "search", keys: keys("/"), help: "search the text as you type (Enter keeps, Esc clears)", panes: [.reader], isHint: true),
-        KeyBinding(action: .searchNext, label: "next match", keys: keys("n"), help: "next search match (wraps)", panes: [.reader], isHint: false),
-        KeyBinding(action: .searchPrevious, label: "previous match", keys: keys("N"), help: "previous search match (wraps)", panes: [.reader], isHint: false),
+        KeyBinding(action: .searchCorpus, label: "search all", keys: keys("S"), help: "search every article: words, \"phrases\", prefix* (Enter lists the paragraphs)", panes: main, isHint: true),
+        KeyBinding(action: .searchCorpus, label: "new search", keys: keys("/", "S"), help: "type a new search", panes: [.search], isHint: true),
+        KeyBinding(action: .searchNext, label: "next match", keys: keys("n"), help: "next search match (wraps; after S, on into the next article)", panes: [.reader], isHint: false),
+        KeyBinding(action: .searchPrevious, label: "previous match", keys: keys("N"), help: "previous search match (wraps; after S, back into the previous article)", panes: [.reader], isHint: false),
         KeyBinding(action: .filterEntities, label: "filter", keys: keys("/"), help: "filter entities as you type (Esc clears)", panes: [.sidebar], isHint: true),
         KeyBinding(action: .widenFilter, label: "widen", keys: keys("Backspace"), help: "widen the filter (drop its last character)", panes: [.sidebar], isHint: false),
         KeyBinding(action: .nextArticle, label: "next article", keys: keys("}", ">"), help: "next article", panes: main, isHint: false),

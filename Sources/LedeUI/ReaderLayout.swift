@@ -146,7 +146,7 @@ public struct ReaderLayout: Sendable {
 /// Remembers reader layouts so a keystroke does not re-wrap the article.
 public final class ReaderLayoutCache: @unchecked Sendable {
     struct Key: Hashable {
-        var article: Int
+        var article: ArticleID?
         var width: Int
         var visibleParagraphs: Set<Int>?
     }
@@ -156,13 +156,14 @@ public final class ReaderLayoutCache: @unchecked Sendable {
 
     public init() {}
 
-    public func layout(corpus: Corpus, article: Int, width: Int, visibleParagraphs: Set<Int>?) -> ReaderLayout {
+    /// An article's text never changes under its id (a changed file gets a new id), so layouts are keyed by id.
+    public func layout(corpus: any Corpus, article: ArticleID?, width: Int, visibleParagraphs: Set<Int>?) -> ReaderLayout {
         let key = Key(article: article, width: width, visibleParagraphs: visibleParagraphs)
         lock.lock()
         defer { lock.unlock() }
         if let cached = entries[key] { return cached }
-        guard corpus.articles.indices.contains(article) else { return ReaderLayout(lines: [], firstLine: [:]) }
-        let layout = ReaderLayout.make(article: corpus.articles[article], width: width, visibleParagraphs: visibleParagraphs)
+        guard let value = article.flatMap(corpus.article) else { return ReaderLayout(lines: [], firstLine: [:]) }
+        let layout = ReaderLayout.make(article: value, width: width, visibleParagraphs: visibleParagraphs)
         if entries.count > 64 { entries.removeAll() }
         entries[key] = layout
         return layout

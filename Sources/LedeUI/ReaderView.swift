@@ -8,11 +8,16 @@ public enum ReaderView {
         let theme = state.theme
         let base = theme[.text]
         buffer.fill(area, style: base)
+        if state.article == nil {
+            // Nothing loaded yet: the first article appears as soon as it is read.
+            let text = state.indexing.map { "Reading the articles (\($0.text)); the first appears as soon as it is read." }
+                ?? "No articles to show."
+            buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: area.y, style: theme[.dim].over(base), clip: area)
+            return
+        }
         let layout = state.readerLayout
         let spans = SpanIndex(state: state)
         let hints = state.reader.hintInput.map { _ in HintLabels(state: state).labels } ?? []
-        var hintAt: [Int: String] = [:]
-        for hint in hints { hintAt[hint.mention] = hint.label }
 
         for row in 0..<area.height {
             let lineIndex = state.reader.scroll + row
@@ -37,7 +42,7 @@ public enum ReaderView {
         guard !hints.isEmpty else { return }
         let typed = state.reader.hintInput ?? ""
         for hint in hints where hint.label.hasPrefix(typed) {
-            let mention = state.corpus.mentions[hint.mention]
+            let mention = hint.mention
             guard let lineIndex = layout.line(paragraph: mention.paragraph, offset: mention.start) else { continue }
             let row = lineIndex - state.reader.scroll
             guard row >= 0, row < area.height else { continue }
@@ -65,20 +70,21 @@ public enum ReaderView {
         init(state: BrowserState) {
             let theme = state.theme
             let corpus = state.corpus
-            let highlighted: Set<Int>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
+            let highlighted: Set<EntityID>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
                 ? nil : state.sidebarModel.visibleEntitySet
             if let sentence = state.reader.highlightedSentence {
                 spans[sentence.paragraph, default: []].append(Span(start: sentence.start, end: sentence.end, style: theme[.selection]))
             }
             // Models first, so an organisation inside a model name draws over it.
-            let mentions = corpus.mentionsOfArticle[safe: state.article] ?? []
+            let mentions = state.currentMentions
+            var typeOf: [EntityID: EntityType] = [:]
+            for mention in mentions where typeOf[mention.entity] == nil { typeOf[mention.entity] = corpus.entity(mention.entity)?.type ?? .other }
             for pass in 0..<2 {
-                for index in mentions {
-                    let mention = corpus.mentions[index]
-                    let entity = corpus.entities[mention.entity]
-                    guard (entity.type == .model) == (pass == 0) else { continue }
+                for mention in mentions {
+                    let type = typeOf[mention.entity] ?? .other
+                    guard (type == .model) == (pass == 0) else { continue }
                     if let highlighted, !highlighted.contains(mention.entity) { continue }
-                    var style = theme.style(for: entity.type)
+                    var style = theme.style(for: type)
                     if mention.isDetected { style = theme[.detected].over(style) }
                     spans[mention.paragraph, default: []].append(Span(start: mention.start, end: mention.end, style: style))
                 }
@@ -90,13 +96,10 @@ public enum ReaderView {
                     spans[match.paragraph, default: []].append(Span(start: match.start, end: match.end, style: style))
                 }
             }
-            if let focused = state.reader.focusedMention {
-                let mention = corpus.mentions[focused]
-                if mention.article == state.article {
-                    let typeStyle = theme.style(for: corpus.entities[mention.entity].type)
-                    spans[mention.paragraph, default: []].append(
-                        Span(start: mention.start, end: mention.end, style: theme[.focusedMention].over(typeStyle)))
-                }
+            if let focused = state.reader.focusedMention, focused.article == state.article, let mention = corpus.mention(focused) {
+                let typeStyle = theme.style(for: typeOf[mention.entity] ?? .other)
+                spans[mention.paragraph, default: []].append(
+                    Span(start: mention.start, end: mention.end, style: theme[.focusedMention].over(typeStyle)))
             }
         }
 

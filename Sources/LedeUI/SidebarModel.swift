@@ -17,29 +17,30 @@ public enum SidebarGroup: String, CaseIterable, Sendable, Hashable {
 public struct SidebarModel {
     public enum Row: Hashable {
         case header(SidebarGroup, count: Int)
-        case entity(Int, mentions: Int, dimmed: Bool)
+        case entity(EntityID, mentions: Int, dimmed: Bool, detected: Bool)
     }
 
     public let rows: [Row]
+    /// Label and type of each listed entity, so drawing does not ask the corpus again.
+    public let entities: [EntityID: Entity]
 
     public init(state: BrowserState) {
         let corpus = state.corpus
-        let article = state.article
-        guard corpus.articles.indices.contains(article) else { rows = []; return }
-        let annotated = corpus.annotatedEntities[article]
-        var counts: [Int: Int] = [:]
-        for index in corpus.mentionsOfArticle[article] { counts[corpus.mentions[index].entity, default: 0] += 1 }
+        guard let article = state.article else { rows = []; entities = [:]; visibleEntities = []; visibleEntitySet = []; return }
+        let annotated = corpus.annotatedEntities(in: article)
+        var counts: [EntityID: Int] = [:]
+        for mention in corpus.mentions(in: article) { counts[mention.entity, default: 0] += 1 }
         let query = state.sidebar.filter
-        var grouped: [SidebarGroup: [(entity: Int, count: Int, score: Int)]] = [:]
-        for entity in Set(annotated).union(counts.keys) {
-            let info = corpus.entities[entity]
+        var grouped: [SidebarGroup: [(entity: Entity, count: Int, score: Int)]] = [:]
+        for entity in annotated.union(counts.keys) {
+            guard let info = corpus.entity(entity) else { continue }
             guard let group = SidebarModel.group(of: info, annotated: annotated.contains(entity)) else { continue }
             // Type toggles hide detected entities of that type too.
             let typeGroup = SidebarModel.group(of: info, annotated: true) ?? group
             guard !state.sidebar.hiddenTypes.contains(group), !state.sidebar.hiddenTypes.contains(typeGroup) else { continue }
             let score = query.isEmpty ? 0 : FilterScore.score(query: query, names: [info.label] + info.names)
             guard let score else { continue }
-            grouped[group, default: []].append((entity, counts[entity] ?? 0, score))
+            grouped[group, default: []].append((info, counts[entity] ?? 0, score))
         }
         // Substring matches, when there are any, hide the looser subsequence
         // ones: `ali` should leave Alibaba, not also artificiAL Intelligence.
@@ -48,28 +49,34 @@ public struct SidebarModel {
             for group in grouped.keys { grouped[group] = grouped[group]!.filter { $0.score >= FilterScore.substringFloor } }
         }
         var rows: [Row] = []
+        var entities: [EntityID: Entity] = [:]
         for group in SidebarGroup.allCases {
             guard let members = grouped[group], !members.isEmpty else { continue }
             let sorted = members.sorted { a, b in
                 if a.score != b.score { return a.score > b.score }
                 if a.count != b.count { return a.count > b.count }
-                return corpus.entities[a.entity].label.localizedLowercase < corpus.entities[b.entity].label.localizedLowercase
+                let la = a.entity.label.lowercased(), lb = b.entity.label.lowercased()
+                if la != lb { return la < lb }
+                return a.entity.key < b.entity.key
             }
             rows.append(.header(group, count: sorted.count))
-            rows += sorted.map { .entity($0.entity, mentions: $0.count, dimmed: $0.count == 0) }
+            for member in sorted {
+                entities[member.entity.id] = member.entity
+                rows.append(.entity(member.entity.id, mentions: member.count, dimmed: member.count == 0, detected: group == .detected))
+            }
         }
         self.rows = rows
+        self.entities = entities
+        visibleEntities = rows.compactMap { if case .entity(let entity, _, _, _) = $0 { return entity } else { return nil } }
+        visibleEntitySet = Set(visibleEntities)
     }
 
-    /// Entity indices in display order.
-    public var visibleEntities: [Int] {
-        rows.compactMap { if case .entity(let entity, _, _) = $0 { return entity } else { return nil } }
-    }
+    /// Entities in display order.
+    public let visibleEntities: [EntityID]
+    public let visibleEntitySet: Set<EntityID>
 
-    public var visibleEntitySet: Set<Int> { Set(visibleEntities) }
-
-    public func row(of entity: Int) -> Int? {
-        rows.firstIndex { if case .entity(entity, _, _) = $0 { return true } else { return false } }
+    public func row(of entity: EntityID) -> Int? {
+        rows.firstIndex { if case .entity(entity, _, _, _) = $0 { return true } else { return false } }
     }
 
     static func group(of entity: Entity, annotated: Bool) -> SidebarGroup? {
@@ -120,7 +127,8 @@ public enum FilterScore {
 /// Remembers the last sidebar model and what it was built from.
 final class SidebarModelCache: @unchecked Sendable {
     struct Key: Equatable {
-        var article: Int
+        var article: ArticleID?
+        var generation: Int
         var filter: String
         var hiddenTypes: Set<SidebarGroup>
     }
@@ -129,12 +137,29 @@ final class SidebarModelCache: @unchecked Sendable {
     private let lock = NSLock()
 
     func model(for state: BrowserState) -> SidebarModel {
-        let key = Key(article: state.article, filter: state.sidebar.filter, hiddenTypes: state.sidebar.hiddenTypes)
+        let key = Key(article: state.article, generation: state.corpus.generation, filter: state.sidebar.filter,
+                      hiddenTypes: state.sidebar.hiddenTypes)
         lock.lock()
         defer { lock.unlock() }
         if let last, last.key == key { return last.model }
         let model = SidebarModel(state: state)
         last = (key, model)
         return model
+    }
+}
+
+/// Remembers the mention list of the last entity asked about.
+final class MentionListCache: @unchecked Sendable {
+    private var last: (entity: EntityID, generation: Int, list: EntityMentionList)?
+    private let lock = NSLock()
+
+    func list(of entity: EntityID, in corpus: any Corpus) -> EntityMentionList {
+        let generation = corpus.generation
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.entity == entity, last.generation == generation { return last.list }
+        let list = corpus.mentionList(of: entity)
+        last = (entity, generation, list)
+        return list
     }
 }

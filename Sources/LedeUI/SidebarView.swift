@@ -35,15 +35,15 @@ public enum SidebarView {
             case .header(let group, let count):
                 let text = TextFit.truncate("\(group.rawValue) \(count)", to: area.width)
                 buffer.put(text, x: area.x, y: y, style: theme[.paneTitle].over(base), clip: area)
-            case .entity(let entityIndex, let mentions, let dimmed):
-                let entity = state.corpus.entities[entityIndex]
-                let selected = entityIndex == state.sidebar.selectedEntity
+            case .entity(let entityID, let mentions, let dimmed, let detected):
+                guard let entity = model.entities[entityID] else { continue }
+                let selected = entityID == state.sidebar.selectedEntity
                 let focused = selected && state.focus == .sidebar
                 var rowStyle = base
                 if focused { rowStyle = theme[.selection].over(base) }
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
                 var labelStyle = dimmed ? theme[.dim].over(rowStyle) : theme.style(for: entity.type).over(rowStyle)
-                if SidebarModel.group(of: entity, annotated: state.corpus.annotatedEntities[state.article].contains(entityIndex)) == .detected {
+                if detected {
                     labelStyle = theme[.detected].over(labelStyle)
                 }
                 if focused { labelStyle = theme[.selection].over(labelStyle) }

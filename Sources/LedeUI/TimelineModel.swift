@@ -6,11 +6,11 @@ public struct TimelineModel {
     public let organisations: [String]
     /// Model entities the current article mentions (from its own mentions,
     /// so the cost does not grow with the corpus).
-    public let modelsInArticle: Set<Int>
+    public let modelsInArticle: Set<EntityID>
 
     public init(state: BrowserState) {
         let corpus = state.corpus
-        modelsInArticle = Set((corpus.mentionsOfArticle[safe: state.article] ?? []).map { corpus.mentions[$0].entity })
+        modelsInArticle = Set(state.currentMentions.map(\.entity))
         let all = corpus.releases
         organisations = Array(Set(all.compactMap(\.organisation))).sorted()
         var shown = all

@@ -165,7 +165,7 @@ public enum TimelineView {
         parts.append(release.dateText.isEmpty ? "undated" : release.dateText)
         parts.append(release.basisDescription)
         if release.planned { parts.append("planned") }
-        parts.append(release.mentions.count == 1 ? "1 mention" : "\(release.mentions.count) mentions")
+        parts.append(release.mentionCount == 1 ? "1 mention" : "\(release.mentionCount) mentions")
         var text = "▸ " + parts.joined(separator: " · ")
         let position = "\(state.timeline.selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
         let room = area.width - (area.width > 40 ? position.count + 2 : 0)

@@ -2,7 +2,8 @@ import LedeModel
 
 /// The one place where input changes state: `update(state, action)` for
 /// keymap actions, `handle(key)` for raw keys (prompts, hint labels, mouse).
-/// No I/O happens here; quitting is a flag the event loop reads.
+/// No I/O happens here beyond read-only queries to the corpus; quitting is
+/// a flag the event loop reads.
 public func update(_ state: BrowserState, _ action: Action) -> BrowserState {
     var next = state
     next.perform(action)
@@ -25,6 +26,7 @@ extension BrowserState {
         if case .mouse(let event) = key { handleMouse(event); return }
         if reader.hintInput != nil { handleHintKey(key); return }
         if reader.isEditingSearch { handleSearchKey(key); return }
+        if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return }
         if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return }
         if let action = keyMap.action(for: key, in: activePane) {
             perform(action)
@@ -79,6 +81,10 @@ extension BrowserState {
             reader.search = TextSearch(query: "")
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
+        case .searchCorpus:
+            var search = CorpusSearchState()
+            if case .corpusSearch(let previous) = overlay { search.query = previous.query }
+            overlay = .corpusSearch(search)
         case .filterEntities:
             sidebar.isEditingFilter = true
         case .widenFilter:
@@ -134,7 +140,7 @@ extension BrowserState {
         case .toggleTopics: toggle(.topics)
         case .toggleModels: toggle(.models)
         case .listArticles:
-            overlay = .articles(selection: article)
+            overlay = .articles(selection: articlePosition ?? 0)
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themes.count
             message = StatusMessage("Theme: \(theme.name)")
@@ -151,7 +157,7 @@ extension BrowserState {
         case .reader: return screenLayout.readerText.height
         case .sidebar: return screenLayout.sidebar.height
         case .timeline: return screenLayout.timeline.height
-        case .help, .dossier, .articles: return max(1, screenLayout.overlay(widthPercent: 80, heightPercent: 80).height - 4)
+        case .help, .dossier, .articles, .search: return max(1, screenLayout.overlay(widthPercent: 80, heightPercent: 80).height - 4)
         }
     }
 
@@ -177,7 +183,7 @@ extension BrowserState {
     mutating func move(by delta: Int) {
         switch activePane {
         case .reader:
-            reader.scroll = clamp(reader.scroll + delta, 0, maxReaderScroll)
+            reader.scroll = clamp(reader.scroll.addingReportingOverflow(delta).partialValue, 0, maxReaderScroll)
         case .sidebar:
             let entities = sidebarModel.visibleEntities
             guard !entities.isEmpty else { return }
@@ -189,17 +195,24 @@ extension BrowserState {
         case .help:
             if case .help(let scroll, let pane, let beneath) = overlay {
                 let lines = keyMap.bindings(in: pane).count + 4
-                overlay = .help(scroll: clamp(scroll + delta, 0, max(0, lines - pageSize)), pane: pane, beneath: beneath)
+                overlay = .help(scroll: clamp(scroll.addingReportingOverflow(delta).partialValue, 0, max(0, lines - pageSize)),
+                                pane: pane, beneath: beneath)
             }
         case .articles:
             if case .articles(let selection) = overlay {
-                overlay = .articles(selection: clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, corpus.articles.count - 1)))
+                overlay = .articles(selection: clamp(selection.addingReportingOverflow(delta).partialValue, 0, max(0, corpus.articleCount - 1)))
             }
         case .dossier:
             if case .dossier(var dossier) = overlay {
-                let count = corpus.mentionsOfEntity[dossier.entity].count
+                let count = mentionList(of: dossier.entity).count
                 dossier.selection = clamp(dossier.selection.addingReportingOverflow(delta).partialValue, 0, max(0, count - 1))
                 overlay = .dossier(dossier)
+            }
+        case .search:
+            if case .corpusSearch(var search) = overlay {
+                let count = search.hits?.count ?? 0
+                search.selection = clamp(search.selection.addingReportingOverflow(delta).partialValue, 0, max(0, count - 1))
+                overlay = .corpusSearch(search)
             }
         }
     }
@@ -208,7 +221,7 @@ extension BrowserState {
 
     mutating func moveTimelineSelection(by delta: Int) {
         let count = TimelineModel(state: self).releases.count
-        guard count > 0 else { return }
+        guard count > 0 else { timeline.selection = 0; timeline.scroll = 0; return }
         timeline.selection = clamp(timeline.selection.addingReportingOverflow(delta).partialValue, 0, count - 1)
         let rows = screenLayout.timeline.height - 1
         if timeline.selection < timeline.scroll { timeline.scroll = timeline.selection }
@@ -242,17 +255,17 @@ extension BrowserState {
         ensureFocusedMentionVisible()
         keepSidebarSelectionVisible()
         moveTimelineSelection(by: 0)
+        if case .articles(let selection) = overlay { overlay = .articles(selection: clamp(selection, 0, max(0, corpus.articleCount - 1))) }
     }
 
     // MARK: - Mentions
 
     /// Mentions Tab visits: the current article's, in shown paragraphs,
     /// of entities that pass the sidebar filter.
-    var navigableMentions: [Int] {
+    var navigableMentions: [Mention] {
         let shown = visibleParagraphs
         let highlighted = sidebar.filter.isEmpty && sidebar.hiddenTypes.isEmpty ? nil : sidebarModel.visibleEntitySet
-        return (corpus.mentionsOfArticle[safe: article] ?? []).filter { index in
-            let mention = corpus.mentions[index]
+        return currentMentions.filter { mention in
             if let shown, !shown.contains(mention.paragraph) { return false }
             if let highlighted, !highlighted.contains(mention.entity) { return false }
             return true
@@ -262,11 +275,12 @@ extension BrowserState {
     mutating func stepMention(forward: Bool) {
         let candidates = navigableMentions
         guard !candidates.isEmpty else {
-            message = StatusMessage("No mentions in this article", isError: true)
+            message = StatusMessage(indexing == nil ? "No mentions in this article" : "No mentions yet: the index is still linking",
+                                    isError: true)
             return
         }
-        let next: Int
-        if let current = reader.focusedMention, let position = candidates.firstIndex(of: current), isOnScreen(current) {
+        let next: Mention
+        if let current = reader.focusedMention, let position = candidates.firstIndex(where: { $0.id == current }), isOnScreen(current) {
             let target = position + (forward ? 1 : -1)
             if target >= candidates.count { next = candidates[0]; message = StatusMessage("Wrapped to the first mention") }
             else if target < 0 { next = candidates[candidates.count - 1]; message = StatusMessage("Wrapped to the last mention") }
@@ -274,70 +288,82 @@ extension BrowserState {
         } else {
             // Start from what is on screen.
             let layout = readerLayout
-            let onScreen = candidates.filter { index in
-                let mention = corpus.mentions[index]
-                return (layout.line(paragraph: mention.paragraph, offset: mention.start) ?? -1) >= reader.scroll
+            let onScreen = candidates.firstIndex { mention in
+                (layout.line(paragraph: mention.paragraph, offset: mention.start) ?? -1) >= reader.scroll
             }
-            next = forward ? (onScreen.first ?? candidates[0]) : (onScreen.first.flatMap { first in candidates.last { $0 < first } } ?? candidates[candidates.count - 1])
+            if forward {
+                next = onScreen.map { candidates[$0] } ?? candidates[0]
+            } else {
+                next = onScreen.flatMap { $0 > 0 ? candidates[$0 - 1] : nil } ?? candidates[candidates.count - 1]
+            }
         }
-        reader.focusedMention = next
+        reader.focusedMention = next.id
         reader.highlightedSentence = nil
         ensureFocusedMentionVisible()
     }
 
     /// Whether a mention of the current article is on the visible page.
-    func isOnScreen(_ mention: Int) -> Bool {
-        let target = corpus.mentions[mention]
-        guard target.article == article, let line = readerLayout.line(paragraph: target.paragraph, offset: target.start) else { return false }
+    func isOnScreen(_ mention: MentionID) -> Bool {
+        guard mention.article == article, let target = corpus.mention(mention),
+              let line = readerLayout.line(paragraph: target.paragraph, offset: target.start) else { return false }
         return line >= reader.scroll && line < reader.scroll + screenLayout.readerText.height
     }
 
     mutating func stepSameEntity(forward: Bool) {
-        guard let entity = (activePane == .sidebar ? sidebar.selectedEntity : nil) ?? focusedEntity ?? sidebar.selectedEntity else {
+        guard let entity = (activePane == .sidebar ? sidebar.selectedEntity : nil) ?? focusedEntity ?? sidebar.selectedEntity,
+              let info = corpus.entity(entity) else {
             message = StatusMessage("No entity selected: Tab to a mention or pick one in the sidebar", isError: true)
             return
         }
-        let all = corpus.mentionsOfEntity[entity]
-        guard !all.isEmpty else {
-            message = StatusMessage("\(corpus.entities[entity].label) is not mentioned in the text", isError: true)
+        let list = mentionList(of: entity)
+        guard !list.isEmpty else {
+            message = StatusMessage("\(info.label) is not mentioned in the text", isError: true)
             return
         }
-        var target: Int?
-        if let current = reader.focusedMention, corpus.mentions[current].entity == entity, let position = all.firstIndex(of: current) {
-            let index = position + (forward ? 1 : -1)
-            if index >= all.count { target = all[0]; message = StatusMessage("Wrapped to the first mention of \(corpus.entities[entity].label)") }
-            else if index < 0 { target = all[all.count - 1]; message = StatusMessage("Wrapped to the last mention of \(corpus.entities[entity].label)") }
-            else { target = all[index] }
+        var targetIndex: Int
+        if let current = reader.focusedMention, corpus.mention(current)?.entity == entity, let index = list.index(of: current, corpus: corpus) {
+            targetIndex = index + (forward ? 1 : -1)
+            if targetIndex >= list.count { targetIndex = 0; message = StatusMessage("Wrapped to the first mention of \(info.label)") }
+            else if targetIndex < 0 { targetIndex = list.count - 1; message = StatusMessage("Wrapped to the last mention of \(info.label)") }
         } else {
-            // From the current reading position.
-            let here = (article, 0)
-            target = forward ? all.first { (corpus.mentions[$0].article, corpus.mentions[$0].paragraph) >= here } ?? all.first
-                             : all.last { (corpus.mentions[$0].article, corpus.mentions[$0].paragraph) < here } ?? all.last
+            // From the current reading position: this article's first mention on, or the last one before it.
+            let here = articlePosition ?? 0
+            let postings = list.postings
+            let firstHereOrLater = postings.firstIndex { (corpus.position(of: $0.article) ?? Int.max) >= here }
+            if forward {
+                targetIndex = firstHereOrLater.map(list.firstIndex(ofPosting:)) ?? 0
+            } else {
+                let before = (firstHereOrLater ?? postings.count) - 1
+                targetIndex = before >= 0 ? list.firstIndex(ofPosting: before) + postings[before].mentions - 1 : list.count - 1
+            }
         }
-        guard let target else { return }
-        let crossed = corpus.mentions[target].article != article
-        jump(to: target)
-        if crossed, message == nil { message = StatusMessage("In “\(TextFit.truncate(corpus.articles[article].title, to: 50))”") }
-        let position = (all.firstIndex(of: target) ?? 0) + 1
-        if message == nil { message = StatusMessage("\(corpus.entities[entity].label): mention \(position) of \(all.count)") }
+        guard let target = list.mention(at: targetIndex, corpus: corpus) else { return }
+        let crossed = target.article != article
+        jump(to: target.id)
+        if crossed, message == nil, let title = corpus.summary(of: target.article)?.title {
+            message = StatusMessage("In “\(TextFit.truncate(title, to: 50))”")
+        }
+        if message == nil { message = StatusMessage("\(info.label): mention \(targetIndex + 1) of \(list.count)") }
     }
 
     /// Moves the reader to a mention, remembering where we were.
-    public mutating func jump(to mention: Int, highlightSentence: Bool = false) {
-        let target = corpus.mentions[mention]
-        history.append(location)
+    public mutating func jump(to mentionID: MentionID, highlightSentence: Bool = false) {
+        guard let target = corpus.mention(mentionID) else { return }
+        if let here = location { history.append(here) }
         future.removeAll()
         if target.article != article {
+            if let here = location { readingPositions[here.article] = here }
             article = target.article
             reader.scroll = 0
+            reader.onlyMentioningParagraphs = false
             refreshSearchForArticle()
         }
         overlay = nil
         focus = .reader
-        reader.focusedMention = mention
+        reader.focusedMention = mentionID
         reader.highlightedSentence = nil
-        if highlightSentence {
-            let scalars = Array(corpus.articles[article].paragraphs[target.paragraph].unicodeScalars)
+        if highlightSentence, let paragraph = currentArticle?.paragraphs[safe: target.paragraph] {
+            let scalars = Array(paragraph.unicodeScalars)
             if let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(target.start) }) {
                 reader.highlightedSentence = TextSearch.Match(paragraph: target.paragraph, start: sentence.lowerBound, end: sentence.upperBound)
             }
@@ -347,9 +373,7 @@ extension BrowserState {
     }
 
     mutating func ensureFocusedMentionVisible() {
-        guard let focused = reader.focusedMention else { return }
-        let mention = corpus.mentions[focused]
-        guard mention.article == article else { return }
+        guard let focused = reader.focusedMention, focused.article == article, let mention = corpus.mention(focused) else { return }
         ensureVisible(paragraph: mention.paragraph, offset: mention.start)
     }
 
@@ -366,41 +390,46 @@ extension BrowserState {
     mutating func follow() {
         switch activePane {
         case .reader:
-            guard let focused = reader.focusedMention else {
+            guard let focused = reader.focusedMention, let mention = corpus.mention(focused) else {
                 message = StatusMessage("No mention focused: Tab moves to one", isError: true)
                 return
             }
-            let entity = corpus.mentions[focused].entity
-            let position = corpus.mentionsOfEntity[entity].firstIndex(of: focused) ?? 0
-            overlay = .dossier(DossierState(entity: entity, selection: position))
+            let position = mentionList(of: mention.entity).index(of: focused, corpus: corpus) ?? 0
+            overlay = .dossier(DossierState(entity: mention.entity, selection: position))
         case .sidebar:
-            guard let entity = sidebar.selectedEntity else { return }
-            let mentions = corpus.mentionsOfEntity[entity]
-            guard let first = mentions.first(where: { corpus.mentions[$0].article == article }) ?? mentions.first else {
-                message = StatusMessage("\(corpus.entities[entity].label) is annotated but not named in the text", isError: true)
+            guard let entity = sidebar.selectedEntity, let info = corpus.entity(entity) else { return }
+            let list = mentionList(of: entity)
+            let posting = article.flatMap(list.posting(of:)) ?? 0
+            guard !list.isEmpty, let first = list.mention(at: list.firstIndex(ofPosting: posting), corpus: corpus) else {
+                message = StatusMessage("\(info.label) is annotated but not named in the text", isError: true)
                 return
             }
             sidebar.isEditingFilter = false
-            jump(to: first)
-            message = StatusMessage("\(corpus.entities[entity].label): mention 1 of \(mentions.count) — ] next, ⌫ back")
+            jump(to: first.id)
+            message = StatusMessage("\(info.label): mention \(list.firstIndex(ofPosting: posting) + 1) of \(list.count) — ] next, ⌫ back")
         case .timeline:
             let releases = TimelineModel(state: self).releases
             guard releases.indices.contains(timeline.selection) else { return }
             let release = releases[timeline.selection]
-            guard let evidence = release.evidenceMention ?? release.mentions.first else { return }
+            guard let evidence = release.evidenceMention ?? mentionList(of: release.model).mention(at: 0, corpus: corpus)?.id else {
+                message = StatusMessage("\(release.modelName): no mention linked yet", isError: true)
+                return
+            }
             jump(to: evidence, highlightSentence: true)
             message = StatusMessage("\(release.modelName) · \(release.dateText) · \(release.basisDescription)")
         case .dossier:
-            guard case .dossier(let dossier) = overlay else { return }
-            let mentions = corpus.mentionsOfEntity[dossier.entity]
-            guard mentions.indices.contains(dossier.selection) else { return }
-            jump(to: mentions[dossier.selection])
+            guard case .dossier(let dossier) = overlay,
+                  let mention = mentionList(of: dossier.entity).mention(at: dossier.selection, corpus: corpus) else { return }
+            jump(to: mention.id)
         case .help:
             closeOverlay()
         case .articles:
-            guard case .articles(let selection) = overlay, corpus.articles.indices.contains(selection) else { return }
+            guard case .articles(let selection) = overlay, let target = corpus.articleID(at: selection) else { return }
             overlay = nil
-            if selection != article { switchArticle(by: selection - article) }
+            if target != article { open(target) }
+        case .search:
+            guard case .corpusSearch(let search) = overlay, let hits = search.hits, hits.indices.contains(search.selection) else { return }
+            openSearchHit(search.selection, of: hits, query: search.query)
         }
     }
 
@@ -409,7 +438,7 @@ extension BrowserState {
             message = StatusMessage("Nothing to go back to", isError: true)
             return
         }
-        future.append(location)
+        if let here = location { future.append(here) }
         restore(previous)
     }
 
@@ -418,7 +447,7 @@ extension BrowserState {
             message = StatusMessage("Nothing to go forward to", isError: true)
             return
         }
-        history.append(location)
+        if let here = location { history.append(here) }
         restore(next)
     }
 
@@ -435,15 +464,21 @@ extension BrowserState {
     }
 
     mutating func switchArticle(by delta: Int) {
-        guard !corpus.articles.isEmpty else { return }
-        let target = article + delta
-        guard corpus.articles.indices.contains(target) else {
+        guard let position = articlePosition else { return }
+        guard let target = corpus.articleID(at: position + delta) else {
             message = StatusMessage(delta > 0 ? "This is the last article" : "This is the first article", isError: true)
             return
         }
-        history.append(location)
+        open(target)
+    }
+
+    /// Opens an article where the reader last left it, remembering where we were.
+    mutating func open(_ target: ArticleID) {
+        if let here = location {
+            history.append(here)
+            readingPositions[here.article] = here
+        }
         future.removeAll()
-        readingPositions[article] = location
         article = target
         reader = ReaderState(search: reader.search)
         if let saved = readingPositions[target] {
@@ -453,14 +488,15 @@ extension BrowserState {
         refreshSearchForArticle()
         if timeline.onlyCurrentArticle { timeline.selection = 0; timeline.scroll = 0 }
         reselectSidebar()
-        message = StatusMessage("Article \(article + 1) of \(corpus.articles.count)")
+        clampScrolls()
+        message = StatusMessage("Article \((articlePosition ?? 0) + 1) of \(corpus.articleCount)")
     }
 
     // MARK: - Search
 
     mutating func handleSearchKey(_ key: Key) {
         switch key {
-        case .escape:
+        case .escape, .control("c"):
             reader.isEditingSearch = false
             reader.search = nil
         case .enter:
@@ -526,24 +562,42 @@ extension BrowserState {
     }
 
     mutating func refreshSearchForArticle() {
-        guard let query = reader.search?.query, !query.isEmpty else { return }
-        var search = TextSearch(query: query)
-        search.matches = Self.matches(of: query, in: currentArticle)
+        guard let previous = reader.search, !previous.query.isEmpty else { return }
+        if let hits = previous.corpusHits {
+            reader.search = Self.corpusSearchMatches(query: previous.query, hits: hits, in: article)
+            return
+        }
+        var search = TextSearch(query: previous.query)
+        search.matches = Self.matches(of: previous.query, in: currentArticle)
         search.current = search.matches.isEmpty ? nil : 0
         reader.search = search
     }
 
     mutating func stepSearch(forward: Bool) {
         guard var search = reader.search, !search.query.isEmpty else {
-            message = StatusMessage("No search: / searches the text", isError: true)
+            message = StatusMessage("No search: / searches the text, S every article", isError: true)
+            return
+        }
+        let current = search.current ?? -1
+        var next = current + (forward ? 1 : -1)
+        if let hits = search.corpusHits, next >= search.matches.count || next < 0 {
+            // Past this article's matches: on into the next (previous) article with hits.
+            let here = articlePosition ?? 0
+            let articles = Self.hitArticles(hits, corpus: corpus)
+            let target = forward ? articles.first { $0.position > here } ?? articles.first
+                                 : articles.last { $0.position < here } ?? articles.last
+            guard let target, let hitIndex = hits.firstIndex(where: { $0.article == target.article }) else { return }
+            let lastOfTarget = hits.lastIndex { $0.article == target.article } ?? hitIndex
+            openSearchHit(forward ? hitIndex : lastOfTarget, of: hits, query: search.query, fromEnd: !forward)
+            if (forward && target.position <= here) || (!forward && target.position >= here) {
+                message = StatusMessage(forward ? "Search wrapped to the first article" : "Search wrapped to the last article")
+            }
             return
         }
         guard !search.matches.isEmpty else {
             message = StatusMessage("No match for “\(search.query)”", isError: true)
             return
         }
-        let current = search.current ?? -1
-        var next = current + (forward ? 1 : -1)
         if next >= search.matches.count { next = 0; message = StatusMessage("Search wrapped to the top") }
         if next < 0 { next = search.matches.count - 1; message = StatusMessage("Search wrapped to the bottom") }
         search.current = next
@@ -553,11 +607,111 @@ extension BrowserState {
         if message == nil { message = StatusMessage("Match \(next + 1) of \(search.matches.count)") }
     }
 
+    // MARK: - Corpus search
+
+    mutating func handleCorpusSearchKey(_ key: Key, _ state: CorpusSearchState) {
+        var search = state
+        switch key {
+        case .escape, .control("c"):
+            if search.hits == nil { overlay = nil; return }
+            search.isEditing = false
+        case .enter:
+            runCorpusSearch(&search)
+        case .backspace:
+            if search.query.isEmpty {
+                if search.hits == nil { overlay = nil; return }
+                search.isEditing = false
+            } else {
+                search.query.removeLast()
+            }
+        case .control("u"):
+            search.query = ""
+        case .character(let character):
+            search.query.append(character)
+        case .down, .up:
+            search.isEditing = false
+            overlay = .corpusSearch(search)
+            move(by: key == .down ? 1 : -1)
+            return
+        default:
+            break
+        }
+        overlay = .corpusSearch(search)
+    }
+
+    /// Most hits a corpus search lists.
+    static let corpusSearchLimit = 1000
+
+    mutating func runCorpusSearch(_ search: inout CorpusSearchState) {
+        let query: SearchQuery
+        do {
+            query = try SearchQuery(search.query)
+        } catch {
+            search.note = "Cannot search: \(error)"
+            search.hits = nil
+            return
+        }
+        var hits = corpus.search(query, limit: Self.corpusSearchLimit + 1)
+        search.isTruncated = hits.count > Self.corpusSearchLimit
+        if search.isTruncated { hits.removeLast() }
+        search.hits = hits
+        search.selection = 0
+        search.isEditing = hits.isEmpty
+        search.note = hits.isEmpty ? "No paragraph matches “\(search.query)”" : nil
+    }
+
+    /// Articles with hits, in reading order, each once.
+    static func hitArticles(_ hits: [SearchHit], corpus: any Corpus) -> [(article: ArticleID, position: Int)] {
+        var seen: Set<ArticleID> = []
+        var result: [(article: ArticleID, position: Int)] = []
+        for hit in hits where seen.insert(hit.article).inserted {
+            if let position = corpus.position(of: hit.article) { result.append((hit.article, position)) }
+        }
+        return result
+    }
+
+    /// The reader search that shows a corpus search's matches in one article.
+    static func corpusSearchMatches(query: String, hits: [SearchHit], in article: ArticleID?) -> TextSearch {
+        var search = TextSearch(query: query, corpusHits: hits)
+        for hit in hits where hit.article == article {
+            guard let paragraph = hit.paragraph else { continue }
+            for range in hit.matches { search.matches.append(TextSearch.Match(paragraph: paragraph, start: range.lowerBound, end: range.upperBound)) }
+        }
+        search.current = search.matches.isEmpty ? nil : 0
+        return search
+    }
+
+    /// Opens the article of hit `index` with every match of the search marked, the hit's first current.
+    mutating func openSearchHit(_ index: Int, of hits: [SearchHit], query: String, fromEnd: Bool = false) {
+        let hit = hits[index]
+        if hit.article != article {
+            overlay = nil
+            open(hit.article)
+        }
+        overlay = nil
+        focus = .reader
+        var search = Self.corpusSearchMatches(query: query, hits: hits, in: hit.article)
+        if fromEnd {
+            search.current = search.matches.isEmpty ? nil : search.matches.count - 1
+        } else if let paragraph = hit.paragraph, let first = hit.matches.first {
+            search.current = search.matches.firstIndex { $0.paragraph == paragraph && $0.start == first.lowerBound }
+        }
+        reader.search = search
+        if let current = search.current {
+            let match = search.matches[current]
+            ensureVisible(paragraph: match.paragraph, offset: match.start)
+            message = StatusMessage("“\(query)”: match \(current + 1) of \(search.matches.count) here · n next · N previous")
+        } else {
+            reader.scroll = 0
+            message = StatusMessage("“\(query)” is in the title")
+        }
+    }
+
     // MARK: - Sidebar filter
 
     mutating func handleFilterKey(_ key: Key) {
         switch key {
-        case .escape:
+        case .escape, .control("c"):
             sidebar.filter = ""
             sidebar.isEditingFilter = false
         case .enter:
@@ -595,9 +749,10 @@ extension BrowserState {
             let labels = HintLabels(state: self).labels
             if let hit = labels.first(where: { $0.label == typed }) {
                 reader.hintInput = nil
-                reader.focusedMention = hit.mention
+                reader.focusedMention = hit.mention.id
                 reader.highlightedSentence = nil
-                message = StatusMessage("\(corpus.entities[corpus.mentions[hit.mention].entity].label) — Enter opens its dossier")
+                let label = corpus.entity(hit.mention.entity)?.label ?? hit.mention.text
+                message = StatusMessage("\(label) — Enter opens its dossier")
             } else if labels.contains(where: { $0.label.hasPrefix(typed) }) {
                 reader.hintInput = typed
             } else {
@@ -636,7 +791,7 @@ extension BrowserState {
                 focus = .sidebar
                 let row = sidebar.scroll + (event.y - layout.sidebar.y - 1)
                 let rows = sidebarModel.rows
-                if rows.indices.contains(row), case .entity(let entity, _, _) = rows[row] {
+                if rows.indices.contains(row), case .entity(let entity, _, _, _) = rows[row] {
                     sidebar.selectedEntity = entity
                     follow()
                 }
@@ -655,8 +810,8 @@ extension BrowserState {
         }
     }
 
-    /// The mention drawn at a screen cell of the reader, if any.
-    func mention(atScreenX x: Int, y: Int) -> Int? {
+    /// The mention drawn at a screen cell of the reader, if any (a concept before a model that holds it).
+    func mention(atScreenX x: Int, y: Int) -> MentionID? {
         let text = screenLayout.readerText
         let lineIndex = reader.scroll + (y - text.y)
         guard let line = readerLayout.lines[safe: lineIndex], let paragraph = line.paragraph else { return nil }
@@ -664,14 +819,8 @@ extension BrowserState {
         for (index, width) in line.widths.enumerated() {
             if x < column + Int(width) {
                 let offset = line.offsets[index]
-                return corpus.mentionsOfArticle[article].first { candidate in
-                    let mention = corpus.mentions[candidate]
-                    return mention.paragraph == paragraph && mention.start <= offset && offset < mention.end
-                        && corpus.entities[mention.entity].type != .model
-                } ?? corpus.mentionsOfArticle[article].first { candidate in
-                    let mention = corpus.mentions[candidate]
-                    return mention.paragraph == paragraph && mention.start <= offset && offset < mention.end
-                }
+                let here = currentMentions.filter { $0.paragraph == paragraph && $0.start <= offset && offset < $0.end }
+                return (here.first { corpus.entity($0.entity)?.type != .model } ?? here.first)?.id
             }
             column += Int(width)
         }
@@ -685,7 +834,7 @@ func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), 
 public struct HintLabels {
     public struct Label: Hashable {
         public var label: String
-        public var mention: Int
+        public var mention: Mention
     }
 
     public let labels: [Label]
@@ -695,8 +844,7 @@ public struct HintLabels {
     public init(state: BrowserState) {
         let layout = state.readerLayout
         let rows = state.screenLayout.readerText.height
-        let visible = state.navigableMentions.filter { index in
-            let mention = state.corpus.mentions[index]
+        let visible = state.navigableMentions.filter { mention in
             guard let line = layout.line(paragraph: mention.paragraph, offset: mention.start) else { return false }
             return line >= state.reader.scroll && line < state.reader.scroll + rows
         }

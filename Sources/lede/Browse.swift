@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedeIndex
 import LedeModel
 import LedeTerminal
 import LedeUI
@@ -9,49 +10,94 @@ struct Browse: ParsableCommand {
 
     @Option(help: "Theme name or path to a theme file.") var theme: String?
     @Flag(help: "Draw without colours (as NO_COLOR does).") var noColor = false
-    @Argument(help: "Article files or folders (none: the bundled samples).") var paths: [String] = []
+    @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("lede: the browser needs a terminal; for text output use lede parse, lede entities or lede timeline")
-            throw ExitCode(1)
+            printError("lede: the browser needs a terminal; for text output use lede parse, lede entities, lede timeline or lede search")
+            throw ExitCode(2)
         }
-        let corpus = Corpus.load(paths: paths.isEmpty ? BundledSamples.paths() : paths,
-                                 linker: EntityLinker(catalogue: .withUserEntries(configDirectory: ConfigDirectory.path())))
-        let environment = ProcessInfo.processInfo.environment
-        let colorless = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-        let settings = Settings.load(themeOption: theme, noColor: colorless)
-        let problems = (corpus.errors.map(\.description) + corpus.catalogueProblems + settings.problems + corpus.warnings)
-            .map(ControlCharacters.visible)
-        guard !corpus.articles.isEmpty else {
-            for problem in problems { printError("lede: \(problem)") }
+        let trace = StartupTrace()
+        let paths = corpusOptions.resolvedPaths
+        let loader = corpusOptions.loader
+        trace.mark("loader")
+        var notices: [String] = []
+        let background: BackgroundIndexing?
+        let corpus: any Corpus
+        // With an index, what it already holds is on screen at once; the
+        // folders are walked and the index brought up to date behind it.
+        if let (indexer, indexed) = loader.openIndex(paths: paths, notices: &notices) {
+            corpus = indexed
+            background = BackgroundIndexing(indexer: indexer, corpus: indexed, paths: paths)
+        } else {
+            corpus = loader.builder.buildInMemory(paths: paths)
+            background = nil
+        }
+        trace.mark("open")
+        if background == nil && corpus.articleCount == 0 {
+            for problem in notices + corpus.errors.map(\.description) { printError("lede: \(problem)") }
             printError("lede: no articles to show")
             throw ExitCode(1)
         }
 
+        let environment = ProcessInfo.processInfo.environment
+        let colorless = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+        let settings = Settings.load(themeOption: theme, noColor: colorless)
+        trace.mark("settings")
         let terminal = Terminal(noColor: colorless)
         terminal.start()
+        trace.mark("terminal")
         let (width, height) = terminal.size
         var state = BrowserState(corpus: corpus, keyMap: settings.keyMap, themes: settings.themes, width: width, height: height)
         state.themeIndex = settings.themeIndex
-        if !problems.isEmpty {
-            let first = problems[0]
-            let more = problems.count > 1 ? " (+\(problems.count - 1) more, listed on exit)" : ""
-            state.message = StatusMessage(first + more, isError: true)
+        let startupProblems = (notices + settings.problems).map(ControlCharacters.visible)
+        if let first = startupProblems.first {
+            state.message = StatusMessage(first + (startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more, listed on exit)" : ""),
+                                          isError: true)
         }
-        runLoop(&state, terminal: terminal)
+        background?.start()
+        if let background { state.indexing = IndexingStatus(background.statusText) }
+        terminal.draw(BrowserView.render(state))
+        trace.mark("first frame")
+        runLoop(&state, terminal: terminal, background: background)
+        background?.stopAndWait()
         terminal.stop()
+        trace.report()
+
+        let finalCorpus = state.corpus
+        let problems = (startupProblems + (background?.notices ?? []) + finalCorpus.errors.map(\.description)
+            + finalCorpus.catalogueProblems + finalCorpus.warnings).map(ControlCharacters.visible)
         for problem in problems { printError("lede: \(problem)") }
+        if finalCorpus.articleCount == 0 {
+            printError("lede: no articles to show")
+            throw ExitCode(1)
+        }
         // Killed by a signal: say so in the status, as a shell expects (128 + n).
         if let signal = terminal.terminationSignal, signal != SIGINT { throw ExitCode(128 + signal) }
-        if !corpus.errors.isEmpty { throw ExitCode(1) }
+        if !finalCorpus.errors.isEmpty { throw ExitCode(1) }
     }
 
-    /// Draw, wait for a key, update; until `q` or a termination signal.
-    func runLoop(_ state: inout BrowserState, terminal: Terminal) {
+    /// Draw, wait for a key or the indexer, update; until `q` or a termination signal.
+    func runLoop(_ state: inout BrowserState, terminal: Terminal, background: BackgroundIndexing?) {
         var dirty = true
         var themeIndex = state.themeIndex
+        var lastGeneration = state.corpus.generation
         while !state.shouldQuit && !terminal.terminationRequested {
+            if let background {
+                let status = background.statusText
+                let generation = state.corpus.generation
+                if generation != lastGeneration || status != state.indexing?.text ?? "" {
+                    lastGeneration = generation
+                    state.corpusDidChange(indexing: status.isEmpty ? nil : IndexingStatus(status))
+                    if let notice = background.takeNotice() { state.message = StatusMessage(notice, isError: background.hasFailed) }
+                    if let replacement = background.takeReplacement() {
+                        state.replaceCorpus(replacement, indexing: nil)
+                        lastGeneration = replacement.generation
+                    }
+                    dirty = true
+                }
+                if background.isFinished && state.corpus.articleCount == 0 { break }
+            }
             if dirty {
                 terminal.draw(BrowserView.render(state))
                 dirty = false
@@ -64,5 +110,140 @@ struct Browse: ParsableCommand {
             }
             dirty = true
         }
+    }
+}
+
+/// Runs the index update on a background thread while the browser is up,
+/// and tells the loop what changed: the corpus snapshot is reloaded after
+/// each committed chunk (at most four times a second), the status text
+/// shows progress, and a failure falls back to a corpus in memory.
+final class BackgroundIndexing: @unchecked Sendable {
+    let indexer: Indexer
+    let corpus: IndexedCorpus
+    let paths: [String]
+    private let lock = NSLock()
+    private var status = "indexing…"
+    private var pendingNotice: String?
+    private var replacement: (any Corpus)?
+    private(set) var notices: [String] = []
+    private var finished = false
+    private var failed = false
+    private var lastReload = Date.distantPast
+    private let done = DispatchSemaphore(value: 0)
+
+    init(indexer: Indexer, corpus: IndexedCorpus, paths: [String]) {
+        self.indexer = indexer
+        self.corpus = corpus
+        self.paths = paths
+    }
+
+    var statusText: String { lock.lock(); defer { lock.unlock() }; return status }
+    var isFinished: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var hasFailed: Bool { lock.lock(); defer { lock.unlock() }; return failed }
+
+    func takeNotice() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        let notice = pendingNotice
+        pendingNotice = nil
+        return notice
+    }
+
+    func takeReplacement() -> (any Corpus)? {
+        lock.lock(); defer { lock.unlock() }
+        let value = replacement
+        replacement = nil
+        return value
+    }
+
+    private func set(status text: String) { lock.lock(); status = text; lock.unlock() }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private func run() {
+        let started = Date()
+        defer { done.signal() }
+        let (files, missing) = ArticleFiles.expand(paths)
+        do {
+            let report = try indexer.update(files: files, progress: { [self] progress in
+                set(status: Self.describe(progress))
+            }, committed: { [self] in
+                // Reload the snapshot at most four times a second; the last commit always.
+                if Date().timeIntervalSince(lastReload) > 0.25 {
+                    lastReload = Date()
+                    try? corpus.reload()
+                }
+            })
+            try corpus.reload()
+            corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
+            if report.wasCancelled { finish(notice: nil); return }
+            let took = String(format: "%.1f", Date().timeIntervalSince(started))
+            let summary = report.didChange
+                ? "Indexed: \(report.added) new, \(report.changed) changed, \(report.removed) removed in \(took) s"
+                : nil
+            set(status: indexer.isSearchIndexPending ? "building the search index…" : "")
+            try indexer.ensureSearchIndex()
+            finish(notice: summary)
+        } catch {
+            let message: String
+            if let unavailable = error as? IndexUnavailable {
+                message = "\(unavailable.reason); reading the files in memory instead"
+            } else {
+                message = "cannot update the index (\(error)); reading the files in memory instead"
+                indexer.database.discard()
+            }
+            lock.lock(); failed = true; notices.append(message); lock.unlock()
+            set(status: "reading in memory…")
+            let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
+            lock.lock()
+            replacement = memory
+            pendingNotice = message
+            lock.unlock()
+            finish(notice: nil)
+        }
+    }
+
+    private func finish(notice: String?) {
+        lock.lock()
+        finished = true
+        status = ""
+        if let notice { pendingNotice = notice }
+        lock.unlock()
+    }
+
+    /// Asks the update to stop after its current chunk and waits (briefly) for it.
+    func stopAndWait() {
+        indexer.cancel()
+        _ = done.wait(timeout: .now() + 3)
+    }
+
+    static func describe(_ progress: IndexProgress) -> String {
+        let rate = progress.rate >= 1 ? " · \(Int(progress.rate))/s" : ""
+        switch progress.phase {
+        case .reading: return "reading \(progress.done)/\(progress.total)\(rate)"
+        case .linking: return "linking \(progress.done)/\(progress.total)\(rate)"
+        case .finishing: return "finishing the index…"
+        case .searchIndex: return "building the search index…"
+        case .done: return ""
+        }
+    }
+}
+
+/// Startup timings on stderr (shown after the terminal is restored) when `LEDE_TRACE` is set.
+final class StartupTrace {
+    private let enabled = ProcessInfo.processInfo.environment["LEDE_TRACE"] != nil
+    private let start = Date()
+    private var marks: [String] = []
+
+    func mark(_ step: String) {
+        guard enabled else { return }
+        marks.append("\(step) \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+    }
+
+    func report() {
+        if enabled { printError("lede-trace: " + marks.joined(separator: ", ")) }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LedeIndex
 import LedeModel
 
 /// Output formats of the export subcommands.
@@ -6,11 +8,27 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case json, tsv, csv, markdown
 }
 
-/// Loads the paths (bundled samples when none), reports unreadable files on
-/// stderr, and tells whether any input failed.
-func loadCorpus(_ paths: [String]) -> Corpus {
-    let corpus = Corpus.load(paths: paths.isEmpty ? BundledSamples.paths() : paths,
-                             linker: EntityLinker(catalogue: .withUserEntries(configDirectory: ConfigDirectory.path())))
+/// Options every command that reads articles shares.
+struct CorpusOptions: ParsableArguments {
+    @Flag(name: .customLong("no-index"), help: "Work in memory: neither read nor write the index in $XDG_CACHE_HOME/lede.")
+    var noIndex = false
+
+    @Argument(help: "Article files or folders (read recursively; none: the bundled samples).")
+    var paths: [String] = []
+
+    var resolvedPaths: [String] { paths.isEmpty ? BundledSamples.paths() : paths }
+
+    var loader: CorpusLoader {
+        CorpusLoader(configDirectory: ConfigDirectory.path(), cacheDirectory: noIndex ? nil : IndexLocation.cacheDirectory())
+    }
+}
+
+/// Loads the paths (bundled samples when none), reports notices, unreadable
+/// files, catalogue problems and warnings on stderr.
+func loadCorpus(_ options: CorpusOptions, needsSearch: Bool = false) -> any Corpus {
+    let loaded = options.loader.load(paths: options.resolvedPaths, needsSearch: needsSearch)
+    let corpus = loaded.corpus
+    for notice in loaded.notices { printError("lede: \(notice)") }
     for error in corpus.errors { printError("lede: \(error.path): \(error.message)") }
     for problem in corpus.catalogueProblems { printError("lede: \(problem)") }
     for warning in corpus.warnings { printError("lede: warning: \(warning)") }
@@ -18,21 +36,63 @@ func loadCorpus(_ paths: [String]) -> Corpus {
 }
 
 /// Prints to stderr with control characters made visible: messages carry
-/// file names and article text.
+/// file names and article text. A stderr that cannot be written is ignored.
 func printError(_ message: String) {
-    var standardError = StandardError()
-    print(ControlCharacters.visible(message), to: &standardError)
+    let line = ControlCharacters.visible(message) + "\n"
+    var bytes = Array(line.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+        if written > 0 { offset += written } else if written < 0 && errno == EINTR { continue } else { return }
+    }
+    bytes.removeAll()
 }
 
-struct StandardError: TextOutputStream {
+/// Buffered standard output that remembers a failed write (full disk,
+/// closed pipe with SIGPIPE ignored) so the command can exit 1.
+struct StandardOutput: TextOutputStream {
+    private final class Storage {
+        var buffer: [UInt8] = []
+        var failure: Int32?
+    }
+
+    private let storage = Storage()
+
+    init() { storage.buffer.reserveCapacity(1 << 16) }
+
     mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
+        storage.buffer.append(contentsOf: string.utf8)
+        if storage.buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard storage.failure == nil else { storage.buffer.removeAll(keepingCapacity: true); return }
+        var offset = 0
+        while offset < storage.buffer.count {
+            let written = storage.buffer.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 { offset += written; continue }
+            if written < 0 && errno == EINTR { continue }
+            storage.failure = written < 0 ? errno : EIO
+            break
+        }
+        storage.buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and turns a failed write into exit status 1 with a message.
+    func finish() throws {
+        flush()
+        if let failure = storage.failure {
+            printError("lede: cannot write the output: \(String(cString: strerror(failure)))")
+            throw ExitCode(1)
+        }
     }
 }
 
-/// Exit status 1 when any input could not be read or parsed.
-func finish(_ corpus: Corpus) throws {
+/// Writes an export to stdout; exit status 1 when the output could not be
+/// written or any input could not be read.
+func export(_ corpus: any Corpus, _ body: (inout StandardOutput) -> Void) throws {
+    var output = StandardOutput()
+    body(&output)
+    try output.finish()
     if !corpus.errors.isEmpty { throw ExitCode(1) }
 }
-
-import Foundation

@@ -1,54 +1,93 @@
 import ArgumentParser
+import Foundation
 import LedeModel
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the parsed articles.")
     @Option(help: "Output format: json.") var format: ExportFormat = .json
-    @Argument(help: "Article files or folders (read recursively).") var paths: [String] = []
+    @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
         guard format == .json else { throw ValidationError("parse supports --format json") }
     }
 
     func run() throws {
-        let corpus = loadCorpus(paths)
-        print(CorpusExport.parseJSON(corpus))
-        try finish(corpus)
+        let corpus = loadCorpus(corpusOptions)
+        try export(corpus) { CorpusExport.writeParseJSON(corpus, to: &$0) }
     }
 }
 
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print entities with their mentions.")
     @Option(help: "Output format: json or tsv.") var format: ExportFormat = .json
-    @Argument(help: "Article files or folders (read recursively).") var paths: [String] = []
+    @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
         guard format == .json || format == .tsv else { throw ValidationError("entities supports --format json or tsv") }
     }
 
     func run() throws {
-        let corpus = loadCorpus(paths)
-        print(format == .json ? CorpusExport.entitiesJSON(corpus) : CorpusExport.entitiesTSV(corpus), terminator: format == .json ? "\n" : "")
-        try finish(corpus)
+        let corpus = loadCorpus(corpusOptions)
+        try export(corpus) { output in
+            if format == .json { CorpusExport.writeEntitiesJSON(corpus, to: &output) } else { CorpusExport.writeEntitiesTSV(corpus, to: &output) }
+        }
     }
 }
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print AI model releases, oldest first.")
     @Option(help: "Output format: json, csv or markdown.") var format: ExportFormat = .json
-    @Argument(help: "Article files or folders (read recursively).") var paths: [String] = []
+    @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
         guard format != .tsv else { throw ValidationError("timeline supports --format json, csv or markdown") }
     }
 
     func run() throws {
-        let corpus = loadCorpus(paths)
-        switch format {
-        case .json: print(CorpusExport.timelineJSON(corpus))
-        case .csv: print(CorpusExport.timelineCSV(corpus), terminator: "")
-        case .markdown, .tsv: print(CorpusExport.timelineMarkdown(corpus), terminator: "")
+        let corpus = loadCorpus(corpusOptions)
+        try export(corpus) { output in
+            switch format {
+            case .json: CorpusExport.writeTimelineJSON(corpus, to: &output)
+            case .csv: CorpusExport.writeTimelineCSV(corpus, to: &output)
+            case .markdown, .tsv: CorpusExport.writeTimelineMarkdown(corpus, to: &output)
+            }
         }
-        try finish(corpus)
+    }
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the paragraphs (and titles) that match a query, in reading order.",
+        discussion: """
+            QUERY holds words, "quoted phrases" and prefix* terms; a paragraph matches when it holds every one, \
+            compared without case or accents. The snippet marks matched words with [ and ].
+            """)
+    @Option(help: "Output format: json or tsv.") var format: ExportFormat = .json
+    @Option(help: "List at most this many results (default: all).") var limit: Int?
+    @Argument(help: "What to look for.") var query: String
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func validate() throws {
+        guard format == .json || format == .tsv else { throw ValidationError("search supports --format json or tsv") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery(query)
+        } catch {
+            printError("lede: cannot search for “\(query)”: \(error)")
+            throw ExitCode(2)
+        }
+        let corpus = loadCorpus(corpusOptions, needsSearch: true)
+        let hits = corpus.search(parsed, limit: limit)
+        try export(corpus) { output in
+            if format == .json {
+                CorpusExport.writeSearchJSON(hits, corpus: corpus, to: &output)
+            } else {
+                CorpusExport.writeSearchTSV(hits, corpus: corpus, to: &output)
+            }
+        }
     }
 }

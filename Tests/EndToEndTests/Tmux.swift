@@ -16,7 +16,10 @@ final class TmuxSession {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw E2EError("lede binary not found at \(Self.binary): run swift build first")
         }
-        var exports = ["TERM=screen-256color", "PS1='$ '", "HOME=\(NSTemporaryDirectory())", "XDG_CONFIG_HOME=\(NSTemporaryDirectory())lede-e2e-config"]
+        // Each session has its own index cache, so sessions never share (or lock) an index.
+        let cache = "\(NSTemporaryDirectory())lede-e2e-cache-\(socket)"
+        var exports = ["TERM=screen-256color", "PS1='$ '", "HOME=\(NSTemporaryDirectory())", "XDG_CONFIG_HOME=\(NSTemporaryDirectory())lede-e2e-config",
+                       "XDG_CACHE_HOME=\(cache)"]
         exports += environment.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "-c", PackagePaths.root.path, "env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \(exports.joined(separator: " ")) bash --norc --noprofile"])
@@ -26,6 +29,7 @@ final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: "\(NSTemporaryDirectory())lede-e2e-cache-\(socket)")
         let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
         try? FileManager.default.removeItem(atPath: "\(folder)/\(socket)")
     }
@@ -126,6 +130,10 @@ func spawn(_ command: [String], environment: [String: String]? = nil, directory:
 func runLede(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     var env = ProcessInfo.processInfo.environment
     env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "lede-e2e-config"
+    // A cache folder of its own for every run: runs in parallel never share an index.
+    let cache = NSTemporaryDirectory() + "lede-e2e-cache-\(UUID().uuidString)"
+    env["XDG_CACHE_HOME"] = cache
+    defer { try? FileManager.default.removeItem(atPath: cache) }
     for (key, value) in environment { env[key] = value }
     return try spawn([TmuxSession.binary] + arguments, environment: env, directory: PackagePaths.root.path)
 }

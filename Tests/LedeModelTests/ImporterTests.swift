@@ -114,8 +114,8 @@ struct ImporterTests {
         try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder.appendingPathComponent("nested/good.txt").path)
         try Data("not an article".utf8).write(to: folder.appendingPathComponent("bad.txt"))
         try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: folder.appendingPathComponent("binary.txt"))
-        let corpus = Corpus.load(paths: [folder.path, "/nonexistent/lede"])
-        #expect(corpus.articles.map(\.title) == ["Why China is suddenly flooding the market with powerful AI models"])
+        let corpus = InMemoryCorpus.load(paths: [folder.path, "/nonexistent/lede"])
+        #expect(corpus.articles.map { $0.title } == ["Why China is suddenly flooding the market with powerful AI models"])
         #expect(Set(corpus.errors.map { ($0.path as NSString).lastPathComponent }) == ["bad.txt", "binary.txt", "lede"])
     }
 
@@ -125,7 +125,7 @@ struct ImporterTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = PackagePaths.fixture("reference.txt")
-        let corpus = Corpus.load(paths: [reference, reference, folder.path])
+        let corpus = InMemoryCorpus.load(paths: [reference, reference, folder.path])
         #expect(corpus.articles.count == 1)
         #expect(corpus.errors.map(\.message) == ["no .txt article files in this folder"])
     }
@@ -135,7 +135,7 @@ struct ImporterTests {
         let path = PackagePaths.fixture("reference.txt")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        _ = Corpus.load(paths: [path])
+        _ = InMemoryCorpus.load(paths: [path])
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
     }

@@ -5,12 +5,9 @@ import Testing
 
 @Suite("Entity linker")
 struct LinkerTests {
-    static let reference = Corpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let reference = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
 
-    func count(_ label: String, in corpus: Corpus = reference) -> Int {
-        guard let index = corpus.entities.firstIndex(where: { $0.label == label }) else { return -1 }
-        return corpus.mentionsOfEntity[index].count
-    }
+    func count(_ label: String, in corpus: any Corpus = reference) -> Int { corpus.mentionCount(labelled: label) }
 
     @Test("reference: the mention counts of DESIGN §2", arguments: [
         ("Alibaba", 3), ("Baidu Inc", 2), ("Tencent Holdings Ltd", 2), ("DeepSeek", 3), ("OpenAI", 3),
@@ -29,49 +26,50 @@ struct LinkerTests {
 
     @Test("reference: Google is detected, not annotated; related block contributes nothing")
     func referenceDetected() throws {
-        let google = try #require(Self.reference.entities.firstIndex { $0.label == "Google" })
-        let mentions = Self.reference.mentionsOfEntity[google].map { Self.reference.mentions[$0] }
+        let corpus = Self.reference
+        let google = try #require(corpus.entity(labelled: "Google"))
+        let mentions = corpus.mentions(of: google.id)
         #expect(mentions.count == 1)
         #expect(mentions.allSatisfy { $0.isDetected })
-        #expect(!Self.reference.annotatedEntities[0].contains(google))
+        #expect(!corpus.annotatedEntities(in: corpus.articleIDs[0]).contains(google.id))
         // `Google DeepMind` is DeepMind's mention, not Google's.
-        let deepMind = Self.reference.mentions.first { Self.reference.entities[$0.entity].label == "Deepmind Technologies Ltd" }
+        let deepMind = corpus.allMentions.first { corpus.entity($0.entity)?.label == "Deepmind Technologies Ltd" }
         #expect(deepMind?.text == "Google DeepMind")
     }
 
     @Test("reference: US government is US Government, not US; US-China holds a US mention")
     func leftmostLongest() {
         let corpus = Self.reference
-        let paragraph = corpus.articles[0].paragraphs[2]
-        let inParagraph = corpus.mentions.filter { $0.paragraph == 2 && corpus.entities[$0.entity].type != .model }
+        let paragraph = corpus.article(at: 0)!.paragraphs[2]
+        let inParagraph = corpus.allMentions.filter { $0.paragraph == 2 && corpus.entity($0.entity)?.type != .model }
         let government = inParagraph.first { $0.text == "US government" }
-        #expect(government.map { corpus.entities[$0.entity].label } == "US Government")
+        #expect(government.flatMap { corpus.entity($0.entity)?.label } == "US Government")
         let insideGovernment = inParagraph.filter { mention in
             mention.text == "US" && government.map { mention.start >= $0.start && mention.end <= $0.end } == true
         }
         #expect(insideGovernment.isEmpty)
         #expect(paragraph.contains("US government"))
-        let compound = corpus.mentions.filter { $0.paragraph == 5 && ($0.text == "US" || $0.text == "China") }
+        let compound = corpus.allMentions.filter { $0.paragraph == 5 && ($0.text == "US" || $0.text == "China") }
         #expect(compound.count >= 2)
     }
 
     @Test("every mention slices back to its text (all bundled samples and fixtures)")
     func slices() {
-        let corpus = Corpus.load(paths: [PackagePaths.samples, PackagePaths.fixture("")])
-        #expect(corpus.mentions.count > 300)
-        for mention in corpus.mentions {
-            let scalars = Array(corpus.articles[mention.article].paragraphs[mention.paragraph].unicodeScalars)
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.samples, PackagePaths.fixture("")])
+        #expect(corpus.allMentions.count > 300)
+        for mention in corpus.allMentions {
+            let scalars = Array(corpus.paragraph(of: mention)!.unicodeScalars)
             let slice = String(String.UnicodeScalarView(scalars[mention.start..<mention.end]))
-            #expect(slice == mention.text, "\(corpus.articles[mention.article].path) ¶\(mention.paragraph) \(mention.start)")
+            #expect(slice == mention.text, "\(corpus.summary(of: mention.article)!.path) ¶\(mention.paragraph) \(mention.start)")
         }
     }
 
     @Test("a file without annotations gets detected organisations")
     func detectedOnly() {
-        let corpus = Corpus.load(paths: [PackagePaths.fixture("no_annotations.txt")])
-        let labels = Set(corpus.mentions.map { corpus.entities[$0.entity].label })
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("no_annotations.txt")])
+        let labels = Set(corpus.allMentions.compactMap { corpus.entity($0.entity)?.label })
         #expect(labels.isSuperset(of: ["Google", "Nvidia", "Anthropic"]))
-        #expect(corpus.mentions.allSatisfy { $0.isDetected })
+        #expect(corpus.allMentions.allSatisfy { $0.isDetected })
     }
 
     @Test("rules on small texts", arguments: [
@@ -93,8 +91,8 @@ struct LinkerTests {
             Annotation(type: EntityType(annotationType: row.1), predicate: row.2, label: row.0, id: "id-\(index)")
         }
         let article = Article(path: "t.txt", title: "t", paragraphs: [text], annotations: annotations)
-        let corpus = Corpus(articles: [article])
-        let found = corpus.mentions.filter { corpus.entities[$0.entity].label == label }.map(\.text)
+        let corpus = InMemoryCorpus(articles: [article])
+        let found = corpus.allMentions.filter { corpus.entity($0.entity)?.label == label }.map(\.text)
         #expect(found == expected)
     }
 
@@ -110,7 +108,7 @@ struct LinkerTests {
             let marked = try String(contentsOfFile: (folder as NSString).appendingPathComponent(file), encoding: .utf8)
             let (plain, labels) = LabelledText.strip(marked)
             let article = try ScrapedArticleImporter().parse(plain, path: file).get()
-            let corpus = Corpus(articles: [article])
+            let corpus = InMemoryCorpus(articles: [article])
             // Expected spans: find each paragraph inside the plain text.
             var expected: Set<LabelledText.Span> = []
             let plainScalars = Array(plain.unicodeScalars)
@@ -123,8 +121,8 @@ struct LinkerTests {
                     expected.insert(.init(paragraph: index, start: label.start - start, end: label.end - start, label: label.label))
                 }
             }
-            let found = Set(corpus.mentions.compactMap { mention -> LabelledText.Span? in
-                let entity = corpus.entities[mention.entity]
+            let found = Set(corpus.allMentions.compactMap { mention -> LabelledText.Span? in
+                guard let entity = corpus.entity(mention.entity) else { return nil }
                 guard entity.type != .model, entity.type != .topic else { return nil }
                 return .init(paragraph: mention.paragraph, start: mention.start, end: mention.end, label: entity.label)
             })

@@ -20,10 +20,10 @@ struct MatcherTests {
 
     @Test("offsets are Unicode scalars even after CJK and emoji")
     func scalarOffsets() {
-        let corpus = Corpus(articles: [Article(path: "t", title: "t", paragraphs: ["中国🚀 Nvidia 和 Nvidia"])],
+        let corpus = InMemoryCorpus(articles: [Article(path: "t", title: "t", paragraphs: ["中国🚀 Nvidia 和 Nvidia"])],
                             linker: EntityLinker(gazetteer: Gazetteer(tsv: "Nvidia\t\tchipmaker\n"), catalogue: ReleaseCatalogue(entries: [])))
-        #expect(corpus.mentions.map(\.start) == [4, 13])
-        #expect(corpus.mentions.map(\.text) == ["Nvidia", "Nvidia"])
+        #expect(corpus.allMentions.map(\.start) == [4, 13])
+        #expect(corpus.allMentions.map(\.text) == ["Nvidia", "Nvidia"])
     }
 
     @Test("the scan does not depend on the number of names: 5,000 names still match")
@@ -38,7 +38,7 @@ struct MatcherTests {
 
 @Suite("Export formats")
 struct ExportTests {
-    static let corpus = Corpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
 
     func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
@@ -68,7 +68,7 @@ struct ExportTests {
         }
         let google = try #require(entities.first { $0["label"] as? String == "Google" })
         #expect(google["source"] as? String == "detected")
-        let paragraphs = Self.corpus.articles[0].paragraphs
+        let paragraphs = Self.corpus.article(at: 0)!.paragraphs
         for entity in entities {
             for mention in entity["mentions"] as? [[String: Any]] ?? [] {
                 let scalars = Array(paragraphs[mention["paragraph"] as! Int].unicodeScalars)
@@ -93,7 +93,7 @@ struct ExportTests {
     @Test("text formats never carry control characters from articles")
     func controlCharactersInTextFormats() {
         let annotation = Annotation(type: .organisation, predicate: "mentions", label: "Evil\u{1B}[2JCorp", id: "x")
-        let corpus = Corpus(articles: [Article(path: "bad\u{1B}]0;PWN\u{07}.txt", title: "t", paragraphs: ["Evil\u{1B}[2JCorp."], annotations: [annotation])])
+        let corpus = InMemoryCorpus(articles: [Article(path: "bad\u{1B}]0;PWN\u{07}.txt", title: "t", paragraphs: ["Evil\u{1B}[2JCorp."], annotations: [annotation])])
         for text in [CorpusExport.entitiesTSV(corpus), CorpusExport.timelineCSV(corpus), CorpusExport.timelineMarkdown(corpus)] {
             #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         }

@@ -7,7 +7,7 @@ import Testing
 struct ReleaseTests {
     @Test("reference: exactly o1, DeepSeek-R1 and QwQ-32B, with organisations and dates")
     func reference() throws {
-        let corpus = Corpus.load(paths: [PackagePaths.fixture("reference.txt")])
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
         #expect(corpus.releases.map(\.modelName) == ["o1", "DeepSeek-R1", "QwQ-32B"])
         let o1 = corpus.releases[0], r1 = corpus.releases[1], qwq = corpus.releases[2]
         #expect(o1.organisation == "OpenAI")
@@ -16,7 +16,7 @@ struct ReleaseTests {
         #expect(r1.date == CalendarDate(year: 2025, month: 1))
         #expect(r1.basis == .stated)
         #expect(r1.statedPhrase == "in January")
-        #expect(r1.mentions.count == 2) // "DeepSeek R1" and "DeepSeek’s R1"
+        #expect(r1.mentionCount == 2) // "DeepSeek R1" and "DeepSeek’s R1"
         #expect(qwq.organisation == "Alibaba")
         let qwqDate = try #require(qwq.date)
         #expect(qwqDate.year == 2025 && qwqDate.month == 3)
@@ -26,12 +26,13 @@ struct ReleaseTests {
 
     @Test("every exported release mention slices back to its text")
     func slices() {
-        let corpus = Corpus.load(paths: [PackagePaths.samples])
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.samples])
         #expect(corpus.releases.count >= 10)
         for release in corpus.releases {
-            for index in release.mentions {
-                let mention = corpus.mentions[index]
-                let scalars = Array(corpus.articles[mention.article].paragraphs[mention.paragraph].unicodeScalars)
+            let mentions = corpus.mentions(of: release.model)
+            #expect(mentions.count == release.mentionCount)
+            for mention in mentions {
+                let scalars = Array(corpus.paragraph(of: mention)!.unicodeScalars)
                 #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
             }
         }
@@ -46,7 +47,7 @@ struct ReleaseTests {
         let gazetteer = Gazetteer(tsv: "DeepSeek\t\tlab\nAcme AI\tAcme\tstartup\n")
         let linker = EntityLinker(gazetteer: gazetteer, catalogue: base)
         let article = Article(path: "t.txt", title: "t", published: published, paragraphs: [sentence])
-        return Corpus(articles: [article], linker: linker).releases
+        return InMemoryCorpus(articles: [article], linker: linker).releases
     }
 
     @Test("stated dates resolve against the published date", arguments: [

@@ -6,8 +6,8 @@ import Testing
 
 /// Shared state for UI tests: the reference article at a given size.
 enum Fixture {
-    static let reference = Corpus.load(paths: [PackagePaths.fixture("reference.txt")])
-    static let samples = Corpus.load(paths: [PackagePaths.samples])
+    static let reference = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let samples = InMemoryCorpus.load(paths: [PackagePaths.samples])
 
     static func state(_ corpus: Corpus = reference, width: Int = 120, height: Int = 40, theme: Theme = .fallback) -> BrowserState {
         BrowserState(corpus: corpus, themes: [theme], width: width, height: height)

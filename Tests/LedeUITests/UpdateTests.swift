@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Key sequences through update")
 struct UpdateTests {
-    func label(_ state: BrowserState, _ entity: Int?) -> String? { entity.map { state.corpus.entities[$0].label } }
+    func label(_ state: BrowserState, _ entity: EntityID?) -> String? { entity.flatMap { state.corpus.entity($0)?.label } }
+    func mention(_ state: BrowserState, _ id: MentionID?) -> Mention? { id.flatMap(state.corpus.mention) }
 
     @Test("e / ali leaves Alibaba alone; Enter focuses its first mention; ] its next; Backspace returns")
     func acceptance() throws {
@@ -14,8 +15,8 @@ struct UpdateTests {
         #expect(SidebarModel(state: state).visibleEntities.map { label(state, $0) } == ["Alibaba"])
         Fixture.type(["<Enter>"], into: &state)
         #expect(state.focus == .reader)
-        let alibaba = try #require(state.corpus.entities.firstIndex { $0.label == "Alibaba" })
-        let mentions = state.corpus.mentionsOfEntity[alibaba]
+        let alibaba = try #require(state.corpus.entity(labelled: "Alibaba"))
+        let mentions = state.corpus.mentions(of: alibaba.id).map(\.id)
         #expect(state.reader.focusedMention == mentions[0])
         Fixture.type(["]"], into: &state)
         #expect(state.reader.focusedMention == mentions[1])
@@ -49,7 +50,7 @@ struct UpdateTests {
         var seen: Set<String> = []
         for _ in 0..<4 {
             Fixture.type(["<Tab>"], into: &state)
-            if let focused = state.reader.focusedMention { seen.insert(label(state, state.corpus.mentions[focused].entity)!) }
+            if let focused = mention(state, state.reader.focusedMention) { seen.insert(label(state, focused.entity)!) }
         }
         #expect(seen == ["Tencent Holdings Ltd"])
     }
@@ -57,12 +58,12 @@ struct UpdateTests {
     @Test("Tab and Shift-Tab walk mentions in reading order")
     func tabOrder() {
         var state = Fixture.state()
-        var visited: [Int] = []
+        var visited: [MentionID] = []
         for _ in 0..<5 {
             Fixture.type(["<Tab>"], into: &state)
             visited.append(state.reader.focusedMention!)
         }
-        #expect(visited == Array(state.corpus.mentionsOfArticle[0].prefix(5)))
+        #expect(visited == Array(state.currentMentions.prefix(5).map(\.id)))
         Fixture.type(["<S-Tab>"], into: &state)
         #expect(state.reader.focusedMention == visited[3])
     }
@@ -71,25 +72,25 @@ struct UpdateTests {
     func dossier() throws {
         var state = Fixture.state(Fixture.samples)
         Fixture.type(["<Tab>"], into: &state)
-        let entity = state.corpus.mentions[state.reader.focusedMention!].entity
+        let entity = try #require(mention(state, state.reader.focusedMention)).entity
         Fixture.type(["<Enter>"], into: &state)
         guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier"); return }
         #expect(dossier.entity == entity)
         #expect(state.activePane == .dossier)
         Fixture.type(["j", "j", "<Enter>"], into: &state)
         #expect(state.overlay == nil)
-        #expect(state.reader.focusedMention == state.corpus.mentionsOfEntity[entity][dossier.selection + 2])
+        #expect(state.reader.focusedMention == state.corpus.mentions(of: entity)[dossier.selection + 2].id)
     }
 
     @Test("] goes on into the next article at the end of this one")
     func acrossArticles() throws {
         var state = Fixture.state(Fixture.samples)
-        let deepSeek = try #require(state.corpus.entities.firstIndex { $0.label == "DeepSeek" })
-        let inFirst = state.corpus.mentionsOfEntity[deepSeek].filter { state.corpus.mentions[$0].article == 0 }
-        state.jump(to: inFirst.last!)
+        let deepSeek = try #require(state.corpus.entity(labelled: "DeepSeek")).id
+        let inFirst = state.corpus.mentions(of: deepSeek).filter { $0.article == state.corpus.articleIDs[0] }
+        state.jump(to: inFirst.last!.id)
         Fixture.type(["]"], into: &state)
-        #expect(state.article == 1)
-        #expect(state.corpus.mentions[state.reader.focusedMention!].entity == deepSeek)
+        #expect(state.articlePosition == 1)
+        #expect(mention(state, state.reader.focusedMention)?.entity == deepSeek)
     }
 
     @Test("search: matches as you type, n / N wrap with a message, no match says so")
@@ -119,9 +120,9 @@ struct UpdateTests {
         Fixture.type(["<Enter>"], into: &state)
         #expect(state.focus == .reader)
         let focused = try #require(state.reader.focusedMention)
-        #expect(state.corpus.mentions[focused].text == "DeepSeek R1")
+        #expect(mention(state, focused)?.text == "DeepSeek R1")
         let sentence = try #require(state.reader.highlightedSentence)
-        let paragraph = Array(state.corpus.articles[0].paragraphs[sentence.paragraph].unicodeScalars)
+        let paragraph = Array(state.corpus.article(at: 0)!.paragraphs[sentence.paragraph].unicodeScalars)
         let text = String(String.UnicodeScalarView(paragraph[sentence.start..<sentence.end]))
         #expect(text.hasPrefix("Since the debut in January of DeepSeek R1"))
     }
@@ -144,7 +145,7 @@ struct UpdateTests {
         #expect(labels.count > 5)
         Fixture.type([labels[2].label], into: &state)
         #expect(state.reader.hintInput == nil)
-        #expect(state.reader.focusedMention == labels[2].mention)
+        #expect(state.reader.focusedMention == labels[2].mention.id)
     }
 
     @Test("A lists the articles; Enter opens the selected one and Backspace returns")
@@ -153,17 +154,17 @@ struct UpdateTests {
         Fixture.type(["A", "j", "j"], into: &state)
         #expect(state.overlay == .articles(selection: 2))
         Fixture.type(["<Enter>"], into: &state)
-        #expect(state.overlay == nil && state.article == 2)
+        #expect(state.overlay == nil && state.articlePosition == 2)
         Fixture.type(["<Backspace>"], into: &state)
-        #expect(state.article == 0)
+        #expect(state.articlePosition == 0)
     }
 
     @Test("& in the sidebar uses the selected row, not the reader's focus")
     func paragraphFilterFromSidebar() throws {
         var state = Fixture.state()
         Fixture.type(["<Tab>", "e"], into: &state) // reader focuses US; the sidebar selects it too
-        let trump = try #require(state.corpus.entities.firstIndex { $0.label == "Donald Trump" })
-        state.sidebar.selectedEntity = trump
+        let trump = try #require(state.corpus.entity(labelled: "Donald Trump"))
+        state.sidebar.selectedEntity = trump.id
         Fixture.type(["&"], into: &state)
         #expect(state.visibleParagraphs == [7])
     }
@@ -216,12 +217,12 @@ struct UpdateTests {
     }
 
     @Test("resize keeps the focused mention on screen")
-    func resize() {
+    func resize() throws {
         var state = Fixture.state()
         for _ in 0..<40 { Fixture.type(["<Tab>"], into: &state) }
         state.handle(.resize(width: 40, height: 12))
-        let mention = state.corpus.mentions[state.reader.focusedMention!]
-        let line = state.readerLayout.line(paragraph: mention.paragraph, offset: mention.start)!
+        let focused = try #require(mention(state, state.reader.focusedMention))
+        let line = state.readerLayout.line(paragraph: focused.paragraph, offset: focused.start)!
         #expect(line >= state.reader.scroll && line < state.reader.scroll + state.screenLayout.readerText.height)
     }
 
@@ -236,7 +237,7 @@ struct UpdateTests {
         }!
         state.handle(.mouse(MouseEvent(kind: .click, x: column, y: row)))
         guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier after click"); return }
-        #expect(state.corpus.entities[dossier.entity].label == "US")
+        #expect(state.corpus.entity(dossier.entity)?.label == "US")
         state.overlay = nil
         state.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
         #expect(state.reader.scroll == 3)

@@ -83,7 +83,7 @@ struct WidgetTests {
         #expect(buffer[column, area.y + 5].style == theme[.focusedMention].over(theme[.location]).over(theme[.text]))
         #expect(buffer[column - 1, area.y + 5].style == theme[.text])
         #expect(buffer[area.x, area.y].style == theme[.title].over(theme[.text]))
-        #expect(state.reader.focusedMention.map { state.corpus.mentions[$0].text } == "US")
+        #expect(state.reader.focusedMention.flatMap(state.corpus.mention)?.text == "US")
     }
 
     @Test("status bar: mode, hints from the keymap, position")
@@ -116,7 +116,7 @@ struct WidgetTests {
 
     @Test("CJK text wraps by display width")
     func cjk() {
-        let corpus = Corpus.load(paths: [LedeTestSupport.PackagePaths.fixture("cjk.txt")])
+        let corpus = InMemoryCorpus.load(paths: [LedeTestSupport.PackagePaths.fixture("cjk.txt")])
         let layout = ReaderLayout.make(article: corpus.articles[0], width: 21, visibleParagraphs: nil)
         for line in layout.lines { #expect(line.widths.reduce(0) { $0 + Int($1) } <= 21) }
         #expect(layout.lines.contains { $0.widths.contains(2) })

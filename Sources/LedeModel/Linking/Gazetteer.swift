@@ -9,9 +9,18 @@ public struct Gazetteer: Sendable {
         public var allNames: [String] { [name] + aliases }
     }
 
-    public var entries: [Entry]
+    public let entries: [Entry]
+    /// Lower-cased name or alias → entry index (the first entry that names it).
+    private let entryOfName: [String: Int]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry]) {
+        self.entries = entries
+        var index: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
+            for name in entry.allNames where index[name.lowercased()] == nil { index[name.lowercased()] = position }
+        }
+        entryOfName = index
+    }
 
     public static let bundled = Gazetteer(tsv: ModelResources.text("gazetteer.tsv") ?? "")
 
@@ -25,12 +34,11 @@ public struct Gazetteer: Sendable {
             let aliases = columns.count > 1 ? columns[1].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
             entries.append(Entry(name: name, aliases: aliases, kind: columns.count > 2 ? columns[2] : ""))
         }
-        self.entries = entries
+        self.init(entries: entries)
     }
 
     /// The entry whose name or alias is `name`, ignoring case.
     public func entry(named name: String) -> Entry? {
-        let key = name.lowercased()
-        return entries.first { $0.allNames.contains { $0.lowercased() == key } }
+        entryOfName[name.lowercased()].map { entries[$0] }
     }
 }

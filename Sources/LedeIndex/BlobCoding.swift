@@ -1,0 +1,353 @@
+// LedeIndex keeps the corpus in SQLite (through GRDB) and answers the
+// `Corpus` queries from it: articles and paragraphs by id, mentions per
+// article, entities with their aggregates, releases, and FTS5 search. It
+// imports LedeModel and GRDB, and knows nothing of screens.
+import Foundation
+import LedeModel
+
+/// Compact binary rows: an article's mentions, concepts and statements are
+/// stored as one blob each, read and written in one go. Integers are
+/// LEB128 varints, strings length-prefixed UTF-8.
+struct BlobWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
+
+    mutating func int(_ value: Int) {
+        // Zig-zag keeps small negative numbers small.
+        var encoded = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while encoded >= 0x80 {
+            bytes.append(UInt8(encoded & 0x7F) | 0x80)
+            encoded >>= 7
+        }
+        bytes.append(UInt8(encoded))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var copy = value
+        copy.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    var data: Data { Data(bytes) }
+}
+
+/// Reads what `BlobWriter` wrote; a damaged blob reads as zeros and empty
+/// strings rather than crashing (the index is a cache: it is rebuilt).
+struct BlobReader {
+    private let bytes: [UInt8]
+    private var position = 0
+    private(set) var isDamaged = false
+
+    init(_ data: Data?) { bytes = data.map { [UInt8]($0) } ?? [] }
+
+    var isAtEnd: Bool { position >= bytes.count }
+
+    mutating func int() -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if shift < 64 { result |= UInt64(byte & 0x7F) << shift }
+            if byte < 0x80 {
+                return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
+            }
+            shift += 7
+        }
+        isDamaged = true
+        return 0
+    }
+
+    mutating func bool() -> Bool {
+        guard position < bytes.count else { isDamaged = true; return false }
+        position += 1
+        return bytes[position - 1] != 0
+    }
+
+    mutating func string() -> String {
+        let count = int()
+        guard count >= 0, position + count <= bytes.count else { isDamaged = true; position = bytes.count; return "" }
+        let text = String(decoding: bytes[position..<(position + count)], as: UTF8.self)
+        position += count
+        return text
+    }
+
+    mutating func optionalString() -> String? { bool() ? string() : nil }
+
+    mutating func skipString() {
+        let count = int()
+        guard count >= 0, position + count <= bytes.count else { isDamaged = true; position = bytes.count; return }
+        position += count
+    }
+
+    mutating func strings() -> [String] {
+        let count = int()
+        guard count >= 0, count <= bytes.count - position else { isDamaged = true; return [] }
+        return (0..<count).map { _ in string() }
+    }
+
+    /// A count of items that each take at least one byte: never more than the bytes left.
+    mutating func count() -> Int {
+        let value = int()
+        guard value >= 0, value <= bytes.count - position else { isDamaged = true; return 0 }
+        return value
+    }
+}
+
+// MARK: - The article's blobs
+
+enum ArticleBlobs {
+    /// Concepts: key, type, label, predicates, publisher id, url, looked-for.
+    static func encode(_ concepts: [ConceptContribution]) -> Data {
+        var writer = BlobWriter(capacity: concepts.count * 96)
+        writer.int(concepts.count)
+        for concept in concepts {
+            writer.string(concept.key.raw)
+            writer.string(concept.type.rawValue)
+            writer.string(concept.label)
+            writer.strings(concept.predicates)
+            writer.string(concept.publisherID)
+            writer.optionalString(concept.url)
+            writer.bool(concept.isLookedFor)
+        }
+        return writer.data
+    }
+
+    static func decodeConcepts(_ data: Data?) -> [ConceptContribution] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        var result: [ConceptContribution] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = EntityKey(raw: reader.string())
+            let type = EntityType(rawValue: reader.string()) ?? .other
+            result.append(ConceptContribution(key: key, type: type, label: reader.string(), predicates: reader.strings(),
+                                              publisherID: reader.string(), url: reader.optionalString(), isLookedFor: reader.bool()))
+        }
+        return reader.isDamaged ? [] : result
+    }
+
+    /// Only the keys of encoded concepts (what linking needs).
+    static func decodeConceptKeys(_ data: Data?) -> [EntityKey] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        var result: [EntityKey] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            result.append(EntityKey(raw: reader.string()))
+            reader.skipString()
+            reader.skipString()
+            for _ in 0..<reader.count() { reader.skipString() }
+            reader.skipString()
+            if reader.bool() { reader.skipString() }
+            _ = reader.bool()
+        }
+        return reader.isDamaged ? [] : result
+    }
+
+    /// Mentions: entity row id, paragraph, start, length, detected, text.
+    static func encode(_ mentions: [LinkedMention], entityID: (Int32) -> Int64) -> Data {
+        var writer = BlobWriter(capacity: mentions.count * 24)
+        writer.int(mentions.count)
+        for mention in mentions {
+            writer.int(Int(entityID(mention.entity)))
+            writer.int(Int(mention.paragraph))
+            writer.int(Int(mention.start))
+            writer.int(Int(mention.end - mention.start))
+            writer.bool(mention.isDetected)
+            writer.string(mention.text)
+        }
+        return writer.data
+    }
+
+    static func decodeMentions(_ data: Data?, article: ArticleID) -> [Mention] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        var result: [Mention] = []
+        result.reserveCapacity(count)
+        for ordinal in 0..<count {
+            let entity = EntityID(Int64(reader.int()))
+            let paragraph = reader.int()
+            let start = reader.int()
+            let length = reader.int()
+            let detected = reader.bool()
+            let text = reader.string()
+            result.append(Mention(id: MentionID(article: article, ordinal: Int32(ordinal)), entity: entity, paragraph: paragraph,
+                                  start: start, end: start + length, text: text, isDetected: detected))
+        }
+        return reader.isDamaged ? [] : result
+    }
+
+    static func encode(ids: [Int64]) -> Data {
+        var writer = BlobWriter(capacity: ids.count * 3)
+        writer.int(ids.count)
+        for id in ids { writer.int(Int(id)) }
+        return writer.data
+    }
+
+    static func decodeIDs(_ data: Data?) -> [Int64] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        let result = (0..<count).map { _ in Int64(reader.int()) }
+        return reader.isDamaged ? [] : result
+    }
+
+    /// Release statements with entity row ids.
+    static func encode(_ statements: [ReleaseStatement], entityID: (Int32) -> Int64) -> Data {
+        var writer = BlobWriter()
+        writer.int(statements.count)
+        for statement in statements {
+            writer.int(Int(entityID(statement.model)))
+            writer.int(Int(statement.mention))
+            writer.string(statement.date.description)
+            writer.string(statement.phrase)
+            writer.bool(statement.planned)
+        }
+        return writer.data
+    }
+
+    /// Statements with `model` holding the entity row id.
+    static func decodeStatements(_ data: Data?) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool)] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        var result: [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool)] = []
+        for _ in 0..<count {
+            let model = Int64(reader.int())
+            let mention = Int32(truncatingIfNeeded: reader.int())
+            let dateText = reader.string()
+            let phrase = reader.string()
+            let planned = reader.bool()
+            guard let date = CalendarDate(iso: dateText) else { continue }
+            result.append((model, mention, date, phrase, planned))
+        }
+        return reader.isDamaged ? [] : result
+    }
+
+    /// Related-article teasers.
+    static func encode(_ related: [RelatedArticle]) -> Data {
+        var writer = BlobWriter()
+        writer.int(related.count)
+        for item in related {
+            writer.optionalString(item.brand)
+            writer.strings(item.authors)
+            writer.string(item.headline)
+        }
+        return writer.data
+    }
+
+    static func decodeRelated(_ data: Data?) -> [RelatedArticle] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        let result = (0..<count).map { _ in RelatedArticle(brand: reader.optionalString(), authors: reader.strings(), headline: reader.string()) }
+        return reader.isDamaged ? [] : result
+    }
+
+    static func encode(strings: [String]) -> Data {
+        var writer = BlobWriter()
+        writer.strings(strings)
+        return writer.data
+    }
+
+    static func decodeStrings(_ data: Data?) -> [String] {
+        var reader = BlobReader(data)
+        let result = reader.strings()
+        return reader.isDamaged ? [] : result
+    }
+}
+
+// MARK: - Releases and entities
+
+enum ReleaseBlob {
+    static func encode(_ release: Release) -> Data {
+        var writer = BlobWriter()
+        writer.int(Int(release.model.raw))
+        writer.string(release.modelName)
+        writer.optionalString(release.organisation)
+        writer.optionalString(release.date?.description)
+        writer.string(release.basis.rawValue)
+        writer.bool(release.planned)
+        writer.strings(release.conflicts)
+        writer.int(release.mentionCount)
+        writer.bool(release.evidenceMention != nil)
+        if let evidence = release.evidenceMention {
+            writer.int(Int(evidence.article.raw))
+            writer.int(Int(evidence.ordinal))
+        }
+        writer.optionalString(release.statedPhrase)
+        writer.optionalString(release.source)
+        return writer.data
+    }
+
+    static func decode(_ data: Data?) -> Release? {
+        var reader = BlobReader(data)
+        let model = EntityID(Int64(reader.int()))
+        let name = reader.string()
+        let organisation = reader.optionalString()
+        let date = reader.optionalString().flatMap { CalendarDate(iso: $0) }
+        let basis = ReleaseBasis(rawValue: reader.string()) ?? .published
+        let planned = reader.bool()
+        let conflicts = reader.strings()
+        let mentionCount = reader.int()
+        var evidence: MentionID?
+        if reader.bool() {
+            let article = ArticleID(Int64(reader.int()))
+            evidence = MentionID(article: article, ordinal: Int32(truncatingIfNeeded: reader.int()))
+        }
+        let phrase = reader.optionalString()
+        let source = reader.optionalString()
+        guard !reader.isDamaged else { return nil }
+        return Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
+                       conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source)
+    }
+}
+
+/// One article's part in an entity's postings.
+struct Posting: Sendable, Hashable {
+    var article: Int64
+    var mentions: Int
+    var firstOrdinal: Int32
+}
+
+enum PostingBlob {
+    /// Sorted by article id, ids as deltas.
+    static func encode(_ postings: [Posting]) -> Data {
+        var writer = BlobWriter(capacity: postings.count * 4)
+        writer.int(postings.count)
+        var previous: Int64 = 0
+        for posting in postings.sorted(by: { $0.article < $1.article }) {
+            writer.int(Int(posting.article - previous))
+            writer.int(posting.mentions)
+            writer.int(Int(posting.firstOrdinal))
+            previous = posting.article
+        }
+        return writer.data
+    }
+
+    static func decode(_ data: Data?) -> [Posting] {
+        var reader = BlobReader(data)
+        let count = reader.count()
+        var result: [Posting] = []
+        result.reserveCapacity(count)
+        var article: Int64 = 0
+        for _ in 0..<count {
+            article += Int64(reader.int())
+            result.append(Posting(article: article, mentions: reader.int(), firstOrdinal: Int32(truncatingIfNeeded: reader.int())))
+        }
+        return reader.isDamaged ? [] : result
+    }
+}

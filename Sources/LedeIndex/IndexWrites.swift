@@ -1,0 +1,234 @@
+import Foundation
+import GRDB
+import LedeModel
+
+/// The index's writes, each a few statements inside the caller's transaction.
+enum IndexWrites {
+    struct FileState: Sendable {
+        var size: Int64
+        var mtime: Int64
+        var hash: Int64
+    }
+
+    /// Paragraphs as one text, joined by line breaks. A paragraph never holds
+    /// one (importers split at line breaks); should one slip through, it is
+    /// stored as a space, which keeps every scalar offset.
+    static func body(of paragraphs: [String]) -> String {
+        paragraphs.map { $0.containsByte(0x0A) ? $0.replacingOccurrences(of: "\n", with: " ") : $0 }.joined(separator: "\n")
+    }
+
+    static func paragraphs(ofBody body: String, count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        return body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
+    // MARK: - Articles
+
+    /// Inserts a parsed article (not yet linked); returns its id.
+    static func insertArticle(_ imported: ImportedArticle, file: FileState, position: Int, indexText: Bool, db: Database) throws -> Int64 {
+        let article = imported.article
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO articles (path, position, size, mtime, hash, title, authors, published, genre, brand, related, email, content_id,
+                                  warnings, paragraph_count, concepts, discovered)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            article.path, position, file.size, file.mtime, file.hash, article.title,
+            ArticleBlobs.encode(strings: article.authors), article.published?.description, article.genre, article.brand,
+            article.related.isEmpty ? nil : ArticleBlobs.encode(article.related), article.email, article.contentID,
+            article.warnings.isEmpty ? nil : ArticleBlobs.encode(strings: article.warnings), article.paragraphs.count,
+            ArticleBlobs.encode(imported.concepts),
+            imported.discoveredModels.isEmpty ? nil : ArticleBlobs.encode(strings: imported.discoveredModels),
+        ])
+        let id = db.lastInsertedRowID
+        let text = try db.cachedStatement(sql: "INSERT INTO article_text (id, title, body) VALUES (?, ?, ?)")
+        let body = body(of: article.paragraphs)
+        try text.execute(arguments: [id, article.title, body])
+        if indexText {
+            let search = try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
+            try search.execute(arguments: [id, article.title, body])
+        }
+        return id
+    }
+
+    /// Removes an article and everything derived from it; returns its vocabulary contribution.
+    static func deleteArticle(id: Int64, removeSearchText: Bool, postings: inout PostingChanges, db: Database) throws
+        -> (concepts: [ConceptContribution], discovered: [String]) {
+        let row = try Row.fetchOne(db, sql: "SELECT concepts, discovered FROM articles WHERE id = ?", arguments: [id])
+        try unlink(id: id, postings: &postings, db: db)
+        if removeSearchText {
+            try db.execute(sql: """
+                INSERT INTO article_search (article_search, rowid, title, body) SELECT 'delete', id, title, body FROM article_text WHERE id = ?
+                """, arguments: [id])
+        }
+        try db.execute(sql: "DELETE FROM article_text WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
+        guard let row else { return ([], []) }
+        return (ArticleBlobs.decodeConcepts(row["concepts"]), ArticleBlobs.decodeStrings(row["discovered"]))
+    }
+
+    // MARK: - Vocabulary input
+
+    /// Changes to the reference-counted vocabulary input, gathered over an
+    /// update and written once.
+    struct VocabularyDelta {
+        struct Slot: Hashable {
+            var key: String
+            var label: String
+            var type: String
+            var lookedFor: Bool
+        }
+        var concepts: [Slot: Int] = [:]
+        var names: [String: Int] = [:]
+
+        var isEmpty: Bool { concepts.values.allSatisfy { $0 == 0 } && names.values.allSatisfy { $0 == 0 } }
+
+        mutating func add(concepts list: [ConceptContribution], discovered: [String], sign: Int) {
+            for concept in list {
+                concepts[Slot(key: concept.key.raw, label: concept.label, type: concept.type.rawValue, lookedFor: concept.isLookedFor),
+                         default: 0] += sign
+            }
+            for name in Set(discovered) { names[name, default: 0] += sign }
+        }
+
+        func write(_ db: Database) throws {
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO concept_labels (key, label, type, looked_for, refs) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (key, label, looked_for) DO UPDATE SET refs = refs + excluded.refs
+                """)
+            for (slot, change) in concepts where change != 0 {
+                try upsert.execute(arguments: [slot.key, slot.label, slot.type, slot.lookedFor ? 1 : 0, change])
+            }
+            let name = try db.cachedStatement(sql: """
+                INSERT INTO discovered_names (name, refs) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET refs = refs + excluded.refs
+                """)
+            for (discovered, change) in names where change != 0 { try name.execute(arguments: [discovered, change]) }
+            try db.execute(sql: "DELETE FROM concept_labels WHERE refs <= 0")
+            try db.execute(sql: "DELETE FROM discovered_names WHERE refs <= 0")
+        }
+    }
+
+    /// The vocabulary input as stored: every concept label and discovered name some article brings.
+    static func vocabularyInput(_ db: Database) throws -> VocabularyInput {
+        var input = VocabularyInput()
+        let rows = try Row.fetchCursor(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
+        while let row = try rows.next() {
+            let key = EntityKey(raw: row[0])
+            let label: String = row[1]
+            let type = EntityType(rawValue: row[2]) ?? .other
+            let lookedFor: Bool = row[3]
+            if var concept = input.concepts[key] {
+                concept.labels.insert(label)
+                concept.isLookedFor = concept.isLookedFor || lookedFor
+                input.concepts[key] = concept
+            } else {
+                input.concepts[key] = VocabularyInput.Concept(type: type, labels: [label], isLookedFor: lookedFor)
+            }
+        }
+        input.discoveredModels = Set(try String.fetchAll(db, sql: "SELECT name FROM discovered_names"))
+        return input
+    }
+
+    // MARK: - Links
+
+    /// Stores what linking found in an article, replacing what an earlier link found.
+    static func storeLinks(article id: Int64, linked: LinkedArticle, entityIDs: [Int64], replacing: Bool,
+                           postings: inout PostingChanges, db: Database) throws {
+        if replacing { try unlink(id: id, postings: &postings, db: db) }
+        let entityID = { (index: Int32) in entityIDs[Int(index)] }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO links (id, mention_count, mentions, annotated, statements, model_organisations) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [
+            id, linked.mentions.count, ArticleBlobs.encode(linked.mentions, entityID: entityID),
+            ArticleBlobs.encode(ids: linked.annotated.map(entityID)),
+            linked.statements.isEmpty ? nil : ArticleBlobs.encode(linked.statements, entityID: entityID),
+            linked.modelOrganisations.isEmpty ? nil : ArticleBlobs.encode(ids: linked.modelOrganisations.flatMap { evidence in
+                [entityID(evidence.model), evidence.organisation.map(entityID) ?? -1]
+            }),
+        ])
+        for count in linked.entityCounts {
+            postings.add(entity: entityID(count.entity), Posting(article: id, mentions: count.mentions, firstOrdinal: count.firstOrdinal))
+        }
+    }
+
+    /// Forgets what linking found in an article (it will be linked again, or it is going).
+    static func unlink(id: Int64, postings: inout PostingChanges, db: Database) throws {
+        let select = try db.cachedStatement(sql: "SELECT mentions FROM links WHERE id = ?")
+        guard let blob = try Data.fetchOne(select, arguments: [id]) else { return }
+        var seen: Set<EntityID> = []
+        for mention in ArticleBlobs.decodeMentions(blob, article: ArticleID(id)) where seen.insert(mention.entity).inserted {
+            postings.remove(entity: mention.entity.raw, article: id)
+        }
+        let delete = try db.cachedStatement(sql: "DELETE FROM links WHERE id = ?")
+        try delete.execute(arguments: [id])
+    }
+
+    /// Changes to the entities' postings over an update, written at its end.
+    struct PostingChanges {
+        var removed: [Int64: Set<Int64>] = [:]
+        var added: [Int64: [Posting]] = [:]
+
+        mutating func remove(entity: Int64, article: Int64) {
+            removed[entity, default: []].insert(article)
+            added[entity]?.removeAll { $0.article == article }
+        }
+
+        mutating func add(entity: Int64, _ posting: Posting) { added[entity, default: []].append(posting) }
+
+        var entities: Set<Int64> { Set(removed.keys).union(added.keys) }
+
+        /// Applies the changes to the stored postings of the entities they touch.
+        func write(_ db: Database) throws {
+            let select = try db.cachedStatement(sql: "SELECT data FROM postings WHERE entity = ?")
+            let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO postings (entity, data) VALUES (?, ?)")
+            let delete = try db.cachedStatement(sql: "DELETE FROM postings WHERE entity = ?")
+            for entity in entities {
+                var list = PostingBlob.decode(try Data.fetchOne(select, arguments: [entity]))
+                if let gone = removed[entity] { list.removeAll { gone.contains($0.article) } }
+                if let new = added[entity] {
+                    let replaced = Set(new.map(\.article))
+                    list.removeAll { replaced.contains($0.article) }
+                    list += new
+                }
+                if list.isEmpty { try delete.execute(arguments: [entity]) } else {
+                    try upsert.execute(arguments: [entity, PostingBlob.encode(list)])
+                }
+            }
+        }
+    }
+
+    /// Every entity's postings, rebuilt from every article's links.
+    static func rebuildPostings(_ db: Database) throws {
+        var all: [Int64: [Posting]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, mentions FROM links")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            var counts: [Int64: Posting] = [:]
+            for (ordinal, mention) in ArticleBlobs.decodeMentions(row[1], article: ArticleID(id)).enumerated() {
+                if counts[mention.entity.raw] == nil {
+                    counts[mention.entity.raw] = Posting(article: id, mentions: 1, firstOrdinal: Int32(ordinal))
+                } else {
+                    counts[mention.entity.raw]!.mentions += 1
+                }
+            }
+            for (entity, posting) in counts { all[entity, default: []].append(posting) }
+        }
+        try db.execute(sql: "DELETE FROM postings")
+        let insert = try db.cachedStatement(sql: "INSERT INTO postings (entity, data) VALUES (?, ?)")
+        for (entity, list) in all { try insert.execute(arguments: [entity, PostingBlob.encode(list)]) }
+    }
+
+    /// Row ids for every vocabulary entity, creating rows for new keys.
+    static func entityIDs(for vocabulary: Vocabulary, db: Database) throws -> [Int64] {
+        var known: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM entities")
+        while let row = try rows.next() { known[row[1]] = row[0] }
+        let insert = try db.cachedStatement(sql: "INSERT INTO entities (key, type, label, source) VALUES (?, ?, ?, 'detected')")
+        return try vocabulary.definitions.map { definition in
+            if let id = known[definition.key.raw] { return id }
+            try insert.execute(arguments: [definition.key.raw, definition.type.rawValue, definition.defaultLabel])
+            return db.lastInsertedRowID
+        }
+    }
+}

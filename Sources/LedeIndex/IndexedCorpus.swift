@@ -1,0 +1,253 @@
+import Foundation
+import GRDB
+import LedeModel
+
+/// The `Corpus` queries answered from the index.
+///
+/// It holds the article order, the entity table and the releases (small:
+/// a few bytes per article, a row per entity), and fetches paragraphs and
+/// mentions only for the articles asked about, keeping the last few in
+/// memory. `reload()` takes a new snapshot after the indexer committed.
+public final class IndexedCorpus: Corpus, @unchecked Sendable {
+    let pool: DatabasePool
+    private let lock = NSLock()
+
+    private var snapshot = Snapshot()
+    private var articleCache = LRUCache<ArticleID, Article>(capacity: 12)
+    private var mentionCache = LRUCache<ArticleID, [Mention]>(capacity: 128)
+    private var annotatedCache = LRUCache<ArticleID, Set<EntityID>>(capacity: 128)
+    private var summaryCache = LRUCache<ArticleID, ArticleSummary>(capacity: 512)
+    private var postingCache = LRUCache<EntityID, [ArticleMentionCount]>(capacity: 16)
+    private var extraErrors: [LoadError] = []
+
+    private let problemsOfCatalogue: @Sendable () -> [String]
+    public var catalogueProblems: [String] { problemsOfCatalogue() }
+
+    struct Snapshot {
+        var generation = 0
+        var articleIDs: [ArticleID] = []
+        var positionOf: [ArticleID: Int] = [:]
+        var releases: [Release] = []
+        /// Entity rows read so far (the screen asks for a few dozen at a time).
+        var entities: [EntityID: (entity: Entity, mentions: Int)] = [:]
+    }
+
+    public init(database: IndexDatabase, catalogueProblems: @escaping @Sendable () -> [String] = { [] }) throws {
+        pool = database.pool
+        problemsOfCatalogue = catalogueProblems
+        try reload()
+    }
+
+    /// Takes a new snapshot of the article order, entities and releases.
+    public func reload() throws {
+        var next = try pool.read { db in try Self.readSnapshot(db) }
+        lock.lock()
+        next.generation = snapshot.generation + 1
+        snapshot = next
+        articleCache.removeAll()
+        mentionCache.removeAll()
+        annotatedCache.removeAll()
+        summaryCache.removeAll()
+        postingCache.removeAll()
+        lock.unlock()
+    }
+
+    /// Files that could not be read, as the last update reported them.
+    public func setErrors(_ errors: [LoadError]) {
+        lock.lock()
+        extraErrors = errors
+        snapshot.generation += 1
+        lock.unlock()
+    }
+
+    static func readSnapshot(_ db: Database) throws -> Snapshot {
+        var snapshot = Snapshot()
+        snapshot.articleIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY position, path").map(ArticleID.init)
+        snapshot.positionOf.reserveCapacity(snapshot.articleIDs.count)
+        for (position, id) in snapshot.articleIDs.enumerated() { snapshot.positionOf[id] = position }
+        snapshot.releases = try Data.fetchAll(db, sql: "SELECT data FROM releases ORDER BY rank").compactMap(ReleaseBlob.decode)
+        return snapshot
+    }
+
+    static let entityColumns = "id, key, type, label, names, url, organisation, publisher_id, source, predicates, mention_count"
+
+    static func entity(from row: Row) -> (entity: Entity, mentions: Int) {
+        let entity = Entity(id: EntityID(row[0]), key: EntityKey(raw: row[1]), label: row[3], type: EntityType(rawValue: row[2]) ?? .other,
+                            predicates: ArticleBlobs.decodeStrings(row[9]), source: EntitySource(rawValue: row[8]) ?? .detected,
+                            names: ArticleBlobs.decodeStrings(row[4]), url: row[5], organisation: row[6], publisherID: row[7])
+        return (entity, row[10])
+    }
+
+    /// An entity's row, read once per snapshot.
+    private func entityRow(_ id: EntityID) -> (entity: Entity, mentions: Int)? {
+        if let cached = withLock({ snapshot.entities[id] }) { return cached }
+        guard let row = (try? pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.entityColumns) FROM entities WHERE id = ?", arguments: [id.raw])
+        }) ?? nil else { return nil }
+        let value = Self.entity(from: row)
+        withLock { snapshot.entities[id] = value }
+        return value
+    }
+
+    private func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    // MARK: - Corpus
+
+    public var generation: Int { withLock { snapshot.generation } }
+    public var articleIDs: [ArticleID] { withLock { snapshot.articleIDs } }
+    public func position(of article: ArticleID) -> Int? { withLock { snapshot.positionOf[article] } }
+    public var releases: [Release] { withLock { snapshot.releases } }
+    public func entity(_ id: EntityID) -> Entity? { entityRow(id)?.entity }
+    public func mentionCount(of entity: EntityID) -> Int { entityRow(entity)?.mentions ?? 0 }
+
+    /// Every listed entity, export order (the exports ask; the screen never does).
+    public func allEntities() -> [Entity] {
+        let rows = (try? pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.entityColumns) FROM entities WHERE listed = 1 ORDER BY export_rank")
+        }) ?? []
+        let values = rows.map(Self.entity(from:))
+        withLock { for value in values { snapshot.entities[value.entity.id] = value } }
+        return values.map(\.entity)
+    }
+    public var errors: [LoadError] { withLock { extraErrors } }
+
+    public func summary(of article: ArticleID) -> ArticleSummary? {
+        if let cached = withLock({ summaryCache[article] }) { return cached }
+        let summary = try? pool.read { db -> ArticleSummary? in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.path, a.title, a.authors, a.published, a.genre, a.brand, a.paragraph_count, coalesce(l.mention_count, 0)
+                FROM articles a LEFT JOIN links l ON l.id = a.id WHERE a.id = ?
+                """, arguments: [article.raw]) else { return nil }
+            return ArticleSummary(id: article, path: row[0], title: row[1], authors: ArticleBlobs.decodeStrings(row[2]),
+                                  published: (row[3] as String?).flatMap { CalendarDate(iso: $0) }, genre: row[4], brand: row[5],
+                                  paragraphCount: row[6], mentionCount: row[7])
+        }
+        guard let summary = summary ?? nil else { return nil }
+        withLock { summaryCache[article] = summary }
+        return summary
+    }
+
+    public func article(_ article: ArticleID) -> Article? {
+        if let cached = withLock({ articleCache[article] }) { return cached }
+        guard let loaded = (try? pool.read { db in try Self.loadArticle(id: article.raw, db: db) }) ?? nil else { return nil }
+        withLock { articleCache[article] = loaded }
+        return loaded
+    }
+
+    static func loadArticle(id: Int64, db: Database) throws -> Article? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT a.path, a.title, a.authors, a.published, a.genre, a.brand, a.related, a.email, a.content_id, a.warnings,
+                   t.body, a.paragraph_count
+            FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id = ?
+            """, arguments: [id]) else { return nil }
+        let paragraphs = IndexWrites.paragraphs(ofBody: row[10], count: row[11])
+        return Article(path: row[0], title: row[1], authors: ArticleBlobs.decodeStrings(row[2]),
+                       published: (row[3] as String?).flatMap { CalendarDate(iso: $0) }, genre: row[4], brand: row[5],
+                       paragraphs: paragraphs, related: ArticleBlobs.decodeRelated(row[6]), email: row[7], contentID: row[8],
+                       warnings: ArticleBlobs.decodeStrings(row[9]))
+    }
+
+    public func mentions(in article: ArticleID) -> [Mention] {
+        if let cached = withLock({ mentionCache[article] }) { return cached }
+        let mentions = (try? pool.read { db in
+            ArticleBlobs.decodeMentions(try Data.fetchOne(db, sql: "SELECT mentions FROM links WHERE id = ?", arguments: [article.raw]),
+                                        article: article)
+        }) ?? []
+        withLock { mentionCache[article] = mentions }
+        return mentions
+    }
+
+    public func annotatedEntities(in article: ArticleID) -> Set<EntityID> {
+        if let cached = withLock({ annotatedCache[article] }) { return cached }
+        let ids = (try? pool.read { db in
+            ArticleBlobs.decodeIDs(try Data.fetchOne(db, sql: "SELECT annotated FROM links WHERE id = ?", arguments: [article.raw]))
+        }) ?? []
+        let set = Set(ids.map(EntityID.init))
+        withLock { annotatedCache[article] = set }
+        return set
+    }
+
+    public func articles(mentioning entity: EntityID) -> [ArticleMentionCount] {
+        if let cached = withLock({ postingCache[entity] }) { return cached }
+        let stored = PostingBlob.decode((try? pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT data FROM postings WHERE entity = ?", arguments: [entity.raw])
+        }) ?? nil)
+        let postings = withLock {
+            stored.compactMap { posting -> (Int, ArticleMentionCount)? in
+                let article = ArticleID(posting.article)
+                guard let position = snapshot.positionOf[article] else { return nil }
+                return (position, ArticleMentionCount(article: article, mentions: posting.mentions))
+            }
+        }.sorted { $0.0 < $1.0 }.map(\.1)
+        withLock { postingCache[entity] = postings }
+        return postings
+    }
+
+    /// FTS5 finds the articles that hold every term somewhere; each is then
+    /// read paragraph by paragraph, as the in-memory store reads them, so
+    /// both stores give the same hits.
+    /// Until the full-text index is built (it follows a cold build), every
+    /// article is read in turn.
+    public func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] {
+        let candidates = (try? pool.read { db -> [Int64] in
+            let pending = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") == "1"
+            if pending { return try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY position") }
+            return try Int64.fetchAll(db, sql: """
+                SELECT a.id FROM article_search s JOIN articles a ON a.id = s.rowid
+                WHERE article_search MATCH ? ORDER BY a.position
+                """, arguments: [query.ftsExpression])
+        }) ?? []
+        var hits: [SearchHit] = []
+        for raw in candidates {
+            // Read directly, not through the cache: a search must not evict what the screen shows.
+            guard let article = (try? pool.read({ db in try Self.loadArticle(id: raw, db: db) })) ?? nil else { continue }
+            guard query.collectHits(in: article, id: ArticleID(raw), into: &hits, limit: limit) else { break }
+        }
+        return hits
+    }
+
+    public var warnings: [String] {
+        (try? pool.read { db in
+            var result: [String] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, warnings FROM articles WHERE warnings IS NOT NULL ORDER BY position")
+            while let row = try rows.next() {
+                let path: String = row[0]
+                for warning in ArticleBlobs.decodeStrings(row[1]) { result.append("\(path): \(warning)") }
+            }
+            return result
+        }) ?? []
+    }
+}
+
+/// A small least-recently-used cache.
+struct LRUCache<Key: Hashable, Value> {
+    private var values: [Key: (value: Value, stamp: Int)] = [:]
+    private var clock = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(key: Key) -> Value? {
+        mutating get {
+            guard let entry = values[key] else { return nil }
+            clock += 1
+            values[key] = (entry.value, clock)
+            return entry.value
+        }
+        set {
+            clock += 1
+            guard let newValue else { values[key] = nil; return }
+            if values[key] == nil, values.count >= capacity,
+               let oldest = values.min(by: { $0.value.stamp < $1.value.stamp })?.key {
+                values[oldest] = nil
+            }
+            values[key] = (newValue, clock)
+        }
+    }
+
+    mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+}

@@ -1,0 +1,637 @@
+import Foundation
+import GRDB
+import LedeModel
+
+/// How far an index update has got, for the status bar.
+public struct IndexProgress: Sendable, Hashable {
+    public enum Phase: String, Sendable {
+        /// Parsing new and changed files.
+        case reading
+        /// Finding mentions against the corpus's vocabulary.
+        case linking
+        /// Entities, releases and positions.
+        case finishing
+        case searchIndex
+        case done
+    }
+
+    public var phase: Phase
+    public var done: Int
+    public var total: Int
+    /// Articles per second in this phase so far.
+    public var rate: Double
+
+    public init(phase: Phase, done: Int, total: Int, rate: Double) {
+        self.phase = phase
+        self.done = done
+        self.total = total
+        self.rate = rate
+    }
+}
+
+/// What an update did.
+public struct IndexReport: Sendable {
+    public var added = 0
+    public var changed = 0
+    public var removed = 0
+    public var unchanged = 0
+    /// Articles linked again because the vocabulary changed around them.
+    public var relinked = 0
+    /// Files that could not be read or parsed (this run, or earlier and unchanged since).
+    public var errors: [LoadError] = []
+    public var wasCancelled = false
+    public var didChange: Bool { added + changed + removed + relinked > 0 }
+}
+
+/// Brings an index up to date with a list of files.
+///
+/// A file whose size and modification time match the index is not read; a
+/// touched file whose content hash matches is not parsed again. New and
+/// changed files are parsed in parallel, in chunks committed one at a time
+/// (so a reader sees articles appear, and an interrupted update leaves a
+/// usable index). Then the vocabulary is rebuilt from every article's
+/// concepts: articles are linked again only when they are new, changed, or
+/// contain a name whose meaning changed.
+public final class Indexer: Sendable {
+    public let database: IndexDatabase
+    private let makeBuilder: @Sendable () -> CorpusBuilder
+    private let cancellation = CancellationFlag()
+
+    /// The pipeline (made on first use: an index that is up to date needs none of it).
+    public var builder: CorpusBuilder { makeBuilder() }
+
+    /// Articles per transaction: big enough to amortise commits, small enough to show progress.
+    static let chunkSize = 200
+    /// Parsed articles kept in memory between reading and linking, in bytes of paragraph text.
+    static let retainBudget = 24 << 20
+
+    public init(database: IndexDatabase, builder: CorpusBuilder) {
+        self.database = database
+        makeBuilder = { builder }
+    }
+
+    public init(database: IndexDatabase, builder: @escaping @Sendable () -> CorpusBuilder) {
+        self.database = database
+        makeBuilder = builder
+    }
+
+    /// Asks a running update to stop after its current chunk.
+    public func cancel() { cancellation.set() }
+    public var isCancelled: Bool { cancellation.isSet }
+
+    var pool: DatabasePool { database.pool }
+
+    struct StoredArticle {
+        var id: Int64
+        var size: Int64
+        var mtime: Int64
+        var hash: Int64
+    }
+
+    enum ReadResult: Sendable {
+        case touched(id: Int64, state: IndexWrites.FileState)
+        case imported(ImportedArticle, IndexWrites.FileState, replacing: Int64?)
+        case failed(LoadError, IndexWrites.FileState?, replacing: Int64?)
+    }
+
+    /// Updates the index for `files` (in reading order). `committed` is
+    /// called after every chunk, so readers can refresh. An index that is
+    /// already up to date is only read; one that needs writing is locked
+    /// for the update, and `IndexUnavailable` says when another lede holds it.
+    public func update(files: [String], progress: @Sendable (IndexProgress) -> Void = { _ in },
+                       committed: @Sendable () -> Void = {}) throws -> IndexReport {
+        if let upToDate = try reportIfUpToDate(files: files) { return upToDate }
+        return try database.exclusively { try write(files: files, progress: progress, committed: committed) }
+    }
+
+    /// The report of an update that would change nothing, or nil.
+    func reportIfUpToDate(files: [String]) throws -> IndexReport? {
+        let stored = try pool.read { db in try StoredState(db) }
+        guard !stored.needsFinish, !stored.vocabularyDirty, stored.articles.count + stored.failures.count <= files.count else { return nil }
+        var report = IndexReport()
+        var seen = 0
+        for path in files {
+            guard let state = FileStat(path: path) else { return nil }
+            if let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
+                report.unchanged += 1
+            } else if let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {
+                report.errors.append(LoadError(path: path, message: failure.message))
+            } else {
+                return nil
+            }
+            seen += 1
+        }
+        guard seen == stored.articles.count + stored.failures.count else { return nil }
+        // Linked and finished: nothing to do.
+        let unlinked = try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM articles a LEFT JOIN links l ON l.id = a.id WHERE l.id IS NULL") ?? 0
+        }
+        guard unlinked == 0 else { return nil }
+        report.errors.sort { $0.path < $1.path }
+        return report
+    }
+
+    func write(files: [String], progress: @Sendable (IndexProgress) -> Void, committed: @Sendable () -> Void) throws -> IndexReport {
+        var report = IndexReport()
+        let trace = PhaseTrace()
+        let stored = try pool.read { db in try StoredState(db) }
+
+        // Which files to read: new, or changed in size or modification time.
+        var toRead: [(path: String, state: FileStat?)] = []
+        for path in files {
+            let state = FileStat(path: path)
+            if let state, let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
+                report.unchanged += 1
+            } else if let state, let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {
+                report.errors.append(LoadError(path: path, message: failure.message))
+            } else {
+                toRead.append((path, state))
+            }
+        }
+        let wanted = Set(files)
+        // Reading order: a file's place in the list is its position.
+        var positionOfPath: [String: Int] = [:]
+        for (position, path) in files.enumerated() { positionOfPath[path] = position }
+        let removed = stored.articles.filter { !wanted.contains($0.key) }.map(\.value.id)
+        let staleFailures = stored.failures.keys.filter { !wanted.contains($0) }
+        report.removed = removed.count
+        let isCold = stored.articles.isEmpty
+        // A cold build indexes the text for search in one pass at the end.
+        let indexText = !isCold && !stored.searchPending
+        var delta = IndexWrites.VocabularyDelta()
+        var postings = IndexWrites.PostingChanges()
+        let oldInput = try pool.read { db in
+            stored.vocabularyDirty ? try Self.recountVocabulary(db) : try IndexWrites.vocabularyInput(db)
+        }
+
+        if !removed.isEmpty || !toRead.isEmpty || !staleFailures.isEmpty || stored.vocabularyDirty {
+            try pool.write { db in
+                try Self.setMeta("needs_finish", "1", db)
+                // Reference counts are written once, after reading; until then they are stale.
+                try Self.setMeta("vocabulary_dirty", "1", db)
+                if isCold { try Self.setMeta("search_pending", "1", db) }
+                for id in removed {
+                    let gone = try IndexWrites.deleteArticle(id: id, removeSearchText: indexText, postings: &postings, db: db)
+                    delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
+                }
+                for path in staleFailures { try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [path]) }
+            }
+        }
+        trace.mark("scan")
+
+        // Reading: parse new and changed files, a chunk at a time.
+        var retained: [Int64: LinkInput] = [:]
+        var retainedBytes = 0
+        // A cold build reads every article in reading order: their annotations fold on the way.
+        var annotationFold: [EntityKey: EntityAggregate] = [:]
+        let readStart = Date()
+        let importer = builder.importer
+        let builder = self.builder
+        let chunks = stride(from: 0, to: toRead.count, by: Self.chunkSize).map { Array(toRead[$0..<min(toRead.count, $0 + Self.chunkSize)]) }
+        let storedArticles = stored.articles
+        func parse(_ chunk: [(path: String, state: FileStat?)]) -> Prefetch<[ReadResult]> {
+            Prefetch {
+                Parallel.map(chunk.count, threads: builder.threads) { index in
+                    Self.read(chunk[index].path, state: chunk[index].state, previous: storedArticles[chunk[index].path],
+                              importer: importer, builder: builder)
+                }
+            }
+        }
+        // Parsing the next chunk overlaps writing this one.
+        var next = chunks.first.map(parse)
+        for (chunkIndex, chunk) in chunks.enumerated() {
+            let chunkStart = chunkIndex * Self.chunkSize
+            let results = next!.value()
+            next = chunks.indices.contains(chunkIndex + 1) ? parse(chunks[chunkIndex + 1]) : nil
+            trace.add("parse")
+            try pool.write { db in
+                for result in results {
+                    switch result {
+                    case .touched(let id, let state):
+                        try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?", arguments: [state.size, state.mtime, id])
+                        report.unchanged += 1
+                    case .imported(let imported, let state, let replacing):
+                        if let replacing {
+                            let gone = try IndexWrites.deleteArticle(id: replacing, removeSearchText: indexText, postings: &postings, db: db)
+                            delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
+                            report.changed += 1
+                        } else {
+                            report.added += 1
+                        }
+                        if stored.failures[imported.article.path] != nil {
+                            try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [imported.article.path])
+                        }
+                        let id = try IndexWrites.insertArticle(imported, file: state, position: positionOfPath[imported.article.path] ?? 0,
+                                                               indexText: indexText, db: db)
+                        delta.add(concepts: imported.concepts, discovered: imported.discoveredModels, sign: 1)
+                        if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
+                        let bytes = imported.article.paragraphs.reduce(0) { $0 + $1.utf8.count }
+                        if retainedBytes + bytes <= Self.retainBudget {
+                            retained[id] = LinkInput(imported)
+                            retainedBytes += bytes
+                        }
+                    case .failed(let error, let state, let replacing):
+                        if let replacing {
+                            let gone = try IndexWrites.deleteArticle(id: replacing, removeSearchText: indexText, postings: &postings, db: db)
+                            delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
+                        }
+                        try db.execute(sql: "INSERT OR REPLACE INTO failures (path, size, mtime, message) VALUES (?, ?, ?, ?)",
+                                       arguments: [error.path, state?.size, state?.mtime, error.message])
+                        report.errors.append(error)
+                    }
+                }
+            }
+            trace.add("write")
+            let done = min(toRead.count, chunkStart + chunk.count)
+            progress(IndexProgress(phase: .reading, done: done, total: toRead.count, rate: Self.rate(done, since: readStart)))
+            committed()
+            if isCancelled {
+                _ = next?.value()
+                report.wasCancelled = true
+                return report
+            }
+        }
+        report.errors.sort { $0.path < $1.path }
+
+        // The vocabulary input: the old one and what came and went.
+        if stored.vocabularyDirty || !delta.isEmpty {
+            try pool.write { db in
+                // After an interrupted update the counts are rebuilt from the articles as they now are.
+                if stored.vocabularyDirty { try Self.recountVocabularyTable(db) } else { try delta.write(db) }
+                try Self.setMeta("vocabulary_dirty", "0", db)
+            }
+        }
+        trace.mark("read \(toRead.count)")
+
+        let newInput = try pool.read { try IndexWrites.vocabularyInput($0) }
+        let vocabulary = Vocabulary(input: newInput, linker: builder.linker)
+        if !isCold && newInput != oldInput {
+            let old = Vocabulary(input: oldInput, linker: builder.linker)
+            report.relinked = try unlinkArticlesNaming(vocabulary.changedNames(comparedWith: old), postings: &postings)
+        }
+        let entityIDs = try pool.write { db in
+            // Files added or removed move the others' positions.
+            if report.added > 0 || report.removed > 0 { try Self.assignPositions(files: files, db: db) }
+            return try IndexWrites.entityIDs(for: vocabulary, db: db)
+        }
+        trace.mark("vocabulary")
+
+        // Linking, in reading order. When every article is linked in this
+        // update, the corpus-wide answers are folded on the way.
+        let (unlinked, total) = try pool.read { db in
+            (try Int64.fetchAll(db, sql: "SELECT a.id FROM articles a LEFT JOIN links l ON l.id = a.id WHERE l.id IS NULL ORDER BY a.position"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0)
+        }
+        var assembler: CorpusAssembler? = isCold && unlinked.count == total
+            ? CorpusAssembler(vocabulary: vocabulary, catalogue: builder.linker.catalogue, annotations: annotationFold) : nil
+        annotationFold.removeAll()
+        let linkStart = Date()
+        let linker = builder.linker
+        let linkChunks = stride(from: 0, to: unlinked.count, by: Self.chunkSize).map { Array(unlinked[$0..<min(unlinked.count, $0 + Self.chunkSize)]) }
+        let pool = self.pool
+        // Loads (what was not kept from reading) and links one chunk, on another thread.
+        func prepareLinks(_ ids: [Int64], kept: [Int64: LinkInput]) -> Prefetch<(ids: [Int64], articles: [LinkInput], linked: [LinkedArticle])> {
+            Prefetch {
+                let missing = ids.filter { kept[$0] == nil }
+                let loaded = missing.isEmpty ? [:] : ((try? pool.read { db in try Self.loadLinkInputs(ids: missing, db: db) }) ?? [:])
+                var articles: [LinkInput] = []
+                var articleIDs: [Int64] = []
+                for id in ids {
+                    guard let imported = kept[id] ?? loaded[id] else { continue }
+                    articles.append(imported)
+                    articleIDs.append(id)
+                }
+                let batch = articles
+                let linked = Parallel.map(batch.count, threads: builder.threads) { index in
+                    linker.link(batch[index], vocabulary: vocabulary)
+                }
+                return (articleIDs, articles, linked)
+            }
+        }
+        func takeKept(_ ids: [Int64]) -> [Int64: LinkInput] {
+            var kept: [Int64: LinkInput] = [:]
+            for id in ids { if let value = retained.removeValue(forKey: id) { kept[id] = value } }
+            return kept
+        }
+        var nextLinks = linkChunks.first.map { prepareLinks($0, kept: takeKept($0)) }
+        for (chunkIndex, ids) in linkChunks.enumerated() {
+            let chunkStart = chunkIndex * Self.chunkSize
+            let (articleIDs, articles, linked) = nextLinks!.value()
+            nextLinks = linkChunks.indices.contains(chunkIndex + 1)
+                ? prepareLinks(linkChunks[chunkIndex + 1], kept: takeKept(linkChunks[chunkIndex + 1])) : nil
+            trace.add("link")
+            try pool.write { db in
+                for (index, result) in linked.enumerated() {
+                    try IndexWrites.storeLinks(article: articleIDs[index], linked: result, entityIDs: entityIDs, replacing: false,
+                                               postings: &postings, db: db)
+                }
+            }
+            if assembler != nil {
+                for (index, result) in linked.enumerated() {
+                    assembler?.add(article: ArticleID(articleIDs[index]), published: articles[index].published, concepts: [],
+                                   linked: result)
+                }
+            }
+            trace.add("store")
+            let done = min(unlinked.count, chunkStart + ids.count)
+            progress(IndexProgress(phase: .linking, done: done, total: unlinked.count, rate: Self.rate(done, since: linkStart)))
+            committed()
+            if isCancelled {
+                _ = nextLinks?.value()
+                report.wasCancelled = true
+                return report
+            }
+        }
+        trace.mark("link \(unlinked.count)")
+
+        if stored.needsFinish || report.didChange || !unlinked.isEmpty || !staleFailures.isEmpty {
+            progress(IndexProgress(phase: .finishing, done: 0, total: 1, rate: 0))
+            try finish(vocabulary: vocabulary, entityIDs: entityIDs, folded: assembler, postings: postings,
+                       rebuildPostings: stored.needsFinish)
+            committed()
+        }
+        trace.mark("finish")
+        progress(IndexProgress(phase: .done, done: files.count, total: files.count, rate: 0))
+        return report
+    }
+
+    /// What the index held before this update.
+    struct StoredState {
+        struct Failure {
+            var size: Int64
+            var mtime: Int64
+            var message: String
+        }
+        var articles: [String: StoredArticle] = [:]
+        var failures: [String: Failure] = [:]
+        var needsFinish = false
+        var searchPending = false
+        var vocabularyDirty = false
+
+        init(_ db: Database) throws {
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
+            while let row = try rows.next() { articles[row[1]] = StoredArticle(id: row[0], size: row[2], mtime: row[3], hash: row[4]) }
+            let failed = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, message FROM failures")
+            while let row = try failed.next() { failures[row[0]] = Failure(size: row[1] ?? -1, mtime: row[2] ?? -1, message: row[3]) }
+            var meta: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+            needsFinish = meta["needs_finish"] == "1"
+            searchPending = meta["search_pending"] == "1"
+            vocabularyDirty = meta["vocabulary_dirty"] == "1"
+        }
+    }
+
+    /// Reads and parses one file; a touched file with the same content is not parsed again.
+    static func read(_ path: String, state: FileStat?, previous: StoredArticle?, importer: any ArticleImporter,
+                     builder: CorpusBuilder) -> ReadResult {
+        guard let state, let data = FileManager.default.contents(atPath: path) else {
+            return .failed(LoadError(path: path, message: "cannot read file"), nil, replacing: previous?.id)
+        }
+        let file = IndexWrites.FileState(size: state.size, mtime: state.mtime, hash: Fingerprint.content(data))
+        if let previous, previous.hash == file.hash { return .touched(id: previous.id, state: file) }
+        let limit = ImportLimits.standard.maximumFileBytes
+        if data.count > limit {
+            return .failed(LoadError(path: path, message: "file is larger than \(limit >> 20) MB; not read"), file, replacing: previous?.id)
+        }
+        switch importer.parse(data, path: path) {
+        case .success(let article): return .imported(builder.prepare(article), file, replacing: previous?.id)
+        case .failure(let error): return .failed(error, file, replacing: previous?.id)
+        }
+    }
+
+    static func setMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+
+    /// The vocabulary input recounted from every article's own concepts (after an interrupted update).
+    static func recountVocabulary(_ db: Database) throws -> VocabularyInput {
+        var input = VocabularyInput()
+        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
+        while let row = try rows.next() {
+            input.add(ArticleBlobs.decodeConcepts(row[0]), discoveredModels: ArticleBlobs.decodeStrings(row[1]))
+        }
+        return input
+    }
+
+    /// Rewrites the reference counts from every stored article.
+    static func recountVocabularyTable(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM concept_labels")
+        try db.execute(sql: "DELETE FROM discovered_names")
+        var delta = IndexWrites.VocabularyDelta()
+        var postings = IndexWrites.PostingChanges()
+        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
+        while let row = try rows.next() {
+            delta.add(concepts: ArticleBlobs.decodeConcepts(row[0]), discovered: ArticleBlobs.decodeStrings(row[1]), sign: 1)
+        }
+        try delta.write(db)
+    }
+
+    static func rate(_ done: Int, since start: Date) -> Double {
+        let elapsed = Date().timeIntervalSince(start)
+        return elapsed > 0 ? Double(done) / elapsed : 0
+    }
+
+    /// Positions follow the files' (reading) order: a file's place in the list.
+    static func assignPositions(files: [String], db: Database) throws {
+        var stored: [String: (id: Int64, position: Int)] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, path, position FROM articles")
+        while let row = try rows.next() { stored[row[1]] = (row[0], row[2]) }
+        let update = try db.cachedStatement(sql: "UPDATE articles SET position = ? WHERE id = ?")
+        for (position, path) in files.enumerated() {
+            guard let article = stored[path], article.position != position else { continue }
+            try update.execute(arguments: [position, article.id])
+        }
+    }
+
+    /// What linking needs of stored articles, in one query per chunk.
+    static func loadLinkInputs(ids: [Int64], db: Database) throws -> [Int64: LinkInput] {
+        var result: [Int64: LinkInput] = [:]
+        let list = ids.map(String.init).joined(separator: ",")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body
+            FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
+            """)
+        while let row = try rows.next() {
+            result[row[0]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[4], count: row[2]),
+                                       published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
+                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]))
+        }
+        return result
+    }
+
+    /// Unlinks every linked article whose text holds one of `names`
+    /// (compared without case: a superset is fine), so it is linked again.
+    /// Returns how many.
+    func unlinkArticlesNaming(_ names: [String], postings: inout IndexWrites.PostingChanges) throws -> Int {
+        guard !names.isEmpty else { return 0 }
+        let matcher = NameMatcher(patterns: names.enumerated().map { NamePattern(text: $0.element, caseRule: .anyCase, payload: $0.offset) })
+        var marked: [Int64] = []
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
+            while let row = try rows.next() {
+                let body: String = row[1]
+                if !matcher.allMatches(in: body).isEmpty { marked.append(row[0]) }
+            }
+        }
+        try pool.write { db in
+            for id in marked { try IndexWrites.unlink(id: id, postings: &postings, db: db) }
+        }
+        return marked.count
+    }
+
+    // MARK: - Finish
+
+    /// Entity rows and postings, their export order, and the releases.
+    /// `folded` holds the corpus-wide answers when every article was linked
+    /// in this update; otherwise they are folded from every article's stored rows.
+    func finish(vocabulary: Vocabulary, entityIDs: [Int64], folded: CorpusAssembler?, postings: IndexWrites.PostingChanges,
+                rebuildPostings: Bool) throws {
+        var indexOfID: [Int64: Int32] = [:]
+        for (index, id) in entityIDs.enumerated() { indexOfID[id] = Int32(index) }
+        let catalogue = builder.linker.catalogue
+        try pool.write { db in
+            if rebuildPostings {
+                // An earlier update stopped half-way: its changes to the postings are lost.
+                try IndexWrites.rebuildPostings(db)
+            } else {
+                if folded != nil { try db.execute(sql: "DELETE FROM postings") }
+                try postings.write(db)
+            }
+            let assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
+            let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
+            let listed = entities.indices.filter(assembler.isListed)
+            var rank: [Int64: Int] = [:]
+            for (position, id) in InMemoryCorpus.exportOrder(listed.map { entities[$0] }).enumerated() { rank[id.raw] = position }
+            try db.execute(sql: "UPDATE entities SET listed = 0, mention_count = 0")
+            let update = try db.cachedStatement(sql: """
+                UPDATE entities SET type = ?, label = ?, names = ?, url = ?, organisation = ?, publisher_id = ?, source = ?,
+                    predicates = ?, mention_count = ?, listed = ?, export_rank = ? WHERE id = ?
+                """)
+            for index in listed {
+                let entity = entities[index]
+                try update.execute(arguments: [
+                    entity.type.rawValue, entity.label, ArticleBlobs.encode(strings: entity.names), entity.url, entity.organisation,
+                    entity.publisherID, entity.source.rawValue, ArticleBlobs.encode(strings: entity.predicates),
+                    assembler.aggregates[index].mentionCount, 1, rank[entity.id.raw] ?? 0, entity.id.raw,
+                ])
+            }
+            try db.execute(sql: "DELETE FROM releases")
+            let releases = entities.indices.compactMap { assembler.release(of: $0, entity: entities[$0]) }.sorted(by: Release.timelineOrder)
+            let insert = try db.cachedStatement(sql: "INSERT INTO releases (rank, model, data) VALUES (?, ?, ?)")
+            for (position, release) in releases.enumerated() {
+                try insert.execute(arguments: [position, release.model.raw, ReleaseBlob.encode(release)])
+            }
+            try Self.setMeta("needs_finish", "0", db)
+        }
+    }
+
+    /// Folds every stored article, in reading order, into the corpus-wide answers.
+    static func fold(vocabulary: Vocabulary, catalogue: ReleaseCatalogue, indexOfID: [Int64: Int32], db: Database) throws -> CorpusAssembler {
+        var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: catalogue)
+        var counts: [Int64: [(entity: Int32, mentions: Int, firstOrdinal: Int32)]] = [:]
+        let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
+        while let row = try postings.next() {
+            guard let index = indexOfID[row[0]] else { continue }
+            for posting in PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
+            FROM articles a JOIN links l ON l.id = a.id ORDER BY a.position
+            """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
+                guard let model = indexOfID[statement.model] else { return nil }
+                return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
+                                        planned: statement.planned)
+            }
+            let pairs = ArticleBlobs.decodeIDs(row[4])
+            var organisations: [ModelOrganisation] = []
+            var index = 0
+            while index + 1 < pairs.count {
+                if let model = indexOfID[pairs[index]] {
+                    organisations.append(ModelOrganisation(model: model, organisation: pairs[index + 1] < 0 ? nil : indexOfID[pairs[index + 1]]))
+                }
+                index += 2
+            }
+            assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
+                          concepts: ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
+                          statements: statements, modelOrganisations: organisations)
+        }
+        return assembler
+    }
+
+    // MARK: - Search index
+
+    /// Whether the full-text index still has to be built (after a cold build).
+    public var isSearchIndexPending: Bool {
+        (try? pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") == "1" }) ?? false
+    }
+
+    /// Builds the full-text index over every article if a cold build left it for later.
+    public func ensureSearchIndex() throws {
+        guard isSearchIndexPending else { return }
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('rebuild')")
+            try Self.setMeta("search_pending", "0", db)
+        }
+    }
+}
+
+/// Size and modification time (nanoseconds) of a file, following symlinks.
+struct FileStat {
+    var size: Int64
+    var mtime: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+/// A flag one thread sets and others read.
+final class CancellationFlag: @unchecked Sendable {
+    private var value = false
+    private let lock = NSLock()
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// Phase timings on stderr when `LEDE_TRACE` is set (for profiling the index).
+final class PhaseTrace: @unchecked Sendable {
+    private let enabled = ProcessInfo.processInfo.environment["LEDE_TRACE"] != nil
+    private var last = Date()
+    private var step = Date()
+    private var parts: [(String, Double)] = []
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
+        last = now
+        step = now
+        parts = []
+    }
+
+    static func residentMegabytes() -> Int {
+        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 128)
+        guard fgets(&buffer, 128, file) != nil else { return 0 }
+        let fields = String(cString: buffer).split(separator: " ")
+        return fields.count > 1 ? ((Int(fields[1]) ?? 0) * Int(getpagesize())) >> 20 : 0
+    }
+
+    /// Adds the time since the last step to `part` of the current phase.
+    func add(_ part: String) {
+        guard enabled else { return }
+        let now = Date()
+        if let index = parts.firstIndex(where: { $0.0 == part }) { parts[index].1 += now.timeIntervalSince(step) } else {
+            parts.append((part, now.timeIntervalSince(step)))
+        }
+        step = now
+    }
+}

@@ -1,0 +1,127 @@
+/// What the screen and the exports ask of a loaded corpus.
+///
+/// Two stores answer it: `InMemoryCorpus` (everything in arrays, for
+/// `--no-index` and tests) and the SQLite index in `LedeIndex`, which
+/// holds only what was asked for lately. Every answer is in reading order
+/// (article path order, then position in the article), so every export is
+/// the same whatever the store and whatever order files were indexed in.
+///
+/// A store may grow while it is read (the index fills in the background);
+/// `generation` changes whenever an answer may have changed.
+public protocol Corpus: AnyObject, Sendable {
+    /// Changes whenever the content changed (articles added, entities linked).
+    var generation: Int { get }
+
+    /// Articles in reading order (sorted by path).
+    var articleIDs: [ArticleID] { get }
+    /// Position of an article in reading order.
+    func position(of article: ArticleID) -> Int?
+    /// Title, byline and counts, without the paragraphs.
+    func summary(of article: ArticleID) -> ArticleSummary?
+    /// The whole article, paragraphs included.
+    func article(_ article: ArticleID) -> Article?
+    /// The article's mentions in reading order; a mention's `id.ordinal` is its index here.
+    func mentions(in article: ArticleID) -> [Mention]
+    /// Entities the article's annotations list.
+    func annotatedEntities(in article: ArticleID) -> Set<EntityID>
+
+    func entity(_ id: EntityID) -> Entity?
+    /// Every entity that is annotated somewhere or mentioned somewhere, in export order:
+    /// by type, then label (case-insensitive), then key.
+    func allEntities() -> [Entity]
+    /// Articles that mention the entity, reading order, with how often.
+    func articles(mentioning entity: EntityID) -> [ArticleMentionCount]
+    func mentionCount(of entity: EntityID) -> Int
+
+    /// Model releases, timeline order.
+    var releases: [Release] { get }
+
+    /// Paragraphs (and titles) that match, reading order; at most `limit`.
+    func search(_ query: SearchQuery, limit: Int?) -> [SearchHit]
+
+    /// Files that could not be read or parsed.
+    var errors: [LoadError] { get }
+    /// Non-fatal problems with loaded articles, as `path: message`.
+    var warnings: [String] { get }
+    /// Catalogue lines that were skipped, as `file:line: message`.
+    var catalogueProblems: [String] { get }
+}
+
+/// Title, byline and counts of an article: what lists show.
+public struct ArticleSummary: Sendable, Hashable {
+    public var id: ArticleID
+    public var path: String
+    public var title: String
+    public var authors: [String]
+    public var published: CalendarDate?
+    public var genre: String?
+    public var brand: String?
+    public var paragraphCount: Int
+    public var mentionCount: Int
+
+    public init(id: ArticleID, path: String, title: String, authors: [String], published: CalendarDate?,
+                genre: String?, brand: String?, paragraphCount: Int, mentionCount: Int) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.authors = authors
+        self.published = published
+        self.genre = genre
+        self.brand = brand
+        self.paragraphCount = paragraphCount
+        self.mentionCount = mentionCount
+    }
+}
+
+public struct ArticleMentionCount: Sendable, Hashable {
+    public var article: ArticleID
+    public var mentions: Int
+    public init(article: ArticleID, mentions: Int) {
+        self.article = article
+        self.mentions = mentions
+    }
+}
+
+/// A paragraph (or title) that matches a search, with the matched ranges.
+public struct SearchHit: Sendable, Hashable {
+    public var article: ArticleID
+    /// Nil when the title matched.
+    public var paragraph: Int?
+    /// Scalar ranges of the matched words in the paragraph (or title).
+    public var matches: [Range<Int>]
+
+    public init(article: ArticleID, paragraph: Int?, matches: [Range<Int>]) {
+        self.article = article
+        self.paragraph = paragraph
+        self.matches = matches
+    }
+}
+
+// MARK: - Derived queries
+
+extension Corpus {
+    public var articleCount: Int { articleIDs.count }
+
+    /// The article at a reading-order position.
+    public func articleID(at position: Int) -> ArticleID? {
+        let ids = articleIDs
+        return ids.indices.contains(position) ? ids[position] : nil
+    }
+
+    public func mention(_ id: MentionID) -> Mention? {
+        let all = mentions(in: id.article)
+        let index = Int(id.ordinal)
+        return all.indices.contains(index) ? all[index] : nil
+    }
+
+    /// Reading order of two mentions (nil when either article is gone).
+    public func isBefore(_ a: MentionID, _ b: MentionID) -> Bool {
+        let pa = position(of: a.article) ?? Int.max, pb = position(of: b.article) ?? Int.max
+        return (pa, a.ordinal) < (pb, b.ordinal)
+    }
+
+    /// Every mention of an entity as a list that loads articles only when asked.
+    public func mentionList(of entity: EntityID) -> EntityMentionList {
+        EntityMentionList(entity: entity, postings: articles(mentioning: entity))
+    }
+}

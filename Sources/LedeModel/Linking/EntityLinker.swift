@@ -1,0 +1,322 @@
+import Foundation
+
+/// Turns annotations, the gazetteer and the release catalogue into entities,
+/// and finds their mentions in an article's paragraphs.
+///
+/// Linking runs per article, against a `Vocabulary` built once for the
+/// corpus, so articles link in parallel and an unchanged article never
+/// links again. Two layers are matched in one pass of one automaton:
+/// concepts (organisations, people, places, topics) and AI models. Within a
+/// layer the leftmost-longest name wins (`US government` is US Government,
+/// not US); across layers mentions may overlap (`DeepSeek R1` is a model
+/// mention that holds an organisation mention).
+public struct EntityLinker: Sendable {
+    public let gazetteer: Gazetteer
+    public let catalogue: ReleaseCatalogue
+    public let nameForms: NameForms
+    public var releaseExtractor: ReleaseExtractor
+    /// Organisation keys already worked out (the gazetteer lookup runs the name rules).
+    private let organisationKeys = KeyCache()
+
+    public init(gazetteer: Gazetteer = .bundled, catalogue: ReleaseCatalogue = .bundled, nameForms: NameForms = .bundled,
+                releaseCues: [String] = ReleaseExtractor.bundledCues) {
+        self.gazetteer = gazetteer
+        self.catalogue = catalogue
+        self.nameForms = nameForms
+        self.releaseExtractor = ReleaseExtractor(releaseCues: releaseCues)
+    }
+
+    /// Changes whenever linking the same article could give another result: the
+    /// data (gazetteer, catalogue, name rules, cue words) or the rules' version.
+    public var fingerprint: String {
+        var parts = ["linker-1"]
+        parts += gazetteer.entries.map { ([$0.name] + $0.aliases + [$0.kind]).joined(separator: "|") }
+        parts += catalogue.entries.map { entry in
+            ([entry.model, entry.organisation, entry.date.description, entry.source] + entry.names + ["~"] + entry.contextualNames)
+                .joined(separator: "|")
+        }
+        parts += nameForms.legalForms.sorted()
+        parts += nameForms.places.keys.sorted().map { key in
+            let place = nameForms.places[key]!
+            return ([key] + place.demonyms + ["/"] + place.otherNames).joined(separator: "|")
+        }
+        parts += nameForms.topicAliases.keys.sorted().map { ([$0] + nameForms.topicAliases[$0]!).joined(separator: "|") }
+        parts += releaseExtractor.releaseCues
+        return parts.joined(separator: "\n")
+    }
+
+    // MARK: - Per article, before the vocabulary
+
+    /// The article's annotations, merged by id and keyed for the corpus.
+    public func contributions(of article: Article) -> [ConceptContribution] {
+        var result: [ConceptContribution] = []
+        var indexOfKey: [EntityKey: Int] = [:]
+        for concept in article.concepts {
+            // A concept listed only for classification or authorship is
+            // metadata: it is an entity, but not looked for in the text.
+            let lookedFor = !concept.type.isArticleMetadata
+                && !(concept.type == .topic && concept.isOnlyImplicit)
+                && !concept.predicates.allSatisfy { Annotation.authorPredicates.contains($0) }
+            let key = self.key(label: concept.label, type: concept.type)
+            if let existing = indexOfKey[key] {
+                // The same concept under two ids in one article: one entity.
+                for predicate in concept.predicates where !result[existing].predicates.contains(predicate) {
+                    result[existing].predicates.append(predicate)
+                }
+                result[existing].isLookedFor = result[existing].isLookedFor || lookedFor
+                continue
+            }
+            indexOfKey[key] = result.count
+            result.append(ConceptContribution(key: key, type: concept.type, label: concept.label, predicates: concept.predicates,
+                                              publisherID: concept.id, url: concept.url, isLookedFor: lookedFor))
+        }
+        return result
+    }
+
+    /// An organisation the gazetteer knows (under its label or the label
+    /// without its legal form) is keyed by the gazetteer's name.
+    public func key(label: String, type: EntityType) -> EntityKey {
+        guard type == .organisation else { return EntityKey(type: type, name: label) }
+        if let known = organisationKeys[label] { return known }
+        var key = EntityKey(type: type, name: label)
+        for form in nameForms.forms(label: label, type: .organisation) {
+            if let entry = gazetteer.entry(named: form.text) { key = EntityKey(type: .organisation, name: entry.name); break }
+        }
+        organisationKeys[label] = key
+        return key
+    }
+
+    /// Model names the article introduces (`its new model Zed-9`).
+    public func discoveredModelNames(in article: Article) -> [String] {
+        ModelNameScanner().names(in: article.paragraphs, known: [])
+    }
+
+    // MARK: - Per article, against the vocabulary
+
+    public func link(_ article: Article, contributions: [ConceptContribution], vocabulary: Vocabulary) -> LinkedArticle {
+        link(LinkInput(paragraphs: article.paragraphs, published: article.published, annotatedKeys: contributions.map(\.key)),
+             vocabulary: vocabulary)
+    }
+
+    public func link(_ input: LinkInput, vocabulary: Vocabulary) -> LinkedArticle {
+        let annotatedHere = Set(input.annotatedKeys.compactMap { vocabulary.indexOfKey[$0].map(Int32.init) })
+        var mentions: [LinkedMention] = []
+        var fullNameSeen: Set<Int32> = []
+        for (paragraphIndex, paragraph) in input.paragraphs.enumerated() {
+            var text = paragraph
+            text.withUTF8 { bytes in
+                mentions += linkParagraph(bytes, paragraph: paragraphIndex, vocabulary: vocabulary,
+                                          annotatedHere: annotatedHere, fullNameSeen: &fullNameSeen)
+            }
+        }
+        let statements = releaseExtractor.statements(paragraphs: input.paragraphs, published: input.published, mentions: mentions,
+                                                     vocabulary: vocabulary)
+        let organisations = modelOrganisations(paragraphs: input.paragraphs, mentions: mentions, vocabulary: vocabulary)
+        return LinkedArticle(mentions: mentions, annotated: annotatedHere.sorted(), statements: statements,
+                             modelOrganisations: organisations)
+    }
+
+    /// A candidate mention: a match with one of the entities its pattern may mean.
+    struct Candidate {
+        var byteStart: Int
+        var byteEnd: Int
+        var meaning: Vocabulary.Candidate
+    }
+
+    func linkParagraph(_ bytes: UnsafeBufferPointer<UInt8>, paragraph: Int, vocabulary: Vocabulary, annotatedHere: Set<Int32>,
+                       fullNameSeen: inout Set<Int32>) -> [LinkedMention] {
+        let definitions = vocabulary.definitions
+        var candidates: [Candidate] = []
+        for match in vocabulary.matcher.allMatches(in: bytes) {
+            for meaning in vocabulary.candidates[match.pattern] {
+                // Topics are generic words: only where the article is about them.
+                if definitions[Int(meaning.entity)].type == .topic && !annotatedHere.contains(meaning.entity) { continue }
+                candidates.append(Candidate(byteStart: match.byteStart, byteEnd: match.byteEnd, meaning: meaning))
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        func rank(_ candidate: Candidate) -> Int {
+            let meaning = candidate.meaning
+            return (annotatedHere.contains(meaning.entity) ? 4 : 0) + (meaning.fromAnnotation ? 2 : 0) + (meaning.needsPriorFullName ? 0 : 1)
+        }
+        var chosen: [Candidate] = []
+        for isModelLayer in [false, true] {
+            let ordered = candidates.filter { $0.meaning.isModelLayer == isModelLayer }.sorted { a, b in
+                if a.byteStart != b.byteStart { return a.byteStart < b.byteStart }
+                if a.byteEnd != b.byteEnd { return a.byteEnd > b.byteEnd }
+                let ra = rank(a), rb = rank(b)
+                if ra != rb { return ra > rb }
+                return a.meaning.entity < b.meaning.entity
+            }
+            var coveredUntil = 0
+            for candidate in ordered where candidate.byteStart >= coveredUntil {
+                let meaning = candidate.meaning
+                if let organisation = meaning.requiresOrganisation {
+                    let named = chosen.contains { concept in
+                        concept.meaning.entity == organisation && concept.byteEnd <= candidate.byteStart
+                            && Self.sameSentence(bytes, from: concept.byteEnd, to: candidate.byteStart)
+                    }
+                    if !named { continue }
+                } else if meaning.needsPriorFullName {
+                    if !fullNameSeen.contains(meaning.entity) { continue }
+                } else if definitions[Int(meaning.entity)].type == .person {
+                    fullNameSeen.insert(meaning.entity)
+                }
+                chosen.append(candidate)
+                coveredUntil = candidate.byteEnd
+            }
+        }
+        let scalarOffset = ScalarOffsetCounter.scalarOffsets(
+            ofBytes: chosen.flatMap { [$0.byteStart + Int($0.meaning.contextBytes), $0.byteEnd] }, in: bytes)
+        var result: [LinkedMention] = chosen.map { candidate in
+            let byteStart = candidate.byteStart + Int(candidate.meaning.contextBytes)
+            let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<candidate.byteEnd]), as: UTF8.self)
+            return LinkedMention(entity: candidate.meaning.entity, paragraph: Int32(paragraph),
+                                 start: Int32(scalarOffset[byteStart]!), end: Int32(scalarOffset[candidate.byteEnd]!),
+                                 text: slice, isDetected: !annotatedHere.contains(candidate.meaning.entity),
+                                 isModel: candidate.meaning.isModelLayer)
+        }
+        result.sort(by: LinkedMention.readingOrder)
+        return result
+    }
+
+    /// No sentence end between two byte offsets, and not too far apart.
+    static func sameSentence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard end - start <= 300 else { return false }
+        var index = start
+        while index + 1 < end {
+            if (bytes[index] == 0x2E || bytes[index] == 0x3F || bytes[index] == 0x21) && bytes[index + 1] == 0x20 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// A model found by pattern belongs to the organisation named nearest to
+    /// its first mention in the same sentence; the article's evidence for it.
+    func modelOrganisations(paragraphs: [String], mentions: [LinkedMention], vocabulary: Vocabulary) -> [ModelOrganisation] {
+        var result: [ModelOrganisation] = []
+        var seen: Set<Int32> = []
+        for mention in mentions where vocabulary.definitions[Int(mention.entity)].isDiscoveredModel && seen.insert(mention.entity).inserted {
+            let scalars = Array(paragraphs[Int(mention.paragraph)].unicodeScalars)
+            let start = Int(mention.start), end = Int(mention.end)
+            guard let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(start) }) else {
+                result.append(ModelOrganisation(model: mention.entity, organisation: nil))
+                continue
+            }
+            let organisations = mentions.filter {
+                $0.paragraph == mention.paragraph && sentence.contains(Int($0.start))
+                    && vocabulary.definitions[Int($0.entity)].type == .organisation && !($0.start >= mention.start && $0.end <= mention.end)
+            }
+            let nearest = organisations.min {
+                ReleaseExtractor.gap(Int($0.start), Int($0.end), start, end) < ReleaseExtractor.gap(Int($1.start), Int($1.end), start, end)
+            }
+            result.append(ModelOrganisation(model: mention.entity, organisation: nearest?.entity))
+        }
+        return result
+    }
+}
+
+/// What linking needs of an article: its paragraphs, its publication date,
+/// and the concepts its annotations list.
+public struct LinkInput: Sendable {
+    public var paragraphs: [String]
+    public var published: CalendarDate?
+    public var annotatedKeys: [EntityKey]
+
+    public init(paragraphs: [String], published: CalendarDate?, annotatedKeys: [EntityKey]) {
+        self.paragraphs = paragraphs
+        self.published = published
+        self.annotatedKeys = annotatedKeys
+    }
+
+    public init(_ imported: ImportedArticle) {
+        self.init(paragraphs: imported.article.paragraphs, published: imported.article.published, annotatedKeys: imported.concepts.map(\.key))
+    }
+}
+
+/// What linking one article found, in the vocabulary's entity numbers.
+public struct LinkedArticle: Sendable, Hashable {
+    /// Reading order; a mention's ordinal is its index here.
+    public var mentions: [LinkedMention]
+    /// Entities the article's annotations list (sorted).
+    public var annotated: [Int32]
+    public var statements: [ReleaseStatement]
+    public var modelOrganisations: [ModelOrganisation]
+
+    public init(mentions: [LinkedMention], annotated: [Int32], statements: [ReleaseStatement], modelOrganisations: [ModelOrganisation]) {
+        self.mentions = mentions
+        self.annotated = annotated
+        self.statements = statements
+        self.modelOrganisations = modelOrganisations
+    }
+}
+
+public struct LinkedMention: Sendable, Hashable {
+    public var entity: Int32
+    public var paragraph: Int32
+    public var start: Int32
+    public var end: Int32
+    public var text: String
+    public var isDetected: Bool
+    public var isModel: Bool
+
+    public init(entity: Int32, paragraph: Int32, start: Int32, end: Int32, text: String, isDetected: Bool, isModel: Bool) {
+        self.entity = entity
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.text = text
+        self.isDetected = isDetected
+        self.isModel = isModel
+    }
+
+    /// Paragraph, start, longer first, concepts before models, then entity number.
+    public static func readingOrder(_ a: LinkedMention, _ b: LinkedMention) -> Bool {
+        (a.paragraph, a.start, -a.end, a.isModel ? 1 : 0, a.entity) < (b.paragraph, b.start, -b.end, b.isModel ? 1 : 0, b.entity)
+    }
+}
+
+/// A date a sentence gives for a model's release.
+public struct ReleaseStatement: Sendable, Hashable {
+    public var model: Int32
+    /// Ordinal of the model mention in the article.
+    public var mention: Int32
+    public var date: CalendarDate
+    public var phrase: String
+    public var planned: Bool
+
+    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, planned: Bool) {
+        self.model = model
+        self.mention = mention
+        self.date = date
+        self.phrase = phrase
+        self.planned = planned
+    }
+}
+
+/// The organisation named nearest a discovered model's first mention in an article.
+public struct ModelOrganisation: Sendable, Hashable {
+    public var model: Int32
+    public var organisation: Int32?
+
+    public init(model: Int32, organisation: Int32?) {
+        self.model = model
+        self.organisation = organisation
+    }
+}
+
+/// A map shared by the threads that link in parallel.
+final class KeyCache: @unchecked Sendable {
+    private var keys: [String: EntityKey] = [:]
+    private let lock = NSLock()
+
+    subscript(label: String) -> EntityKey? {
+        get { lock.lock(); defer { lock.unlock() }; return keys[label] }
+        set {
+            lock.lock()
+            if keys.count > 100_000 { keys.removeAll() }
+            keys[label] = newValue
+            lock.unlock()
+        }
+    }
+}

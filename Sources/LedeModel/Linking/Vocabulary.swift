@@ -1,0 +1,307 @@
+/// A concept one article's annotations list, keyed for the whole corpus.
+public struct ConceptContribution: Sendable, Hashable {
+    public var key: EntityKey
+    public var type: EntityType
+    /// The publisher's label, as written in this article.
+    public var label: String
+    /// Predicates in this article, first seen first.
+    public var predicates: [String]
+    public var publisherID: String
+    public var url: String?
+    /// Looked for in the text: not only metadata (brand, genre), authorship
+    /// or an implicit topic.
+    public var isLookedFor: Bool
+
+    public init(key: EntityKey, type: EntityType, label: String, predicates: [String], publisherID: String,
+                url: String?, isLookedFor: Bool) {
+        self.key = key
+        self.type = type
+        self.label = label
+        self.predicates = predicates
+        self.publisherID = publisherID
+        self.url = url
+        self.isLookedFor = isLookedFor
+    }
+}
+
+/// What the articles of a corpus add to the names lede looks for: every
+/// annotated concept with all the labels it was given, and the model names
+/// found from how the text introduces them. Order-free (sets and sorted
+/// keys), so the vocabulary is the same whatever order files arrive in.
+public struct VocabularyInput: Sendable, Equatable {
+    public struct Concept: Sendable, Equatable {
+        public var type: EntityType
+        public var labels: Set<String>
+        public var isLookedFor: Bool
+
+        public init(type: EntityType, labels: Set<String>, isLookedFor: Bool) {
+            self.type = type
+            self.labels = labels
+            self.isLookedFor = isLookedFor
+        }
+    }
+
+    public var concepts: [EntityKey: Concept] = [:]
+    public var discoveredModels: Set<String> = []
+
+    public init() {}
+
+    public mutating func add(_ concepts: [ConceptContribution], discoveredModels names: [String]) {
+        for concept in concepts {
+            if var existing = self.concepts[concept.key] {
+                existing.labels.insert(concept.label)
+                existing.isLookedFor = existing.isLookedFor || concept.isLookedFor
+                self.concepts[concept.key] = existing
+            } else {
+                self.concepts[concept.key] = Concept(type: concept.type, labels: [concept.label], isLookedFor: concept.isLookedFor)
+            }
+        }
+        discoveredModels.formUnion(names)
+    }
+}
+
+/// Every entity lede knows for a corpus and one automaton for all their
+/// names: the gazetteer's organisations, the catalogue's models, the
+/// annotated concepts and the discovered models.
+///
+/// Entities are numbered in key order; one automaton pattern stands for
+/// each distinct (name, case rule) and lists the entities it may mean, so
+/// a label repeated under a thousand ids costs one pattern. Built once per
+/// corpus (or per index update); linking an article only reads it.
+public final class Vocabulary: Sendable {
+    /// One entity as the vocabulary knows it (labels shown are chosen later,
+    /// from the first article that annotates it).
+    public struct Definition: Sendable, Hashable {
+        public var key: EntityKey
+        public var type: EntityType
+        /// Gazetteer name, catalogue model, discovered name, or the first label in sorted order.
+        public var defaultLabel: String
+        /// Names looked for, label forms first.
+        public var names: [String]
+        /// Some article annotates it.
+        public var isAnnotated: Bool
+        /// Catalogue row of a model.
+        public var catalogueEntry: Int?
+        /// A catalogue model's organisation, when the vocabulary knows it.
+        public var organisation: Int?
+        /// The catalogue's organisation name, when no entity stands for it.
+        public var organisationName: String?
+        public var isDiscoveredModel: Bool
+        public var url: String?
+    }
+
+    /// What one automaton pattern may mean.
+    struct Candidate: Sendable, Hashable {
+        var entity: Int32
+        var isModelLayer: Bool
+        var needsPriorFullName: Bool
+        /// UTF-8 bytes at the start of the pattern that are context, not the
+        /// mention (`DeepSeek’s ` before `R1`).
+        var contextBytes: Int32
+        var fromAnnotation: Bool
+        /// A short model alias (`R1`) counts only after this organisation
+        /// has been named earlier in the same sentence.
+        var requiresOrganisation: Int32?
+    }
+
+    public let definitions: [Definition]
+    public let indexOfKey: [EntityKey: Int]
+    let matcher: NameMatcher
+    /// Per matcher pattern, the entities it may mean.
+    let candidates: [[Candidate]]
+    /// A summary of every pattern and what it means: equal fingerprints,
+    /// equal linking results.
+    public let patternKeys: Set<String>
+
+    public var count: Int { definitions.count }
+
+    public init(input: VocabularyInput, linker: EntityLinker) {
+        var builder = VocabularyBuilder(linker: linker)
+        builder.addGazetteer()
+        builder.addConcepts(input.concepts)
+        builder.addCatalogue()
+        builder.addDiscoveredModels(input.discoveredModels)
+        let built = builder.finish()
+        definitions = built.definitions
+        indexOfKey = built.indexOfKey
+        matcher = NameMatcher(patterns: built.patterns)
+        candidates = built.candidates
+        patternKeys = built.patternKeys
+    }
+
+    /// Names that distinguish two vocabularies: every pattern text one has and the
+    /// other has not (or has with another meaning). An article whose text holds
+    /// none of them links the same under both.
+    public func changedNames(comparedWith other: Vocabulary?) -> [String] {
+        guard let other else { return Array(Set(matcher.patterns.map(\.text))).sorted() }
+        let changed = patternKeys.symmetricDifference(other.patternKeys)
+        return Array(Set(changed.compactMap { $0.split(separator: "\u{1}", maxSplits: 1).first.map(String.init) })).sorted()
+    }
+}
+
+/// Builds the entity table and the names to look for.
+struct VocabularyBuilder {
+    let linker: EntityLinker
+    var definitions: [EntityKey: Vocabulary.Definition] = [:]
+    /// Forms per entity key, with whether they came from a publisher's label.
+    var forms: [EntityKey: [(form: NameForms.Form, fromAnnotation: Bool)]] = [:]
+
+    init(linker: EntityLinker) { self.linker = linker }
+
+    mutating func addForm(_ form: NameForms.Form, fromAnnotation: Bool, to key: EntityKey) {
+        var list = forms[key, default: []]
+        if let existing = list.firstIndex(where: { $0.form.text == form.text }) {
+            if fromAnnotation && !list[existing].fromAnnotation { list[existing].fromAnnotation = true }
+        } else {
+            list.append((form, fromAnnotation))
+        }
+        forms[key] = list
+    }
+
+    /// Every gazetteer organisation, detected unless an annotation names it.
+    mutating func addGazetteer() {
+        for entry in linker.gazetteer.entries {
+            let key = EntityKey(type: .organisation, name: entry.name)
+            guard definitions[key] == nil else { continue }
+            definitions[key] = .init(key: key, type: .organisation, defaultLabel: entry.name, names: [], isAnnotated: false,
+                                     isDiscoveredModel: false)
+            for name in entry.allNames {
+                for form in linker.nameForms.forms(label: name, type: .organisation) { addForm(form, fromAnnotation: false, to: key) }
+            }
+        }
+    }
+
+    /// Annotated concepts: every label's forms. An organisation the gazetteer
+    /// knows was keyed by its gazetteer name, so it gains the gazetteer's aliases.
+    mutating func addConcepts(_ concepts: [EntityKey: VocabularyInput.Concept]) {
+        for key in concepts.keys.sorted() {
+            let concept = concepts[key]!
+            let labels = concept.labels.sorted()
+            if var existing = definitions[key] {
+                existing.isAnnotated = true
+                definitions[key] = existing
+            } else {
+                definitions[key] = .init(key: key, type: concept.type, defaultLabel: labels.first ?? key.raw, names: [],
+                                         isAnnotated: true, isDiscoveredModel: false)
+            }
+            guard concept.isLookedFor else { continue }
+            // Label forms go before the gazetteer's aliases.
+            let previous = forms[key] ?? []
+            forms[key] = []
+            for label in labels {
+                for form in linker.nameForms.forms(label: label, type: concept.type) { addForm(form, fromAnnotation: true, to: key) }
+            }
+            for (form, fromAnnotation) in previous { addForm(form, fromAnnotation: fromAnnotation, to: key) }
+        }
+    }
+
+    mutating func addCatalogue() {
+        for (entryIndex, entry) in linker.catalogue.entries.enumerated() {
+            let key = EntityKey(type: .model, name: entry.model)
+            if definitions[key]?.catalogueEntry != nil { continue }
+            var definition = definitions[key] ?? .init(key: key, type: .model, defaultLabel: entry.model, names: [],
+                                                       isAnnotated: false, isDiscoveredModel: false)
+            definition.catalogueEntry = entryIndex
+            definition.url = entry.source.isEmpty ? nil : entry.source
+            definitions[key] = definition
+            for name in entry.names {
+                addForm(NameForms.Form(text: name, caseRule: name.count <= 3 ? .exact : .firstLetterExact, needsPriorFullName: false),
+                        fromAnnotation: false, to: key)
+            }
+        }
+    }
+
+    /// Names the text introduced as models and nothing else knows.
+    mutating func addDiscoveredModels(_ names: Set<String>) {
+        var known = Set(forms.values.joined().map { $0.form.text.lowercased() })
+        for name in names.sorted() where !known.contains(name.lowercased()) {
+            let key = EntityKey(type: .model, name: name)
+            guard definitions[key] == nil else { continue }
+            known.insert(name.lowercased())
+            definitions[key] = .init(key: key, type: .model, defaultLabel: name, names: [], isAnnotated: false, isDiscoveredModel: true)
+            addForm(NameForms.Form(text: name, caseRule: .exact, needsPriorFullName: false), fromAnnotation: false, to: key)
+        }
+    }
+
+    struct Built {
+        var definitions: [Vocabulary.Definition]
+        var indexOfKey: [EntityKey: Int]
+        var patterns: [NamePattern]
+        var candidates: [[Vocabulary.Candidate]]
+        var patternKeys: Set<String>
+    }
+
+    func finish() -> Built {
+        let keys = definitions.keys.sorted()
+        var indexOfKey: [EntityKey: Int] = [:]
+        for (index, key) in keys.enumerated() { indexOfKey[key] = index }
+        var table = keys.map { definitions[$0]! }
+        for index in table.indices { table[index].names = (forms[keys[index]] ?? []).map(\.form.text) }
+
+        var patternIndex: [PatternSlot: Int] = [:]
+        var patterns: [NamePattern] = []
+        var candidates: [[Vocabulary.Candidate]] = []
+        var patternKeys: Set<String> = []
+        func add(_ text: String, _ rule: CaseRule, _ candidate: Vocabulary.Candidate) {
+            guard !text.isEmpty else { return }
+            let slot = PatternSlot(text: text, rule: rule)
+            let index: Int
+            if let existing = patternIndex[slot] { index = existing } else {
+                index = patterns.count
+                patternIndex[slot] = index
+                patterns.append(NamePattern(text: text, caseRule: rule, payload: index))
+                candidates.append([])
+            }
+            guard !candidates[index].contains(candidate) else { return }
+            candidates[index].append(candidate)
+            let organisation = candidate.requiresOrganisation.map { keys[Int($0)].raw } ?? ""
+            patternKeys.insert([text, "\(rule)", keys[Int(candidate.entity)].raw, candidate.needsPriorFullName ? "p" : "",
+                                "\(candidate.contextBytes)", candidate.fromAnnotation ? "a" : "", organisation]
+                .joined(separator: "\u{1}"))
+        }
+
+        for (index, key) in keys.enumerated() {
+            let isModel = table[index].type == .model
+            for (form, fromAnnotation) in forms[key] ?? [] {
+                add(form.text, form.caseRule, .init(entity: Int32(index), isModelLayer: isModel, needsPriorFullName: form.needsPriorFullName,
+                                                    contextBytes: 0, fromAnnotation: fromAnnotation, requiresOrganisation: nil))
+            }
+        }
+
+        // Catalogue models: the organisation of each, and `~R1` aliases only
+        // right after the organisation (`DeepSeek’s R1`, `DeepSeek R1`) or
+        // later in a sentence that named it.
+        for (entryIndex, entry) in linker.catalogue.entries.enumerated() {
+            guard let modelIndex = indexOfKey[EntityKey(type: .model, name: entry.model)],
+                  table[modelIndex].catalogueEntry == entryIndex else { continue }
+            let gazetteerEntry = linker.gazetteer.entry(named: entry.organisation)
+            let organisationKey = EntityKey(type: .organisation, name: gazetteerEntry?.name ?? entry.organisation)
+            let organisation = indexOfKey[organisationKey]
+            table[modelIndex].organisation = organisation
+            table[modelIndex].organisationName = entry.organisation
+            var organisationNames = gazetteerEntry?.allNames ?? [entry.organisation]
+            if let organisation { organisationNames += table[organisation].names }
+            for name in entry.contextualNames {
+                if let organisation {
+                    add(name, .exact, .init(entity: Int32(modelIndex), isModelLayer: true, needsPriorFullName: false, contextBytes: 0,
+                                            fromAnnotation: false, requiresOrganisation: Int32(organisation)))
+                }
+                for organisationName in Set(organisationNames).sorted() {
+                    for glue in ["’s ", "'s ", " "] {
+                        let prefix = organisationName + glue
+                        add(prefix + name, .firstLetterExact,
+                            .init(entity: Int32(modelIndex), isModelLayer: true, needsPriorFullName: false,
+                                  contextBytes: Int32(prefix.utf8.count), fromAnnotation: false, requiresOrganisation: nil))
+                    }
+                }
+            }
+            table[modelIndex].names += entry.contextualNames.filter { !table[modelIndex].names.contains($0) }
+        }
+        return Built(definitions: table, indexOfKey: indexOfKey, patterns: patterns, candidates: candidates, patternKeys: patternKeys)
+    }
+
+    struct PatternSlot: Hashable {
+        var text: String
+        var rule: CaseRule
+    }
+}

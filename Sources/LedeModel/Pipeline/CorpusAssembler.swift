@@ -1,0 +1,180 @@
+/// One article's part in what the corpus knows of one entity: how often it
+/// names it, and the annotation that lists it there.
+public struct EntityOccurrence: Sendable, Hashable {
+    public var article: ArticleID
+    public var published: CalendarDate?
+    public var mentions: Int
+    /// Ordinal of the first mention in the article (meaningless when `mentions` is 0).
+    public var firstOrdinal: Int32
+    /// The article's annotation of the entity, if it has one.
+    public var concept: ConceptContribution?
+
+    public init(article: ArticleID, published: CalendarDate?, mentions: Int, firstOrdinal: Int32, concept: ConceptContribution?) {
+        self.article = article
+        self.published = published
+        self.mentions = mentions
+        self.firstOrdinal = firstOrdinal
+        self.concept = concept
+    }
+}
+
+/// What the corpus knows of one entity, folded from its occurrences in
+/// reading order: the label, url and publisher id of the first article that
+/// annotates it, the predicates of all in first-seen order, the mention
+/// count, the first mention and the earliest publication naming it.
+///
+/// Both stores fold the same way (the index one entity at a time from its
+/// rows, the in-memory store article by article), so they agree.
+public struct EntityAggregate: Sendable, Hashable {
+    public var label: String?
+    public var predicates: [String] = []
+    public var url: String?
+    public var publisherID: String?
+    public var mentionCount = 0
+    public var firstMention: MentionID?
+    public var earliestPublished: CalendarDate?
+    public var isAnnotated = false
+
+    public init() {}
+
+    /// Adds the next occurrence in reading order.
+    public mutating func add(_ occurrence: EntityOccurrence) {
+        if let concept = occurrence.concept {
+            if label == nil {
+                label = concept.label
+                url = concept.url
+                publisherID = concept.publisherID
+            }
+            isAnnotated = true
+            for predicate in concept.predicates where !predicates.contains(predicate) { predicates.append(predicate) }
+        }
+        guard occurrence.mentions > 0 else { return }
+        mentionCount += occurrence.mentions
+        if firstMention == nil { firstMention = MentionID(article: occurrence.article, ordinal: occurrence.firstOrdinal) }
+        if let published = occurrence.published, earliestPublished.map({ published < $0 }) ?? true { earliestPublished = published }
+    }
+}
+
+extension EntityAggregate {
+    /// Folds an article's annotations, keyed by entity key, in reading order.
+    public static func fold(_ concepts: [ConceptContribution], article: ArticleID, into aggregates: inout [EntityKey: EntityAggregate]) {
+        for concept in concepts {
+            aggregates[concept.key, default: EntityAggregate()].add(
+                EntityOccurrence(article: article, published: nil, mentions: 0, firstOrdinal: 0, concept: concept))
+        }
+    }
+}
+
+extension LinkedArticle {
+    /// Mention counts and first ordinals, by entity, in order of first mention.
+    public var entityCounts: [(entity: Int32, mentions: Int, firstOrdinal: Int32)] {
+        var result: [(entity: Int32, mentions: Int, firstOrdinal: Int32)] = []
+        var slot: [Int32: Int] = [:]
+        for (ordinal, mention) in mentions.enumerated() {
+            if let index = slot[mention.entity] {
+                result[index].mentions += 1
+            } else {
+                slot[mention.entity] = result.count
+                result.append((mention.entity, 1, Int32(ordinal)))
+            }
+        }
+        return result
+    }
+}
+
+/// Turns a vocabulary and the aggregates of its entities into the
+/// corpus-wide entities and releases.
+public struct CorpusAssembler: Sendable {
+    public let vocabulary: Vocabulary
+    public let catalogue: ReleaseCatalogue
+    public var aggregates: [EntityAggregate]
+    /// Discovered models: the organisation named nearest their first mention (first article wins).
+    public var discoveredOrganisation: [Int32: Int32?] = [:]
+    /// Release statements per model, reading order.
+    public var statements: [Int32: [ModelEvidence.Statement]] = [:]
+
+    public init(vocabulary: Vocabulary, catalogue: ReleaseCatalogue) {
+        self.vocabulary = vocabulary
+        self.catalogue = catalogue
+        aggregates = Array(repeating: EntityAggregate(), count: vocabulary.count)
+    }
+
+    /// Starts from annotations already folded in reading order (before the
+    /// vocabulary existed); mentions are then added with empty concept lists.
+    public init(vocabulary: Vocabulary, catalogue: ReleaseCatalogue, annotations: [EntityKey: EntityAggregate]) {
+        self.init(vocabulary: vocabulary, catalogue: catalogue)
+        for (key, aggregate) in annotations {
+            if let index = vocabulary.indexOfKey[key] { aggregates[index] = aggregate }
+        }
+    }
+
+    /// Adds the next linked article in reading order.
+    public mutating func add(article: ArticleID, published: CalendarDate?, concepts: [ConceptContribution], linked: LinkedArticle) {
+        add(article: article, published: published, concepts: concepts, entityCounts: linked.entityCounts, statements: linked.statements,
+            modelOrganisations: linked.modelOrganisations)
+    }
+
+    /// Adds the next article in reading order, from its parts.
+    public mutating func add(article: ArticleID, published: CalendarDate?, concepts: [ConceptContribution],
+                             entityCounts: [(entity: Int32, mentions: Int, firstOrdinal: Int32)], statements: [ReleaseStatement],
+                             modelOrganisations: [ModelOrganisation]) {
+        var conceptOf: [Int32: ConceptContribution] = [:]
+        for concept in concepts {
+            if let index = vocabulary.indexOfKey[concept.key] { conceptOf[Int32(index)] = concept }
+        }
+        for count in entityCounts {
+            aggregates[Int(count.entity)].add(EntityOccurrence(article: article, published: published, mentions: count.mentions,
+                                                                firstOrdinal: count.firstOrdinal, concept: conceptOf.removeValue(forKey: count.entity)))
+        }
+        for (entity, concept) in conceptOf.sorted(by: { $0.key < $1.key }) {
+            aggregates[Int(entity)].add(EntityOccurrence(article: article, published: published, mentions: 0, firstOrdinal: 0, concept: concept))
+        }
+        addEvidence(article: article, statements: statements, modelOrganisations: modelOrganisations)
+    }
+
+    public mutating func addEvidence(article: ArticleID, statements: [ReleaseStatement], modelOrganisations: [ModelOrganisation]) {
+        for evidence in modelOrganisations where discoveredOrganisation[evidence.model] == nil {
+            discoveredOrganisation[evidence.model] = .some(evidence.organisation)
+        }
+        for statement in statements {
+            self.statements[statement.model, default: []].append(
+                ModelEvidence.Statement(date: statement.date, phrase: statement.phrase, planned: statement.planned,
+                                        mention: MentionID(article: article, ordinal: statement.mention)))
+        }
+    }
+
+    /// The label shown for a vocabulary entity.
+    public func displayLabel(_ index: Int) -> String { aggregates[index].label ?? vocabulary.definitions[index].defaultLabel }
+
+    /// A vocabulary entity as the corpus shows it.
+    public func entity(at index: Int, id: EntityID) -> Entity {
+        let definition = vocabulary.definitions[index]
+        let aggregate = aggregates[index]
+        var organisation: String?
+        if definition.type == .model {
+            if definition.catalogueEntry != nil {
+                organisation = definition.organisation.map(displayLabel) ?? definition.organisationName
+            } else if let evidence = discoveredOrganisation[Int32(index)], let organisationIndex = evidence {
+                organisation = displayLabel(Int(organisationIndex))
+            }
+        }
+        return Entity(id: id, key: definition.key, label: displayLabel(index), type: definition.type, predicates: aggregate.predicates,
+                      source: definition.isAnnotated ? .annotation : .detected, names: definition.names,
+                      url: aggregate.url ?? definition.url, organisation: organisation, publisherID: aggregate.publisherID)
+    }
+
+    /// Whether an entity belongs in lists: annotated somewhere or named somewhere.
+    public func isListed(_ index: Int) -> Bool { vocabulary.definitions[index].isAnnotated || aggregates[index].mentionCount > 0 }
+
+    /// The release of a model entity named at least once.
+    public func release(of index: Int, entity: Entity) -> Release? {
+        let definition = vocabulary.definitions[index]
+        let aggregate = aggregates[index]
+        guard definition.type == .model, aggregate.mentionCount > 0 else { return nil }
+        return ReleaseReconciler.release(from: ModelEvidence(
+            model: entity.id, name: entity.label, organisation: entity.organisation,
+            catalogueEntry: definition.catalogueEntry.map { catalogue.entries[$0] },
+            statements: statements[Int32(index)] ?? [], firstMention: aggregate.firstMention,
+            mentionCount: aggregate.mentionCount, earliestPublished: aggregate.earliestPublished))
+    }
+}
