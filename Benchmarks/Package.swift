@@ -17,15 +17,16 @@ let package = Package(
             name: "LedeBenchSupport",
             dependencies: [.product(name: "LedeModel", package: "lede")]
         ),
-        // Linker throughput against grep -F over the same ~100 MB, in one run.
-        .executableTarget(
-            name: "linker-vs-grep",
-            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede")]
-        ),
         // Loads files as lede does, for peak memory measured from outside (/usr/bin/time -v).
         .executableTarget(
             name: "load-corpus",
-            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede")]
+            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede"), .product(name: "LedeIndex", package: "lede")]
+        ),
+        // Update + render per key on an indexed folder, percentiles printed; for profiling.
+        .executableTarget(
+            name: "keystrokes",
+            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede"), .product(name: "LedeIndex", package: "lede"),
+                           .product(name: "LedeUI", package: "lede")]
         ),
         // ordo-one/benchmark suite: load, first frame, keystrokes, memory.
         .executableTarget(
@@ -33,6 +34,7 @@ let package = Package(
             dependencies: [
                 "LedeBenchSupport",
                 .product(name: "LedeModel", package: "lede"),
+                .product(name: "LedeIndex", package: "lede"),
                 .product(name: "LedeUI", package: "lede"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

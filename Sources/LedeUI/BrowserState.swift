@@ -63,6 +63,11 @@ public struct DossierState: Hashable, Sendable {
     public var entity: EntityID
     /// Index into the entity's mentions (reading order).
     public var selection = 0
+
+    public init(entity: EntityID, selection: Int = 0) {
+        self.entity = entity
+        self.selection = selection
+    }
 }
 
 /// `S`: a search across every article.
@@ -138,6 +143,8 @@ public struct BrowserState: Sendable {
     let sidebarCache = SidebarModelCache()
     /// The mention list of the last entity asked about (`]`, the dossier).
     let mentionListCache = MentionListCache()
+    /// The timeline as last drawn: most keys do not change it.
+    let timelineCache = RegionCache()
 
     public init(corpus: any Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
         self.corpus = corpus
@@ -207,6 +214,21 @@ public struct BrowserState: Sendable {
 
     /// Every mention of an entity, reading order (kept for the last entity asked about).
     public func mentionList(of entity: EntityID) -> EntityMentionList { mentionListCache.list(of: entity, in: corpus) }
+
+    /// Reads ahead what the likely next keys need (the neighbouring articles'
+    /// text, layout and mentions; the focused entity's postings), so that
+    /// `}`, `{` and `]` find it cached. The event loop calls this after drawing.
+    public func warmCaches() {
+        guard let position = articlePosition else { return }
+        for neighbour in [position + 1, position - 1] {
+            guard let id = corpus.articleID(at: neighbour) else { continue }
+            _ = layouts.layout(corpus: corpus, article: id, width: screenLayout.readerText.width, visibleParagraphs: nil)
+            let entities = Set(corpus.mentions(in: id).map(\.entity)).union(corpus.annotatedEntities(in: id))
+            for entity in entities { _ = corpus.entity(entity) }
+            _ = corpus.summary(of: id)
+        }
+        if let entity = focusedEntity ?? sidebar.selectedEntity { _ = mentionList(of: entity) }
+    }
 
     /// Starts the timeline on a release this article talks about.
     mutating func selectTimelineReleaseOfArticle() {

@@ -20,7 +20,9 @@ public enum BrowserView {
         drawFrame(state, into: &buffer)
         ReaderView.render(state, into: &buffer, area: layout.readerText)
         SidebarView.render(state, into: &buffer, area: layout.sidebar)
-        TimelineView.render(state, into: &buffer, area: layout.timeline)
+        state.timelineCache.draw(state, area: layout.timeline, into: &buffer) { buffer in
+            TimelineView.render(state, into: &buffer, area: layout.timeline)
+        }
         if let overlay = state.overlay { drawOverlay(overlay, state: state, into: &buffer) }
         StatusBarView.render(state, into: &buffer, area: layout.status)
     }

@@ -28,8 +28,21 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Columns of a string: the sum over its graphemes.
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// Columns of a string: the sum over its graphemes. Printable ASCII (most
+    /// labels) is one column a byte, without breaking the text into graphemes.
+    public static func of(_ text: String) -> Int {
+        if let ascii = asciiWidth(text) { return ascii }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of text made only of ASCII other than `\r`, else nil.
+    static func asciiWidth(_ text: String) -> Int? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            return bytes.count
+        }
+    }
 
     static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,

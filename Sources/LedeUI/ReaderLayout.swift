@@ -151,8 +151,11 @@ public final class ReaderLayoutCache: @unchecked Sendable {
         var visibleParagraphs: Set<Int>?
     }
 
-    private var entries: [Key: ReaderLayout] = [:]
+    private var entries: [Key: (layout: ReaderLayout, used: Int)] = [:]
+    private var clock = 0
     private let lock = NSLock()
+    /// Layouts kept: the current article's, its neighbours', and a few more.
+    static let capacity = 24
 
     public init() {}
 
@@ -161,11 +164,18 @@ public final class ReaderLayoutCache: @unchecked Sendable {
         let key = Key(article: article, width: width, visibleParagraphs: visibleParagraphs)
         lock.lock()
         defer { lock.unlock() }
-        if let cached = entries[key] { return cached }
+        clock += 1
+        if let cached = entries[key] {
+            entries[key] = (cached.layout, clock)
+            return cached.layout
+        }
         guard let value = article.flatMap(corpus.article) else { return ReaderLayout(lines: [], firstLine: [:]) }
         let layout = ReaderLayout.make(article: value, width: width, visibleParagraphs: visibleParagraphs)
-        if entries.count > 64 { entries.removeAll() }
-        entries[key] = layout
+        // The least recently used goes, never the one the screen shows.
+        if entries.count >= Self.capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
+            entries[oldest] = nil
+        }
+        entries[key] = (layout, clock)
         return layout
     }
 }

@@ -73,8 +73,17 @@ public struct ScreenBuffer: Hashable, Sendable {
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let bounds = clip ?? area
         guard y >= max(0, bounds.y), y < min(height, bounds.maxY), x >= max(0, bounds.x) else { return x + 1 }
-        let safe = SafeText.displayable(character)
-        let columns = max(1, DisplayWidth.of(safe))
+        // Printable ASCII (most cells) and the box-drawing and geometric
+        // shapes the frame is made of are themselves, one column wide.
+        let simple: Bool
+        if let ascii = character.asciiValue {
+            simple = ascii >= 0x20 && ascii < 0x7F
+        } else {
+            let scalars = character.unicodeScalars
+            simple = scalars.count == 1 && (0x2500...0x25FF).contains(scalars.first!.value)
+        }
+        let safe = simple ? character : SafeText.displayable(character)
+        let columns = simple ? 1 : max(1, DisplayWidth.of(safe))
         let right = min(width, bounds.maxX)
         guard x + columns <= right else {
             // A wide grapheme that does not fit leaves a blank, not half a glyph.
@@ -108,6 +117,27 @@ public struct ScreenBuffer: Hashable, Sendable {
         self[x, y] = Cell(style: style)
     }
 
+    /// The cells of a rectangle, row by row (to keep a drawn region).
+    public func cells(in rect: Rect) -> [Cell] {
+        var result: [Cell] = []
+        result.reserveCapacity(rect.width * rect.height)
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { result.append(self[x, y]) }
+        }
+        return result
+    }
+
+    /// Puts back cells taken with `cells(in:)` from a rectangle of the same size.
+    public mutating func paste(_ saved: [Cell], in rect: Rect) {
+        var index = 0
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) where index < saved.count {
+                self[x, y] = saved[index]
+                index += 1
+            }
+        }
+    }
+
     /// The text of row `y`, continuation cells skipped (for tests and captures).
     public func line(_ y: Int) -> String {
         var text = ""
@@ -121,19 +151,23 @@ public struct ScreenBuffer: Hashable, Sendable {
 
 /// Text cut to a number of columns, with an ellipsis when cut.
 public enum TextFit {
+    /// Cut to `columns` with an ellipsis; reads no further than the cut,
+    /// so a very long text costs what the room costs.
     public static func truncate(_ text: String, to columns: Int, ellipsis: Character = "…") -> String {
         guard columns > 0 else { return "" }
-        if DisplayWidth.of(text) <= columns { return text }
-        var result = ""
+        if text.utf8.count <= columns, DisplayWidth.asciiWidth(text) != nil { return text }
         var used = 0
-        for character in text {
+        var cut: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
             let width = DisplayWidth.of(character)
-            if used + width > columns - 1 { break }
-            result.append(character)
+            if cut == nil, used + width > columns - 1 { cut = index }
             used += width
+            if used > columns { return String(text[..<(cut ?? index)]) + String(ellipsis) }
+            index = text.index(after: index)
         }
-        result.append(ellipsis)
-        return result
+        return text
     }
 
     /// Pads with spaces to exactly `columns` (truncating first if needed).

@@ -148,18 +148,23 @@ final class SidebarModelCache: @unchecked Sendable {
     }
 }
 
-/// Remembers the mention list of the last entity asked about.
+/// Remembers the mention lists of the last few entities asked about.
 final class MentionListCache: @unchecked Sendable {
-    private var last: (entity: EntityID, generation: Int, list: EntityMentionList)?
+    private var recent: [(entity: EntityID, generation: Int, list: EntityMentionList)] = []
     private let lock = NSLock()
 
     func list(of entity: EntityID, in corpus: any Corpus) -> EntityMentionList {
         let generation = corpus.generation
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.entity == entity, last.generation == generation { return last.list }
+        if let index = recent.firstIndex(where: { $0.entity == entity && $0.generation == generation }) {
+            let hit = recent.remove(at: index)
+            recent.append(hit)
+            return hit.list
+        }
         let list = corpus.mentionList(of: entity)
-        last = (entity, generation, list)
+        recent.append((entity, generation, list))
+        if recent.count > 8 { recent.removeFirst() }
         return list
     }
 }

@@ -52,7 +52,13 @@ public enum TimelineView {
             let linear = Double(day - low) / Double(high - low)
             var rank = 0.0
             if day <= low { rank = 0 } else if day >= high { rank = Double(days.count - 1) } else {
-                let upper = days.firstIndex { $0 >= day }!
+                // The first day at or after `day` (days are sorted).
+                var first = 0, last = days.count - 1
+                while first < last {
+                    let middle = (first + last) / 2
+                    if days[middle] < day { first = middle + 1 } else { last = middle }
+                }
+                let upper = first
                 let below = days[upper - 1], above = days[upper]
                 rank = Double(upper - 1) + Double(day - below) / Double(max(1, above - below))
             }
@@ -105,10 +111,13 @@ public enum TimelineView {
         for index in byColumn {
             let release = releases[index]
             let name = release.modelName
+            // The name, and a short form for crowded rows, measured once.
+            let nameWidth = DisplayWidth.of(name)
+            let short = TextFit.truncate(name, to: max(4, min(nameWidth, 8)))
+            let candidates = [(name, nameWidth), (short, DisplayWidth.of(short))]
             var placed = false
             for (rowIndex, _) in labelRows.enumerated() where !placed {
-                for candidate in [name, TextFit.truncate(name, to: max(4, min(DisplayWidth.of(name), 8)))] {
-                    let width = DisplayWidth.of(candidate)
+                for (candidate, width) in candidates {
                     let start = min(max(0, x[index]), max(0, area.width - width))
                     let range = (start - 1)..<(start + width + 1)
                     if occupied[rowIndex].contains(where: { $0.overlaps(range) }) { continue }

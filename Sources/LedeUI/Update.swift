@@ -329,7 +329,7 @@ extension BrowserState {
             // From the current reading position: this article's first mention on, or the last one before it.
             let here = articlePosition ?? 0
             let postings = list.postings
-            let firstHereOrLater = postings.firstIndex { (corpus.position(of: $0.article) ?? Int.max) >= here }
+            let firstHereOrLater = list.firstPosting(atOrAfter: here, corpus: corpus)
             if forward {
                 targetIndex = firstHereOrLater.map(list.firstIndex(ofPosting:)) ?? 0
             } else {
@@ -399,7 +399,7 @@ extension BrowserState {
         case .sidebar:
             guard let entity = sidebar.selectedEntity, let info = corpus.entity(entity) else { return }
             let list = mentionList(of: entity)
-            let posting = article.flatMap(list.posting(of:)) ?? 0
+            let posting = article.flatMap { list.posting(of: $0, corpus: corpus) } ?? 0
             guard !list.isEmpty, let first = list.mention(at: list.firstIndex(ofPosting: posting), corpus: corpus) else {
                 message = StatusMessage("\(info.label) is annotated but not named in the text", isError: true)
                 return

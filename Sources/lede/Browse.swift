@@ -101,6 +101,7 @@ struct Browse: ParsableCommand {
             if dirty {
                 terminal.draw(BrowserView.render(state))
                 dirty = false
+                state.warmCaches()
             }
             guard let key = terminal.readKey() else { continue }
             state.handle(key)

@@ -144,6 +144,60 @@ struct BrowserEndToEndTests {
         try cjk.type("q")
     }
 
+    @Test("S searches every article: the hit list, Enter opens the match, n goes on into the next article")
+    func corpusSearch() throws {
+        let session = try start("Sources/lede/Samples")
+        try session.type("S")
+        try session.waitFor("search prompt") { $0.contains("S/") && $0.contains("FIND") }
+        try session.type("\"open source\"")
+        try session.press("Enter")
+        let list = try session.waitFor("hits") { $0.contains("paragraphs") && $0.contains("▸") }
+        #expect(list.range(of: "Search all articles — [0-9]+ paragraphs", options: .regularExpression) != nil)
+        try session.press("Enter")
+        let opened = try session.waitFor("opened") { $0.contains("match 1 of") && $0.contains("READ") }
+        let position = opened.range(of: "[0-9]+/6", options: .regularExpression).map { String(opened[$0]) }
+        // n walks this article's matches, then goes on to the next article with one.
+        var moved = false
+        for _ in 0..<8 {
+            try session.type("n")
+            Thread.sleep(forTimeInterval: 0.15)
+            let screen = try session.screen()
+            if let now = screen.range(of: "[0-9]+/6", options: .regularExpression).map({ String(screen[$0]) }), now != position {
+                moved = true
+                break
+            }
+        }
+        #expect(moved, "n never left the first article")
+        try session.type("S")
+        try session.type("zzzqqq")
+        try session.press("Enter")
+        try session.waitFor("no match") { $0.contains("No paragraph matches") }
+        try session.press("Escape")
+        try session.press("Escape")
+        try session.type("q")
+        try expectRestored(session)
+    }
+
+    @Test("Ctrl-C while a folder is first indexed restores the terminal and leaves an index that the next run completes")
+    func interruptIndexing() throws {
+        let folder = SyntheticCorpus.temporaryFolder("e2e-interrupt")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SyntheticCorpus.write(count: 1500, to: folder)
+        let session = try TmuxSession(width: 120, height: 40)
+        try session.run("stty -g > /tmp/\(session.socket).before; \(TmuxSession.binary) \(folder); echo EXIT:$((1000+$?)); stty -g > /tmp/\(session.socket).after")
+        try session.waitFor("indexing") { $0.contains("reading ") || $0.contains("linking ") }
+        try session.press("C-c")
+        try expectRestored(session)
+        // The same cache, as the session's shell had it: the next run completes the index.
+        let cache = NSTemporaryDirectory() + "lede-e2e-cache-\(session.socket)"
+        let indexed = try runLede(["timeline", "--format", "csv", folder], environment: ["XDG_CACHE_HOME": cache])
+        let memory = try runLede(["timeline", "--no-index", "--format", "csv", folder])
+        #expect(indexed.status == 0 && memory.status == 0)
+        #expect(indexed.stderr.isEmpty, "\(indexed.stderr)")
+        #expect(indexed.stdout == memory.stdout)
+        #expect(indexed.stdout.contains("Zed-"))
+    }
+
     func runShell(_ command: String) throws -> String {
         try spawn(["/bin/sh", "-c", command]).stdout
     }
@@ -195,6 +249,52 @@ struct CommandLineTests {
         for name in ["default", "light", "high-contrast", "monochrome", "solarized-dark"] {
             #expect(result.stdout.contains("\(name)\tshipped"))
         }
+    }
+
+    @Test("search: JSON and TSV, reading order, matches marked; nothing to search for is a usage error")
+    func search() throws {
+        let json = try runLede(["search", "\"open source\"", "Sources/lede/Samples"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let results = try #require(object?["results"] as? [[String: Any]])
+        #expect(results.count >= 2)
+        for result in results {
+            for key in ["path", "title", "paragraph", "snippet"] { #expect(result[key] != nil) }
+            // A phrase matches its words with any separator between them: `open source`, `open-source`.
+            let snippet = (result["snippet"] as? String ?? "").lowercased()
+            #expect(snippet.contains("[open source]") || snippet.contains("[open-source]"), "\(snippet)")
+        }
+        let tsv = try runLede(["search", "--format", "tsv", "--limit", "1", "deepseek", "Sources/lede/Samples"])
+        #expect(tsv.stdout.split(separator: "\n").count == 2)
+        #expect(tsv.stdout.hasPrefix("path\ttitle\tparagraph\tsnippet\n"))
+        let nothing = try runLede(["search", "***", "Sources/lede/Samples"])
+        #expect(nothing.status == 2 && nothing.stderr.contains("no letters or digits"))
+        let unbalanced = try runLede(["search", "\"open source", "Sources/lede/Samples"])
+        #expect(unbalanced.status == 0 && unbalanced.stdout.contains("[open-source]"))
+    }
+
+    @Test("output that cannot be written is an error: exit 1 and a message")
+    func fullOutput() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let result = try spawn(["/bin/sh", "-c", "\(TmuxSession.binary) timeline --no-index --format json Sources/lede/Samples > /dev/full"],
+                               directory: PackagePaths.root.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write the output"))
+    }
+
+    @Test("the index: a second run reads it; --no-index leaves the cache empty")
+    func indexCache() throws {
+        let cache = NSTemporaryDirectory() + "lede-e2e-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let first = try runLede(["entities", "--format", "tsv", "Sources/lede/Samples"], environment: ["XDG_CACHE_HOME": cache])
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache + "/lede")
+        #expect(files.contains { $0.hasPrefix("index-") && $0.hasSuffix(".sqlite") })
+        let second = try runLede(["entities", "--format", "tsv", "Sources/lede/Samples"], environment: ["XDG_CACHE_HOME": cache])
+        #expect(first.stdout == second.stdout && !first.stdout.isEmpty)
+        let empty = NSTemporaryDirectory() + "lede-e2e-cache-\(UUID().uuidString)"
+        let memory = try runLede(["entities", "--no-index", "--format", "tsv", "Sources/lede/Samples"], environment: ["XDG_CACHE_HOME": empty])
+        #expect(memory.stdout == first.stdout)
+        #expect(!FileManager.default.fileExists(atPath: empty))
     }
 
     @Test("the browser without a terminal says so and exits 2")

@@ -124,3 +124,32 @@ struct WidgetTests {
 }
 
 import LedeTestSupport
+
+@Suite("Render caches")
+struct RenderCacheTests {
+    /// The same state with empty caches: what a frame must look like.
+    func uncached(_ state: BrowserState) -> BrowserState {
+        var fresh = BrowserState(corpus: state.corpus, keyMap: state.keyMap, themes: state.themes, width: state.width, height: state.height)
+        fresh.article = state.article
+        fresh.focus = state.focus
+        fresh.overlay = state.overlay
+        fresh.reader = state.reader
+        fresh.sidebar = state.sidebar
+        fresh.timeline = state.timeline
+        fresh.themeIndex = state.themeIndex
+        fresh.message = state.message
+        return fresh
+    }
+
+    @Test("after every key, the cached frame equals a frame drawn from scratch")
+    func cachedFramesAreFresh() {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        let keys = ["t", "l", "l", "v", "h", "a", "o", "<Enter>", "}", "t", "l", "e", "j", "&", "r", "<Tab>", "]", "{", "T", "t", "v"]
+        for key in keys {
+            Fixture.type([key], into: &state)
+            let cached = BrowserView.render(state), fresh = BrowserView.render(uncached(state))
+            let difference = zip(cached.cells, fresh.cells).enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(difference == nil, "after \(key): cell (\((difference?.offset ?? 0) % cached.width), \((difference?.offset ?? 0) / cached.width)) differs")
+        }
+    }
+}

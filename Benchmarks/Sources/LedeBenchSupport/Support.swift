@@ -161,36 +161,6 @@ public enum CorpusGenerator {
     }
 }
 
-/// Every name the linker looks for, as plain strings: the names of every
-/// non-model entity (annotation labels and their derived forms, gazetteer
-/// names and aliases and their forms), every catalogue model name, models
-/// the scanner discovered, and the contextual `Org R1` / `Org’s R1` / `Org's R1` forms.
-public enum LinkerNames {
-    public static func all(entities: [Entity], catalogue: ReleaseCatalogue = .bundled, gazetteer: Gazetteer = .bundled) -> [String] {
-        var names: [String] = []
-        var seen: Set<String> = []
-        func add(_ name: String) {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty, !trimmed.contains("\n"), seen.insert(trimmed).inserted else { return }
-            names.append(trimmed)
-        }
-        let catalogueModels = Set(catalogue.entries.map(\.model))
-        for entity in entities where entity.type != .model || !catalogueModels.contains(entity.label) {
-            entity.names.forEach(add)
-        }
-        for entry in catalogue.entries {
-            entry.names.forEach(add)
-            let organisationNames = gazetteer.entry(named: entry.organisation)?.allNames ?? [entry.organisation]
-            for name in entry.contextualNames {
-                for organisation in organisationNames {
-                    for glue in ["’s ", "'s ", " "] { add(organisation + glue + name) }
-                }
-            }
-        }
-        return names
-    }
-}
-
 /// Median and percentiles of durations.
 public struct DurationStats {
     public var samples: [Duration]

@@ -6,7 +6,6 @@ public struct EntityMentionList: Sendable {
     public let postings: [ArticleMentionCount]
     /// Index of the first mention of each posting's article.
     private let starts: [Int]
-    private let postingOfArticle: [ArticleID: Int]
     public let count: Int
 
     public init(entity: EntityID, postings: [ArticleMentionCount]) {
@@ -15,15 +14,12 @@ public struct EntityMentionList: Sendable {
         var starts: [Int] = []
         starts.reserveCapacity(postings.count)
         var total = 0
-        var postingOfArticle: [ArticleID: Int] = [:]
-        for (index, posting) in postings.enumerated() {
+        for posting in postings {
             starts.append(total)
             total += posting.mentions
-            postingOfArticle[posting.article] = index
         }
         self.starts = starts
         self.count = total
-        self.postingOfArticle = postingOfArticle
     }
 
     public var articleCount: Int { postings.count }
@@ -56,11 +52,31 @@ public struct EntityMentionList: Sendable {
 
     /// Where a mention stands in the list.
     public func index(of mention: MentionID, corpus: any Corpus) -> Int? {
-        guard let posting = postingOfArticle[mention.article] else { return nil }
+        guard let posting = posting(of: mention.article, corpus: corpus) else { return nil }
         guard let offset = mentions(inPosting: posting, corpus: corpus).firstIndex(where: { $0.id == mention }) else { return nil }
         return starts[posting] + offset
     }
 
-    /// The posting of an article, if it mentions the entity.
-    public func posting(of article: ArticleID) -> Int? { postingOfArticle[article] }
+    /// The posting of an article, if it mentions the entity (postings are in reading order: a binary search).
+    public func posting(of article: ArticleID, corpus: any Corpus) -> Int? {
+        guard let target = corpus.position(of: article) else { return nil }
+        var low = 0, high = postings.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let position = corpus.position(of: postings[middle].article) ?? Int.max
+            if position == target { return middle }
+            if position < target { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    /// The first posting at or after a reading-order position.
+    public func firstPosting(atOrAfter target: Int, corpus: any Corpus) -> Int? {
+        var low = 0, high = postings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (corpus.position(of: postings[middle].article) ?? Int.max) < target { low = middle + 1 } else { high = middle }
+        }
+        return low < postings.count ? low : nil
+    }
 }

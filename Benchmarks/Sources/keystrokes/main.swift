@@ -1,0 +1,40 @@
+// keystrokes: opens a folder through the index (warm) and times update +
+// render for a sequence of keys, printing percentiles; for profiling the
+// browser's per-key path outside the terminal (`perf record`).
+//
+//   keystrokes CACHE FOLDER [ROUNDS]
+import Foundation
+import LedeBenchSupport
+import LedeIndex
+import LedeModel
+import LedeUI
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 2 else {
+    print("usage: keystrokes CACHE FOLDER [ROUNDS]")
+    exit(2)
+}
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
+let loaded = CorpusLoader(configDirectory: nil, cacheDirectory: arguments[0]).load(paths: [arguments[1]])
+var state = BrowserState(corpus: loaded.corpus, width: 120, height: 40)
+_ = BrowserView.render(state)
+let keys: [(String, Key)] = [("j", .character("j")), ("Tab", .tab), ("]", .character("]")), ("}", .character("}")),
+                             ("e", .character("e")), ("r", .character("r")), ("t", .character("t")), ("l", .character("l")),
+                             ("r", .character("r"))]
+let clock = ContinuousClock()
+var samples: [String: [Duration]] = [:]
+for _ in 0..<rounds {
+    for (name, key) in keys {
+        let start = clock.now
+        state.handle(key)
+        _ = BrowserView.render(state)
+        samples[name, default: []].append(clock.now - start)
+        // As the event loop does after drawing, before it waits for the next key.
+        state.warmCaches()
+    }
+}
+for (name, _) in keys where samples[name] != nil {
+    let stats = DurationStats(samples.removeValue(forKey: name)!)
+    print(String(format: "%-4@ p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms", name, stats.median.seconds * 1000,
+                 stats.percentile(99).seconds * 1000, (stats.samples.last ?? .zero).seconds * 1000))
+}
