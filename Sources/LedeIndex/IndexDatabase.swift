@@ -62,7 +62,12 @@ public enum Fingerprint {
 /// Why the index is not used this run (the browser and the exports say it once).
 public struct IndexUnavailable: Error, CustomStringConvertible, Sendable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// Another lede holds the index for an update: it will be free again.
+    public var isBusy: Bool
+    public init(_ reason: String, isBusy: Bool = false) {
+        self.reason = reason
+        self.isBusy = isBusy
+    }
     public var description: String { reason }
 }
 
@@ -100,7 +105,7 @@ public final class IndexDatabase: Sendable {
         }
         // Creating or rebuilding the file is an update: it takes the lock for that long.
         func exclusive<T>(_ body: () throws -> T) throws -> T {
-            guard lock.tryLock() else { throw IndexUnavailable("another lede is updating the index \(path)") }
+            guard lock.tryLock() else { throw IndexUnavailable("another lede is updating the index \(path)", isBusy: true) }
             defer { lock.unlock() }
             return try body()
         }
@@ -147,7 +152,7 @@ public final class IndexDatabase: Sendable {
 
     /// Runs an update holding the index's lock: one lede writes an index at a time.
     func exclusively<T>(_ body: () throws -> T) throws -> T {
-        guard lock.tryLock() else { throw IndexUnavailable("another lede is updating the index \(path)") }
+        guard lock.tryLock() else { throw IndexUnavailable("another lede is updating the index \(path)", isBusy: true) }
         defer { lock.unlock() }
         return try body()
     }

@@ -28,6 +28,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         var articleIDs: [ArticleID] = []
         var positionOf: [ArticleID: Int] = [:]
         var releases: [Release] = []
+        var isSearchReady = true
         /// Entity rows read so far (the screen asks for a few dozen at a time).
         var entities: [EntityID: (entity: Entity, mentions: Int)] = [:]
     }
@@ -66,6 +67,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         snapshot.positionOf.reserveCapacity(snapshot.articleIDs.count)
         for (position, id) in snapshot.articleIDs.enumerated() { snapshot.positionOf[id] = position }
         snapshot.releases = try Data.fetchAll(db, sql: "SELECT data FROM releases ORDER BY rank").compactMap(ReleaseBlob.decode)
+        snapshot.isSearchReady = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") != "1"
         return snapshot
     }
 
@@ -98,6 +100,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     // MARK: - Corpus
 
     public var generation: Int { withLock { snapshot.generation } }
+    public var isSearchReady: Bool { withLock { snapshot.isSearchReady } }
     public var articleIDs: [ArticleID] { withLock { snapshot.articleIDs } }
     public func position(of article: ArticleID) -> Int? { withLock { snapshot.positionOf[article] } }
     public var releases: [Release] { withLock { snapshot.releases } }

@@ -31,6 +31,8 @@ public struct IndexProgress: Sendable, Hashable {
 
 /// What an update did.
 public struct IndexReport: Sendable {
+    public init(wasCancelled: Bool = false) { self.wasCancelled = wasCancelled }
+
     public var added = 0
     public var changed = 0
     public var removed = 0
@@ -64,6 +66,8 @@ public final class Indexer: Sendable {
     static let chunkSize = 200
     /// Parsed articles kept in memory between reading and linking, in bytes of paragraph text.
     static let retainBudget = 24 << 20
+    /// How often a first build publishes what it has linked so far, in seconds.
+    static let publishInterval: TimeInterval = 4
 
     public init(database: IndexDatabase, builder: CorpusBuilder) {
         self.database = database
@@ -286,6 +290,7 @@ public final class Indexer: Sendable {
             ? CorpusAssembler(vocabulary: vocabulary, catalogue: builder.linker.catalogue, annotations: annotationFold) : nil
         annotationFold.removeAll()
         let linkStart = Date()
+        var lastPublish = Date()
         let linker = builder.linker
         let linkChunks = stride(from: 0, to: unlinked.count, by: Self.chunkSize).map { Array(unlinked[$0..<min(unlinked.count, $0 + Self.chunkSize)]) }
         let pool = self.pool
@@ -331,6 +336,13 @@ public final class Indexer: Sendable {
                     assembler?.add(article: ArticleID(articleIDs[index]), published: articles[index].published, concepts: [],
                                    linked: result)
                 }
+                // A long first build publishes its entities, postings and releases as it goes
+                // (after the first chunk, then every few seconds), so readers see them fill in.
+                if chunkIndex + 1 < linkChunks.count, chunkIndex == 0 || Date().timeIntervalSince(lastPublish) > Self.publishInterval {
+                    try finish(vocabulary: vocabulary, entityIDs: entityIDs, folded: assembler, postings: postings,
+                               rebuildPostings: false, isFinal: false)
+                    lastPublish = Date()
+                }
             }
             trace.add("store")
             let done = min(unlinked.count, chunkStart + ids.count)
@@ -347,7 +359,7 @@ public final class Indexer: Sendable {
         if stored.needsFinish || report.didChange || !unlinked.isEmpty || !staleFailures.isEmpty {
             progress(IndexProgress(phase: .finishing, done: 0, total: 1, rate: 0))
             try finish(vocabulary: vocabulary, entityIDs: entityIDs, folded: assembler, postings: postings,
-                       rebuildPostings: stored.needsFinish)
+                       rebuildPostings: stored.needsFinish, isFinal: true)
             committed()
         }
         trace.mark("finish")
@@ -485,7 +497,7 @@ public final class Indexer: Sendable {
     /// `folded` holds the corpus-wide answers when every article was linked
     /// in this update; otherwise they are folded from every article's stored rows.
     func finish(vocabulary: Vocabulary, entityIDs: [Int64], folded: CorpusAssembler?, postings: IndexWrites.PostingChanges,
-                rebuildPostings: Bool) throws {
+                rebuildPostings: Bool, isFinal: Bool) throws {
         var indexOfID: [Int64: Int32] = [:]
         for (index, id) in entityIDs.enumerated() { indexOfID[id] = Int32(index) }
         let catalogue = builder.linker.catalogue
@@ -521,7 +533,8 @@ public final class Indexer: Sendable {
             for (position, release) in releases.enumerated() {
                 try insert.execute(arguments: [position, release.model.raw, ReleaseBlob.encode(release)])
             }
-            try Self.setMeta("needs_finish", "0", db)
+            // Only the last one: a stop after a partial one leaves work for the next update.
+            if isFinal { try Self.setMeta("needs_finish", "0", db) }
         }
     }
 

@@ -13,7 +13,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case cycleTheme, listArticles
-    case searchCorpus
+    case searchCorpus, editCorpusSearch
 }
 
 /// The panes and overlays a binding can apply to.

@@ -137,14 +137,14 @@ public struct BrowserState: Sendable {
 
     /// Reader line layouts by (article, width, visible paragraphs); derived
     /// data, shared between update and drawing, never part of equality.
-    public let layouts: ReaderLayoutCache
+    public private(set) var layouts: ReaderLayoutCache
     /// The sidebar rows for the last (article, filter, toggles): several
     /// places ask for them on every keystroke and frame.
-    let sidebarCache = SidebarModelCache()
+    private(set) var sidebarCache = SidebarModelCache()
     /// The mention list of the last entity asked about (`]`, the dossier).
-    let mentionListCache = MentionListCache()
+    private(set) var mentionListCache = MentionListCache()
     /// The timeline as last drawn: most keys do not change it.
-    let timelineCache = RegionCache()
+    private(set) var timelineCache = RegionCache()
 
     public init(corpus: any Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
         self.corpus = corpus
@@ -253,8 +253,23 @@ public struct BrowserState: Sendable {
     }
 
     /// Replaces the corpus (a fresh snapshot of the index, say).
+    /// Ids of one store mean nothing in another: the place, the history and
+    /// every cache start over.
     public mutating func replaceCorpus(_ corpus: any Corpus, indexing status: IndexingStatus?) {
         self.corpus = corpus
+        layouts = ReaderLayoutCache()
+        sidebarCache = SidebarModelCache()
+        mentionListCache = MentionListCache()
+        timelineCache = RegionCache()
+        article = corpus.articleID(at: 0)
+        reader = ReaderState()
+        sidebar.selectedEntity = nil
+        overlay = nil
+        history.removeAll()
+        future.removeAll()
+        readingPositions.removeAll()
+        timeline.selection = 0
+        timeline.scroll = 0
         corpusDidChange(indexing: status)
     }
 }

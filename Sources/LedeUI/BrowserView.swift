@@ -217,6 +217,7 @@ public enum DossierOverlay {
         var about = "\(list.count) mention\(list.count == 1 ? "" : "s") in \(list.articleCount) article\(list.articleCount == 1 ? "" : "s")"
         about += entity.type == .model ? " · \(entity.organisation ?? "unknown organisation")" : " · \(entity.source.rawValue)"
         if !entity.predicates.isEmpty { about += " (\(entity.predicates.joined(separator: ", ")))" }
+        if state.indexing != nil { about += " · still indexing: counts so far" }
         buffer.put(TextFit.truncate(about, to: inner.width - 2), x: inner.x + 1, y: y, style: dim, clip: inner)
         y += 2
         let listArea = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
@@ -371,8 +372,11 @@ public enum CorpusSearchOverlay {
         let prompt = "S/" + search.query + (search.isEditing ? "▏" : "")
         buffer.put(TextFit.truncate(prompt, to: inner.width - 2), x: inner.x + 1, y: inner.y,
                    style: (search.isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
-        let help = search.note ?? (search.isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
-                                                    : "j k move · Enter opens · n N in the reader go on · / new search · q closes")
+        var help = search.note ?? (search.isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
+                                                    : "j k move · Enter opens · n N in the reader go on · / edit · S new search · q closes")
+        if search.isTruncated && search.note == nil && !search.isEditing {
+            help = "the first \(search.hits?.count ?? 0) matches, in reading order: a narrower search lists the rest · " + help
+        }
         buffer.put(TextFit.truncate(help, to: inner.width - 2), x: inner.x + 1, y: inner.y + 1,
                    style: (search.note != nil ? theme[.error] : theme[.dim]).over(body), clip: inner)
         guard let hits = search.hits, !hits.isEmpty else { return }

@@ -14,7 +14,7 @@ public enum TimelineView {
         let releases = model.releases
         guard !releases.isEmpty else {
             let text = state.corpus.releases.isEmpty
-                ? "No AI model releases found in these articles."
+                ? (state.indexing != nil ? "No releases yet: the articles are still being indexed." : "No AI model releases found in these articles.")
                 : "No releases for \(state.timeline.organisationFilter ?? "this filter") — o changes the organisation"
             buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: area.y, style: theme[.dim].over(base), clip: area)
             return

@@ -82,9 +82,13 @@ extension BrowserState {
         case .searchNext: stepSearch(forward: true)
         case .searchPrevious: stepSearch(forward: false)
         case .searchCorpus:
-            var search = CorpusSearchState()
-            if case .corpusSearch(let previous) = overlay { search.query = previous.query }
-            overlay = .corpusSearch(search)
+            overlay = .corpusSearch(CorpusSearchState())
+        case .editCorpusSearch:
+            if case .corpusSearch(var search) = overlay {
+                search.isEditing = true
+                search.note = nil
+                overlay = .corpusSearch(search)
+            }
         case .filterEntities:
             sidebar.isEditingFilter = true
         case .widenFilter:
@@ -317,7 +321,8 @@ extension BrowserState {
         }
         let list = mentionList(of: entity)
         guard !list.isEmpty else {
-            message = StatusMessage("\(info.label) is not mentioned in the text", isError: true)
+            message = StatusMessage(indexing != nil ? "\(info.label): no mention linked yet (still indexing)"
+                                                    : "\(info.label) is not mentioned in the text", isError: true)
             return
         }
         var targetIndex: Int
@@ -401,7 +406,8 @@ extension BrowserState {
             let list = mentionList(of: entity)
             let posting = article.flatMap { list.posting(of: $0, corpus: corpus) } ?? 0
             guard !list.isEmpty, let first = list.mention(at: list.firstIndex(ofPosting: posting), corpus: corpus) else {
-                message = StatusMessage("\(info.label) is annotated but not named in the text", isError: true)
+                message = StatusMessage(indexing != nil ? "\(info.label): no mention linked yet (still indexing)"
+                                                        : "\(info.label) is annotated but not named in the text", isError: true)
                 return
             }
             sidebar.isEditingFilter = false
@@ -613,7 +619,8 @@ extension BrowserState {
         var search = state
         switch key {
         case .escape, .control("c"):
-            if search.hits == nil { overlay = nil; return }
+            // Nothing listed to go back to: close.
+            if search.hits?.isEmpty ?? true { overlay = nil; return }
             search.isEditing = false
         case .enter:
             runCorpusSearch(&search)
@@ -643,6 +650,11 @@ extension BrowserState {
     static let corpusSearchLimit = 1000
 
     mutating func runCorpusSearch(_ search: inout CorpusSearchState) {
+        guard corpus.isSearchReady else {
+            search.note = "The search index is still being built (\(indexing?.text ?? "indexing")); try again in a moment"
+            search.hits = nil
+            return
+        }
         let query: SearchQuery
         do {
             query = try SearchQuery(search.query)
@@ -695,15 +707,18 @@ extension BrowserState {
             search.current = search.matches.isEmpty ? nil : search.matches.count - 1
         } else if let paragraph = hit.paragraph, let first = hit.matches.first {
             search.current = search.matches.firstIndex { $0.paragraph == paragraph && $0.start == first.lowerBound }
+        } else {
+            // A title hit: n goes to the first match in the text.
+            search.current = nil
         }
         reader.search = search
-        if let current = search.current {
+        if hit.paragraph == nil {
+            reader.scroll = 0
+            message = StatusMessage("Search \(query): in the title · n next · N previous")
+        } else if let current = search.current {
             let match = search.matches[current]
             ensureVisible(paragraph: match.paragraph, offset: match.start)
-            message = StatusMessage("“\(query)”: match \(current + 1) of \(search.matches.count) here · n next · N previous")
-        } else {
-            reader.scroll = 0
-            message = StatusMessage("“\(query)” is in the title")
+            message = StatusMessage("Search \(query): match \(current + 1) of \(search.matches.count) here · n next · N previous")
         }
     }
 

@@ -30,14 +30,17 @@ struct Browse: ParsableCommand {
             corpus = indexed
             background = BackgroundIndexing(indexer: indexer, corpus: indexed, paths: paths)
         } else {
+            // In memory everything is read before the screen starts: say so when that takes a while.
+            for notice in notices { printError("lede: \(notice)") }
+            printError("lede: reading the articles in memory…")
             corpus = loader.builder.buildInMemory(paths: paths)
             background = nil
         }
         trace.mark("open")
         if background == nil && corpus.articleCount == 0 {
-            for problem in notices + corpus.errors.map(\.description) { printError("lede: \(problem)") }
+            for problem in corpus.errors.map(\.description) { printError("lede: \(problem)") }
             printError("lede: no articles to show")
-            throw ExitCode(1)
+            throw ExitCode(2)
         }
 
         let environment = ProcessInfo.processInfo.environment
@@ -65,12 +68,13 @@ struct Browse: ParsableCommand {
         trace.report()
 
         let finalCorpus = state.corpus
-        let problems = (startupProblems + (background?.notices ?? []) + finalCorpus.errors.map(\.description)
+        // Notices of the in-memory path were printed before the screen started.
+        let problems = ((background == nil ? settings.problems : startupProblems) + (background?.notices ?? []) + finalCorpus.errors.map(\.description)
             + finalCorpus.catalogueProblems + finalCorpus.warnings).map(ControlCharacters.visible)
         for problem in problems { printError("lede: \(problem)") }
         if finalCorpus.articleCount == 0 {
             printError("lede: no articles to show")
-            throw ExitCode(1)
+            throw ExitCode(2)
         }
         // Killed by a signal: say so in the status, as a shell expects (128 + n).
         if let signal = terminal.terminationSignal, signal != SIGINT { throw ExitCode(128 + signal) }
@@ -169,33 +173,26 @@ final class BackgroundIndexing: @unchecked Sendable {
         defer { done.signal() }
         let (files, missing) = ArticleFiles.expand(paths)
         do {
-            let report = try indexer.update(files: files, progress: { [self] progress in
-                set(status: Self.describe(progress))
-            }, committed: { [self] in
-                // Reload the snapshot at most four times a second; the last commit always.
-                if Date().timeIntervalSince(lastReload) > 0.25 {
-                    lastReload = Date()
-                    try? corpus.reload()
-                }
-            })
+            let report = try updateWaitingForOthers(files: files)
             try corpus.reload()
             corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
             if report.wasCancelled { finish(notice: nil); return }
-            let took = String(format: "%.1f", Date().timeIntervalSince(started))
-            let summary = report.didChange
-                ? "Indexed: \(report.added) new, \(report.changed) changed, \(report.removed) removed in \(took) s"
-                : nil
-            set(status: indexer.isSearchIndexPending ? "building the search index…" : "")
-            try indexer.ensureSearchIndex()
-            finish(notice: summary)
-        } catch {
-            let message: String
-            if let unavailable = error as? IndexUnavailable {
-                message = "\(unavailable.reason); reading the files in memory instead"
-            } else {
-                message = "cannot update the index (\(error)); reading the files in memory instead"
-                indexer.database.discard()
+            if indexer.isSearchIndexPending {
+                set(status: "building the search index…")
+                try indexer.ensureSearchIndex()
+                try corpus.reload()
             }
+            let took = String(format: "%.1f", Date().timeIntervalSince(started))
+            var summary: [String] = []
+            if report.didChange { summary.append("Indexed: \(report.added) new, \(report.changed) changed, \(report.removed) removed in \(took) s") }
+            if !report.errors.isEmpty || !missing.isEmpty {
+                let count = report.errors.count + missing.count
+                summary.append("\(count) file\(count == 1 ? "" : "s") could not be read (listed on exit)")
+            }
+            finish(notice: summary.isEmpty ? nil : summary.joined(separator: " · "), isError: !report.errors.isEmpty || !missing.isEmpty)
+        } catch {
+            let message = "cannot update the index (\(error)); reading the files in memory instead"
+            indexer.database.discard()
             lock.lock(); failed = true; notices.append(message); lock.unlock()
             set(status: "reading in memory…")
             let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
@@ -207,11 +204,35 @@ final class BackgroundIndexing: @unchecked Sendable {
         }
     }
 
-    private func finish(notice: String?) {
+    /// While another lede updates the same index, follow its progress (the
+    /// snapshot reloads) and try again when it is done.
+    private func updateWaitingForOthers(files: [String]) throws -> IndexReport {
+        while true {
+            do {
+                return try indexer.update(files: files, progress: { [self] progress in
+                    set(status: Self.describe(progress))
+                }, committed: { [self] in
+                    // Reload the snapshot at most four times a second; the last commit always.
+                    if Date().timeIntervalSince(lastReload) > 0.25 {
+                        lastReload = Date()
+                        try? corpus.reload()
+                    }
+                })
+            } catch let unavailable as IndexUnavailable where unavailable.isBusy {
+                set(status: "another lede is indexing this folder…")
+                try? corpus.reload()
+                if indexer.isCancelled { return IndexReport(wasCancelled: true) }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
+    private func finish(notice: String?, isError: Bool = false) {
         lock.lock()
         finished = true
         status = ""
         if let notice { pendingNotice = notice }
+        if isError { failed = true }
         lock.unlock()
     }
 
@@ -228,7 +249,7 @@ final class BackgroundIndexing: @unchecked Sendable {
         case .linking: return "linking \(progress.done)/\(progress.total)\(rate)"
         case .finishing: return "finishing the index…"
         case .searchIndex: return "building the search index…"
-        case .done: return ""
+        case .done: return "finishing the index…"
         }
     }
 }

@@ -37,8 +37,11 @@ func loadCorpus(_ options: CorpusOptions, needsSearch: Bool = false) -> any Corp
 
 /// Prints to stderr with control characters made visible: messages carry
 /// file names and article text. A stderr that cannot be written is ignored.
-func printError(_ message: String) {
-    let line = ControlCharacters.visible(message) + "\n"
+func printError(_ message: String, keepingLineBreaks: Bool = false) {
+    let visible = keepingLineBreaks
+        ? message.split(separator: "\n", omittingEmptySubsequences: false).map { ControlCharacters.visible(String($0)) }.joined(separator: "\n")
+        : ControlCharacters.visible(message)
+    let line = visible + "\n"
     var bytes = Array(line.utf8)
     var offset = 0
     while offset < bytes.count {
@@ -89,10 +92,11 @@ struct StandardOutput: TextOutputStream {
 }
 
 /// Writes an export to stdout; exit status 1 when the output could not be
-/// written or any input could not be read.
+/// written or any input could not be read, 2 when nothing could be read at all.
 func export(_ corpus: any Corpus, _ body: (inout StandardOutput) -> Void) throws {
     var output = StandardOutput()
     body(&output)
     try output.finish()
+    if corpus.articleCount == 0 && !corpus.errors.isEmpty { throw ExitCode(2) }
     if !corpus.errors.isEmpty { throw ExitCode(1) }
 }

@@ -8,7 +8,8 @@ do {
 } catch {
     let code = Lede.exitCode(for: error)
     if code == .validationFailure {
-        printError(Lede.fullMessage(for: error))
+        // Our own usage text: its line breaks are meant (article text never reaches it).
+        printError(Lede.fullMessage(for: error), keepingLineBreaks: true)
         exit(2)
     }
     Lede.exit(withError: error)

@@ -227,11 +227,17 @@ struct CommandLineTests {
         }
     }
 
-    @Test("usage errors exit 2")
+    @Test("usage errors exit 2 with a readable message; nothing usable at all is 2 too; --version")
     func usage() throws {
         #expect(try runLede(["parse", "--format", "xml", "x"]).status == 2)
         #expect(try runLede(["timeline", "--format", "tsv", "x"]).status == 2)
-        #expect(try runLede(["--bogus"]).status == 2)
+        let bogus = try runLede(["--bogus"])
+        #expect(bogus.status == 2)
+        #expect(bogus.stderr.contains("\nUsage:") && !bogus.stderr.contains("␊"))
+        let nothing = try runLede(["timeline", "/nonexistent/lede"])
+        #expect(nothing.status == 2 && nothing.stderr.contains("no such file or folder"))
+        let version = try runLede(["--version"])
+        #expect(version.status == 0 && version.stdout.range(of: "^[0-9]+\\.[0-9]+\\.[0-9]+\n$", options: .regularExpression) != nil)
     }
 
     @Test("timeline CSV and markdown")

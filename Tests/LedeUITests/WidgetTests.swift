@@ -1,4 +1,5 @@
 import LedeModel
+import LedeTestSupport
 @testable import LedeUI
 import Testing
 
@@ -139,6 +140,19 @@ struct RenderCacheTests {
         fresh.themeIndex = state.themeIndex
         fresh.message = state.message
         return fresh
+    }
+
+    @Test("a replaced corpus whose ids collide with the old one's draws its own text, not the old one's")
+    func replacedCorpus() {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["}", "{", "<Tab>"], into: &state)
+        _ = BrowserView.render(state)
+        // Article ids in memory are positions: this one alone has id 0, as the first sample does.
+        let other = InMemoryCorpus.load(paths: [PackagePaths.samples + "/001_deepseek_r1_selloff.txt"])
+        state.replaceCorpus(other, indexing: nil)
+        let frame = BrowserView.render(state)
+        #expect(frame.lines == BrowserView.render(Fixture.state(other, width: 100, height: 30)).lines)
+        #expect(state.history.isEmpty && state.reader.focusedMention == nil)
     }
 
     @Test("after every key, the cached frame equals a frame drawn from scratch")

@@ -38,6 +38,8 @@ public protocol Corpus: AnyObject, Sendable {
 
     /// Paragraphs (and titles) that match, reading order; at most `limit`.
     func search(_ query: SearchQuery, limit: Int?) -> [SearchHit]
+    /// Whether `search` answers at once (an index still building its full-text part would read every article).
+    var isSearchReady: Bool { get }
 
     /// Files that could not be read or parsed.
     var errors: [LoadError] { get }
@@ -101,6 +103,7 @@ public struct SearchHit: Sendable, Hashable {
 
 extension Corpus {
     public var articleCount: Int { articleIDs.count }
+    public var isSearchReady: Bool { true }
 
     /// The article at a reading-order position.
     public func articleID(at position: Int) -> ArticleID? {
