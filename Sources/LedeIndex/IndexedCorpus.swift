@@ -26,7 +26,22 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     struct Snapshot {
         var generation = 0
         var articleIDs: [ArticleID] = []
-        var positionOf: [ArticleID: Int] = [:]
+        /// Positions by id, built only when ids are not already in reading order
+        /// (a first build numbers them in order; later additions may not be).
+        var positionOf: [ArticleID: Int]?
+
+        func position(of article: ArticleID) -> Int? {
+            if let positionOf { return positionOf[article] }
+            // Ids increase with position: a binary search.
+            var low = 0, high = articleIDs.count - 1
+            while low <= high {
+                let middle = (low + high) / 2
+                let id = articleIDs[middle]
+                if id == article { return middle }
+                if id < article { low = middle + 1 } else { high = middle - 1 }
+            }
+            return nil
+        }
         var releases: [Release] = []
         var isSearchReady = true
         /// Entity rows read so far (the screen asks for a few dozen at a time).
@@ -63,9 +78,13 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
 
     static func readSnapshot(_ db: Database) throws -> Snapshot {
         var snapshot = Snapshot()
-        snapshot.articleIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY position, path").map(ArticleID.init)
-        snapshot.positionOf.reserveCapacity(snapshot.articleIDs.count)
-        for (position, id) in snapshot.articleIDs.enumerated() { snapshot.positionOf[id] = position }
+        snapshot.articleIDs = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY position").map(ArticleID.init)
+        if !zip(snapshot.articleIDs, snapshot.articleIDs.dropFirst()).allSatisfy({ $0 < $1 }) {
+            var positions: [ArticleID: Int] = [:]
+            positions.reserveCapacity(snapshot.articleIDs.count)
+            for (position, id) in snapshot.articleIDs.enumerated() { positions[id] = position }
+            snapshot.positionOf = positions
+        }
         snapshot.releases = try Data.fetchAll(db, sql: "SELECT data FROM releases ORDER BY rank").compactMap(ReleaseBlob.decode)
         snapshot.isSearchReady = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") != "1"
         return snapshot
@@ -102,7 +121,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     public var generation: Int { withLock { snapshot.generation } }
     public var isSearchReady: Bool { withLock { snapshot.isSearchReady } }
     public var articleIDs: [ArticleID] { withLock { snapshot.articleIDs } }
-    public func position(of article: ArticleID) -> Int? { withLock { snapshot.positionOf[article] } }
+    public func position(of article: ArticleID) -> Int? { withLock { snapshot.position(of: article) } }
     public var releases: [Release] { withLock { snapshot.releases } }
     public func entity(_ id: EntityID) -> Entity? { entityRow(id)?.entity }
     public func mentionCount(of entity: EntityID) -> Int { entityRow(entity)?.mentions ?? 0 }
@@ -161,7 +180,21 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
                                         article: article)
         }) ?? []
         withLock { mentionCache[article] = mentions }
+        // The screen asks for every entity an article names: read their rows in one query.
+        loadEntityRows(Set(mentions.map(\.entity)))
         return mentions
+    }
+
+    /// Reads the rows of the entities not read yet, in one query.
+    private func loadEntityRows(_ ids: Set<EntityID>) {
+        let missing = withLock { ids.filter { snapshot.entities[$0] == nil } }
+        guard !missing.isEmpty else { return }
+        let list = missing.map { String($0.raw) }.joined(separator: ",")
+        let rows = (try? pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.entityColumns) FROM entities WHERE id IN (\(list))")
+        }) ?? []
+        let values = rows.map(Self.entity(from:))
+        withLock { for value in values { snapshot.entities[value.entity.id] = value } }
     }
 
     public func annotatedEntities(in article: ArticleID) -> Set<EntityID> {
@@ -171,6 +204,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         }) ?? []
         let set = Set(ids.map(EntityID.init))
         withLock { annotatedCache[article] = set }
+        loadEntityRows(set)
         return set
     }
 
@@ -182,7 +216,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         let postings = withLock {
             stored.compactMap { posting -> (Int, ArticleMentionCount)? in
                 let article = ArticleID(posting.article)
-                guard let position = snapshot.positionOf[article] else { return nil }
+                guard let position = snapshot.position(of: article) else { return nil }
                 return (position, ArticleMentionCount(article: article, mentions: posting.mentions))
             }
         }.sorted { $0.0 < $1.0 }.map(\.1)

@@ -58,10 +58,11 @@ struct Browse: ParsableCommand {
             state.message = StatusMessage(first + (startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more, listed on exit)" : ""),
                                           isError: true)
         }
-        background?.start()
         if let background { state.indexing = IndexingStatus(background.statusText) }
         terminal.draw(BrowserView.render(state))
         trace.mark("first frame")
+        // Checking the files (and indexing what changed) starts once the first frame is up.
+        background?.start()
         runLoop(&state, terminal: terminal, background: background)
         background?.stopAndWait()
         terminal.stop()
