@@ -137,7 +137,10 @@ public struct ScrapedArticleImporter: ArticleImporter {
             // A label longer than any real name is noise (or an attack on the name automaton).
             guard trimmed.unicodeScalars.count <= limits.maximumLabelLength else { longLabels += 1; continue }
             let predicateURI = row["predicate"]?.string ?? ""
-            let predicate = predicateURI.split(separator: "/").last.map(String.init) ?? predicateURI
+            // The last path segment of the URI (a trailing slash is ignored).
+            var segment = Substring(predicateURI)
+            while segment.hasSuffix("/") { segment = segment.dropLast() }
+            let predicate = segment.lastIndex(of: "/").map { String(segment[segment.index(after: $0)...]) } ?? String(segment)
             result.append(Annotation(type: EntityType(annotationType: row["type"]?.string ?? ""),
                                      predicate: predicate, label: trimmed, id: id, url: row["url"]?.string))
         }
@@ -280,7 +283,8 @@ public struct ScrapedArticleImporter: ArticleImporter {
                 searchStart = marker.upperBound
                 continue
             }
-            let rest = String(text[marker.upperBound...])
+            // A teaser is short: only its first characters are looked at.
+            let rest = String(text[marker.upperBound...].prefix(600))
             let (block, consumed) = parseRelatedBlock(rest)
             related.append(block)
             let blockEnd = text.index(marker.upperBound, offsetBy: consumed)

@@ -220,14 +220,25 @@ public struct BrowserState: Sendable {
     /// `}`, `{` and `]` find it cached. The event loop calls this after drawing.
     public func warmCaches() {
         guard let position = articlePosition else { return }
-        for neighbour in [position + 1, position - 1] {
-            guard let id = corpus.articleID(at: neighbour) else { continue }
+        var next = [position + 1, position - 1].compactMap { corpus.articleID(at: $0) }
+        // And the articles `]` and `[` would open.
+        if let focused = reader.focusedMention, let entity = focusedEntity {
+            let list = mentionList(of: entity)
+            if let index = list.index(of: focused, corpus: corpus) {
+                for neighbour in [index + 1, index - 1] {
+                    if let posting = list.posting(containing: (neighbour + list.count) % max(1, list.count))?.posting {
+                        next.append(list.postings[posting].article)
+                    }
+                }
+            }
+        }
+        for id in Set(next) where id != article {
             _ = layouts.layout(corpus: corpus, article: id, width: screenLayout.readerText.width, visibleParagraphs: nil)
             let entities = Set(corpus.mentions(in: id).map(\.entity)).union(corpus.annotatedEntities(in: id))
             for entity in entities { _ = corpus.entity(entity) }
             _ = corpus.summary(of: id)
         }
-        if let entity = focusedEntity ?? sidebar.selectedEntity { _ = mentionList(of: entity) }
+        if let entity = sidebar.selectedEntity { _ = mentionList(of: entity) }
     }
 
     /// Starts the timeline on a release this article talks about.
