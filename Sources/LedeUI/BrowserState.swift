@@ -260,6 +260,8 @@ public struct BrowserState: Sendable {
         if case .dossier(let dossier) = overlay, corpus.entity(dossier.entity) == nil { overlay = nil }
         history.removeAll { corpus.position(of: $0.article) == nil }
         future.removeAll { corpus.position(of: $0.article) == nil }
+        // Releases arrive while a first build links: start on one this article names, unless the reader moved.
+        if timeline.selection == 0 && focus != .timeline { selectTimelineReleaseOfArticle() }
         clampScrolls()
     }
 
