@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeModel", "LedeTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel"]),
     ]
 )

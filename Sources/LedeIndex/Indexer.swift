@@ -396,15 +396,19 @@ public final class Indexer: Sendable {
     /// Reads and parses one file; a touched file with the same content is not parsed again.
     static func read(_ path: String, state: FileStat?, previous: StoredArticle?, importer: any ArticleImporter,
                      builder: CorpusBuilder) -> ReadResult {
-        guard let state, let data = FileManager.default.contents(atPath: path) else {
+        guard let state else {
             return .failed(LoadError(path: path, message: "cannot read file"), nil, replacing: previous?.id)
+        }
+        let data: Data
+        switch ArticleFileReader.read(path, limits: importer.limits) {
+        case .success(let bytes): data = bytes
+        case .failure(let error):
+            // Not remembered as read: refusing again costs an open and a stat
+            // (sizes are checked before reading), and a chmod changes no mtime.
+            return .failed(error, nil, replacing: previous?.id)
         }
         let file = IndexWrites.FileState(size: state.size, mtime: state.mtime, hash: Fingerprint.content(data))
         if let previous, previous.hash == file.hash { return .touched(id: previous.id, state: file) }
-        let limit = ImportLimits.standard.maximumFileBytes
-        if data.count > limit {
-            return .failed(LoadError(path: path, message: "file is larger than \(limit >> 20) MB; not read"), file, replacing: previous?.id)
-        }
         switch importer.parse(data, path: path) {
         case .success(let article): return .imported(builder.prepare(article), file, replacing: previous?.id)
         case .failure(let error): return .failed(error, file, replacing: previous?.id)

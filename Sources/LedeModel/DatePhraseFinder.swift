@@ -62,23 +62,36 @@ public struct DatePhraseFinder: Sendable {
     /// As above, when the caller already knows whether the sentence speaks of the future.
     public func phrases(in sentence: String, published: CalendarDate?, future: Bool) -> [DatePhrase] {
         let nsSentence = sentence as NSString
-        var taken: [NSRange] = []
         var result: [DatePhrase] = []
         let needs = Prerequisites(sentence)
+        guard Self.rules.contains(where: { needs.allow($0.0) }) else { return [] }
+        // Linear bookkeeping whatever the number of phrases: UTF-16 units already
+        // taken by a phrase, and the scalar offset of every UTF-16 offset.
+        let length = nsSentence.length
+        var taken = [Bool](repeating: false, count: length)
+        var scalarOffset = [Int](repeating: 0, count: length + 1)
+        var utf16 = 0, scalars = 0
+        for scalar in sentence.unicodeScalars {
+            let width = scalar.utf16.count
+            for step in 0..<width where utf16 + step <= length { scalarOffset[utf16 + step] = scalars }
+            utf16 += width
+            scalars += 1
+        }
+        if utf16 <= length { scalarOffset[min(utf16, length)] = scalars }
         for (kind, regex) in Self.rules where needs.allow(kind) {
-            for match in regex.matches(in: sentence, range: NSRange(location: 0, length: nsSentence.length)) {
-                if taken.contains(where: { NSIntersectionRange($0, match.range).length > 0 }) { continue }
+            for match in regex.matches(in: sentence, range: NSRange(location: 0, length: length)) {
+                let range = match.range
+                if taken[range.location..<(range.location + range.length)].contains(true) { continue }
                 func group(_ index: Int) -> String? {
                     let range = match.range(at: index)
                     return range.location == NSNotFound ? nil : nsSentence.substring(with: range)
                 }
-                let text = nsSentence.substring(with: match.range)
+                let text = nsSentence.substring(with: range)
                 guard Self.namesAreCapitalised(text) else { continue }
                 guard let date = resolve(kind, text: text, group: group, published: published, future: future) else { continue }
-                taken.append(match.range)
-                let prefix = nsSentence.substring(to: match.range.location)
-                let start = prefix.unicodeScalars.count
-                result.append(DatePhrase(start: start, end: start + text.unicodeScalars.count, text: text, date: date))
+                for unit in range.location..<(range.location + range.length) { taken[unit] = true }
+                let start = scalarOffset[range.location]
+                result.append(DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date))
             }
         }
         return result.sorted { $0.start < $1.start }

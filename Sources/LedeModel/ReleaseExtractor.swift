@@ -29,22 +29,23 @@ public struct ReleaseExtractor: Sendable {
         }
         var result: [ReleaseStatement] = []
         for paragraphIndex in modelMentionsByParagraph.keys.sorted() {
+            // Model mentions of one layer do not overlap: in reading order their starts and ends both increase.
             let ordinals = modelMentionsByParagraph[paragraphIndex]!
             let paragraph = Array(paragraphs[Int(paragraphIndex)].unicodeScalars)
+            var cursor = 0
             for sentence in Self.sentences(paragraph) {
-                let inSentence = ordinals.filter { sentence.contains(Int(mentions[$0].start)) }
+                while cursor < ordinals.count, Int(mentions[ordinals[cursor]].start) < sentence.lowerBound { cursor += 1 }
+                var last = cursor
+                while last < ordinals.count, Int(mentions[ordinals[last]].start) < sentence.upperBound { last += 1 }
+                let inSentence = Array(ordinals[cursor..<last])
+                cursor = last
                 guard !inSentence.isEmpty else { continue }
                 let text = String(String.UnicodeScalarView(paragraph[sentence]))
                 guard Self.mayHoldDate(text), reportsRelease(text) else { continue }
                 let future = dateFinder.speaksOfFuture(text)
                 for phrase in dateFinder.phrases(in: text, published: published, future: future) {
-                    let phraseStart = sentence.lowerBound + phrase.start
-                    let phraseEnd = sentence.lowerBound + phrase.end
-                    // Nearest model mention (the first of equals).
-                    let nearest = inSentence.min { a, b in
-                        Self.gap(Int(mentions[a].start), Int(mentions[a].end), phraseStart, phraseEnd)
-                            < Self.gap(Int(mentions[b].start), Int(mentions[b].end), phraseStart, phraseEnd)
-                    }!
+                    let nearest = Self.nearest(inSentence, mentions: mentions, start: sentence.lowerBound + phrase.start,
+                                               end: sentence.lowerBound + phrase.end)
                     let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
                     result.append(ReleaseStatement(model: mentions[nearest].entity, mention: Int32(nearest), date: phrase.date,
                                                    phrase: phrase.text, planned: planned))
@@ -52,6 +53,33 @@ public struct ReleaseExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// The model mention nearest a phrase (touching or overlapping it first; between equals, the earlier):
+    /// a binary search, since the mentions are in order and do not overlap.
+    static func nearest(_ candidates: [Int], mentions: [LinkedMention], start: Int, end: Int) -> Int {
+        // The first mention that ends after the phrase starts.
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(mentions[candidates[middle]].end) <= start { low = middle + 1 } else { high = middle }
+        }
+        let before = low > 0 ? candidates[low - 1] : nil
+        if low < candidates.count, Int(mentions[candidates[low]].start) < end {
+            // Overlapping is a gap of 0, and so is touching: the earlier wins.
+            if let before, Int(mentions[before].end) == start { return before }
+            return candidates[low]
+        }
+        let after = low < candidates.count ? candidates[low] : nil
+        switch (before, after) {
+        case let (before?, after?):
+            let gapBefore = gap(Int(mentions[before].start), Int(mentions[before].end), start, end)
+            let gapAfter = gap(Int(mentions[after].start), Int(mentions[after].end), start, end)
+            return gapAfter < gapBefore ? after : before
+        case let (before?, nil): return before
+        case let (nil, after?): return after
+        default: return candidates[0]
+        }
     }
 
     func reportsRelease(_ sentence: String) -> Bool {

@@ -39,17 +39,21 @@ public struct ScrapedArticleImporter: ArticleImporter {
     }
 
     public func parse(_ rawText: String, path: String) -> Result<Article, LoadError> {
-        let text = rawText.containsByte(13) ? rawText.replacingAllUTF8("\r\n", with: "\n") : rawText
+        // Windows (CR LF) and classic Mac (CR alone) line endings become LF.
+        let text = rawText.containsByte(13) ? rawText.replacingAllUTF8("\r\n", with: "\n").replacingAllUTF8("\r", with: "\n") : rawText
         if text.containsByte(0) {
             return .failure(LoadError(path: path, message: "binary file (contains NUL bytes)"))
         }
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .failure(LoadError(path: path, message: "empty file")) }
-        guard trimmed.hasPrefix("# ") || trimmed.hasPrefix("#\t") else {
+        // Bytes, not characters: a combining mark after `# ` joins the space
+        // into one character that would not equal " ".
+        guard trimmed.utf8.starts(with: "# ".utf8) || trimmed.utf8.starts(with: "#\t".utf8) else {
             return .failure(LoadError(path: path, message: "no title line: expected the file to start with '# <title>'"))
         }
-        let titleEnd = trimmed.firstIndex(of: "\n") ?? trimmed.endIndex
-        let title = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<titleEnd].trimmingWhitespace()
+        let titleStart = trimmed.utf8.index(trimmed.startIndex, offsetBy: 2)
+        let titleEnd = trimmed.utf8[titleStart...].firstIndex(of: 0x0A) ?? trimmed.endIndex
+        let title = String(trimmed.unicodeScalars[titleStart..<titleEnd]).trimmingWhitespace()
         var body = trimmed[titleEnd...].trimmingWhitespace()
 
         var warnings: [String] = []
@@ -212,7 +216,11 @@ public struct ScrapedArticleImporter: ArticleImporter {
         let domain = text[text.index(after: at)...]
         guard domain.contains("."), domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
         var start = at
-        while start > text.startIndex {
+        // An address's local part is at most 64 characters; a longer run is
+        // not an address, and looking further would make this quadratic.
+        var scanned = 0
+        while start > text.startIndex, scanned < 128 {
+            scanned += 1
             let previous = text.index(before: start)
             let character = text[previous]
             guard character.isASCII, character.isLetter || character.isNumber || "._%+-".contains(character) else { break }
@@ -250,20 +258,23 @@ public struct ScrapedArticleImporter: ArticleImporter {
     /// Strips chrome phrases from the head of the text; longer phrases
     /// (three words or more) anywhere, since they cannot be ordinary prose.
     func stripChrome(_ body: String) -> String {
-        var text = body
+        // A cursor into the text, so that a head of thousands of phrases costs
+        // one pass rather than one copy of the rest per phrase.
+        var rest = body[...]
         var changed = true
         while changed {
             changed = false
-            text = String(text.drop { $0 == " " || $0 == "\n" })
-            for phrase in chromePhrases where text.hasPrefix(phrase) {
+            rest = rest.drop { $0 == " " || $0 == "\n" }
+            for phrase in chromePhrases where rest.hasPrefix(phrase) {
                 // A short phrase only counts when what follows is glued on
                 // with a capital (`SavePrint this page`), not `Save money`.
-                let after = text.dropFirst(phrase.count).first
+                let after = rest.dropFirst(phrase.count).first
                 if phrase.split(separator: " ").count < 3, let after, !(after.isUppercase || after == "\n") { continue }
-                text.removeFirst(phrase.count)
+                rest = rest.dropFirst(phrase.count)
                 changed = true
             }
         }
+        var text = String(rest)
         // One pass per phrase, whatever the number of occurrences.
         for phrase in chromePhrases where phrase.split(separator: " ").count >= 3 {
             text = text.replacingAllUTF8(phrase, with: "\n")
@@ -276,28 +287,34 @@ public struct ScrapedArticleImporter: ArticleImporter {
     /// Cuts `Recommended<brand><authors><headline>` teasers out of the text,
     /// leaving a paragraph break where each stood.
     func cutRelatedBlocks(_ body: String, into related: inout [RelatedArticle]) -> String {
-        var text = body
-        var searchStart = text.startIndex
-        while let marker = text.utf8Range(of: "Recommended", from: searchStart) {
-            guard let next = text[marker.upperBound...].first, next.isUppercase else {
+        // Built up piece by piece, so that many teasers cost one pass.
+        var result = ""
+        var copiedUpTo = body.startIndex
+        var searchStart = body.startIndex
+        while let marker = body.utf8Range(of: "Recommended", from: searchStart) {
+            guard let next = body[marker.upperBound...].first, next.isUppercase else {
                 searchStart = marker.upperBound
                 continue
             }
             // A teaser is short: only its first characters are looked at.
-            let rest = String(text[marker.upperBound...].prefix(600))
+            let rest = String(body[marker.upperBound...].prefix(600))
             let (block, consumed) = parseRelatedBlock(rest)
             related.append(block)
-            let blockEnd = text.index(marker.upperBound, offsetBy: consumed)
-            text.replaceSubrange(marker.lowerBound..<blockEnd, with: "\n")
-            searchStart = text.index(marker.lowerBound, offsetBy: 1)
+            let blockEnd = body.index(marker.upperBound, offsetBy: consumed)
+            result += body[copiedUpTo..<marker.lowerBound]
+            result += "\n"
+            copiedUpTo = blockEnd
+            searchStart = blockEnd
         }
-        return text
+        if copiedUpTo == body.startIndex { return body }
+        result += body[copiedUpTo...]
+        return result
     }
 
     func parseRelatedBlock(_ rest: String) -> (RelatedArticle, consumed: Int) {
         // A teaser is short: look at its first few hundred characters only.
         let characters = Array(rest.prefix(600))
-        let boundaries = glueBoundaries(characters, limit: 400).prefix(5)
+        let boundaries = glueBoundaries(characters, limit: 400, count: 5)
         var segments: [String] = []
         var previous = 0
         for boundary in boundaries {
@@ -334,10 +351,10 @@ public struct ScrapedArticleImporter: ArticleImporter {
 
     /// Indices where a word ends glued to a capitalised word (`InsightJune`,
     /// `industryFor`), skipping known camel-case names.
-    func glueBoundaries(_ characters: [Character], limit: Int) -> [Int] {
+    func glueBoundaries(_ characters: [Character], limit: Int, count: Int = .max) -> [Int] {
         var result: [Int] = []
         var index = 1
-        while index < min(characters.count, limit) {
+        while index < min(characters.count, limit), result.count < count {
             let left = characters[index - 1]
             let right = characters[index]
             if right.isUppercase, left.isLowercase || left.isNumber || "?!.”’\")".contains(left), !isInsideCamelCaseName(characters, at: index) {

@@ -176,11 +176,20 @@ public final class Terminal {
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var characters: [wchar_t] = cell.grapheme.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
         let (attributes, pair) = attributesAndPair(for: cell.style)
-        _ = characters.withUnsafeBufferPointer { pointer in
-            lede_put_grapheme(Int32(y), Int32(x), pointer.baseAddress, attributes, pair)
+        let glyphs: [TerminalGlyphs.Glyph]
+        if let ascii = cell.grapheme.asciiValue, ascii >= 0x20, ascii < 0x7F {
+            glyphs = [TerminalGlyphs.Glyph(column: 0, scalars: [UInt32(ascii)])]
+        } else {
+            // What curses measures with the C library's widths must fill the cell exactly.
+            glyphs = TerminalGlyphs.glyphs(for: cell.grapheme, width: Int(max(1, cell.width))) { Int(wcwidth(wchar_t(bitPattern: $0))) }
+        }
+        for glyph in glyphs {
+            var characters: [wchar_t] = glyph.scalars.map { wchar_t(bitPattern: $0) }
+            characters.append(0)
+            _ = characters.withUnsafeBufferPointer { pointer in
+                lede_put_grapheme(Int32(y), Int32(x + glyph.column), pointer.baseAddress, attributes, pair)
+            }
         }
     }
 

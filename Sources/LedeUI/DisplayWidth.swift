@@ -1,3 +1,5 @@
+import LedeModel
+
 /// Terminal column widths of characters, without asking the C library, so
 /// that widgets and their tests agree with the terminal on every platform.
 ///
@@ -9,8 +11,9 @@ public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 1 : 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        // Emoji presentation (VS16) makes even a keycap's digit two columns wide.
+        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if first.value < 0x7F { return 1 }
         if scalars.count > 1, scalars.contains(where: { $0.value == 0x200D }), first.properties.isEmoji { return 2 }
         return of(first)
     }
@@ -72,24 +75,64 @@ public enum DisplayWidth {
 }
 
 /// Makes article text safe to draw: no byte of it may reach the terminal as
-/// a control sequence.
+/// a control sequence, and every grapheme takes the columns the widgets
+/// counted for it. Scalars follow `ControlCharacters`, the one mapping used
+/// by every text output; this adds what only a cell grid needs.
 public enum SafeText {
-    /// C0 controls become their Control Pictures (ESC → ␛), DEL → ␡, C1
-    /// controls and bidirectional overrides → �, TAB → space.
-    public static func displayable(_ character: Character) -> Character {
-        guard let first = character.unicodeScalars.first else { return character }
-        let value = first.value
-        if value == 0x09 { return " " }
-        if value < 0x20 { return Character(Unicode.Scalar(0x2400 + value)!) }
-        if value == 0x7F { return "␡" }
-        if (0x80...0x9F).contains(value) { return "\u{FFFD}" }
-        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F {
-            return "\u{FFFD}"
+    /// The grapheme as it is drawn, or nil when it has nothing to show.
+    ///
+    /// - Controls follow `ControlCharacters` (ESC → ␛, TAB → space, C1 → �).
+    /// - Prepended concatenation marks (U+0600 …) are dropped: they would join
+    ///   the next character into a grapheme the terminal draws as the mark
+    ///   alone, swallowing that character.
+    /// - A combining mark with nothing to ride on is shown on a dotted circle,
+    ///   as Unicode suggests, rather than merging into the cell before it.
+    /// - Zero-width format characters alone (ZWSP, BOM, joiners) are nothing.
+    public static func displayable(_ character: Character) -> Character? {
+        let scalars = character.unicodeScalars
+        guard var first = scalars.first else { return nil }
+        if let replacement = ControlCharacters.replacement(for: first) { return Character(replacement) }
+        if first.value < 0x300 && scalars.count == 1 { return character }
+        var rest = String(character).unicodeScalars.dropFirst()
+        // Grapheme-cluster Prepend marks come first; skip them.
+        if isPrepend(first.value) {
+            guard let next = rest.first(where: { !isPrepend($0.value) }) else { return nil }
+            rest = rest.drop { isPrepend($0.value) }.dropFirst()
+            first = next
+            if let replacement = ControlCharacters.replacement(for: first) { return Character(replacement) }
         }
-        // A grapheme that carries a control scalar after its first one.
-        if character.unicodeScalars.dropFirst().contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-            return "\u{FFFD}"
+        // A control inside a grapheme (never formed by Unicode's rules, but cheap to refuse).
+        if rest.contains(where: ControlCharacters.needsReplacing) { return "\u{FFFD}" }
+        var result = String.UnicodeScalarView()
+        if DisplayWidth.of(first) == 0 {
+            let isMark = first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark
+            if !isMark {
+                // Format characters: shown only if a visible scalar follows.
+                guard let visible = rest.firstIndex(where: { DisplayWidth.of($0) > 0 }) else { return nil }
+                first = rest[visible]
+                rest = rest[rest.index(after: visible)...]
+            } else {
+                result.append("\u{25CC}")
+            }
         }
-        return character
+        result.append(first)
+        result.append(contentsOf: rest)
+        // Still one grapheme after the changes above, or a replacement mark
+        // (building a Character from two would trap).
+        let text = String(result)
+        var graphemes = text.makeIterator()
+        guard let only = graphemes.next(), graphemes.next() == nil else { return "\u{FFFD}" }
+        return only
+    }
+
+    /// Unicode's Grapheme_Cluster_Break=Prepend scalars (Unicode 15).
+    static func isPrepend(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
+            return true
+        default:
+            return false
+        }
     }
 }

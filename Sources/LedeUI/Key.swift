@@ -1,3 +1,5 @@
+import LedeModel
+
 /// A key press (or mouse event) as the browser sees it, decoded by the
 /// terminal module from curses.
 public enum Key: Hashable, Sendable {
@@ -58,7 +60,12 @@ public enum Key: Hashable, Sendable {
 
     /// Parses a key name as `name` writes it (case-insensitive for named keys).
     public init?(name: String) {
-        if name.count == 1, let character = name.first { self = .character(character); return }
+        if name.count == 1, let character = name.first {
+            // A printable character: an escape or bidi control in a config is not a key name.
+            guard !character.unicodeScalars.contains(where: ControlCharacters.needsReplacing) else { return nil }
+            self = .character(character)
+            return
+        }
         if let key = Key.named[name.lowercased()] { self = key; return }
         let lower = name.lowercased()
         if lower.hasPrefix("c-"), name.count == 3, let character = lower.last { self = .control(character); return }

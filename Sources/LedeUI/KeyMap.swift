@@ -114,7 +114,8 @@ public struct KeyMap: Sendable {
 
     /// Applies `[keys]` from a TOML file: `action = ["key", …]` replaces that
     /// action's keys. Problems are returned as `file:line: message`; the
-    /// defaults stay for anything that could not be read.
+    /// defaults stay for anything that could not be read, and a key that
+    /// another action already answers to in the same pane is reported.
     public func applying(configText text: String, path: String) -> (KeyMap, [String]) {
         var map = self
         var problems: [String] = []
@@ -126,36 +127,81 @@ public struct KeyMap: Sendable {
         } catch {
             return (self, ["\(path): TOML syntax error"])
         }
-        for key in root.keys where !["keys", "theme"].contains(key) {
-            problems.append("\(path):\(ThemeLoader.lineNumber(of: key, in: text) ?? 0): unknown setting '\(key)' (expected theme or [keys])")
+        // Lines found in one pass: looking each up again made a config with
+        // thousands of unknown keys take minutes.
+        let lines = TOMLKeyLines(text)
+        func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme"].contains(key) {
+            problems.append("\(at(key)): unknown setting '\(key)' (expected theme or [keys])")
         }
-        guard let table = root["keys"]?.table else { return (map, problems) }
-        for actionName in table.keys {
-            let line = ThemeLoader.lineNumber(of: actionName, in: text) ?? 0
+        guard let value = root["keys"] else { return (map, problems) }
+        guard let table = value.table else {
+            problems.append("\(at("keys")): 'keys' must be a table: a [keys] section with lines like moveDown = [\"j\", \"Down\"]")
+            return (map, problems)
+        }
+        var rebound: [Action: String] = [:]
+        for actionName in table.keys.sorted(by: { (lines.line(of: "keys.\($0)") ?? 0) < (lines.line(of: "keys.\($1)") ?? 0) }) {
+            let place = at("keys.\(actionName)")
             guard let action = Action(rawValue: actionName), let index = map.bindings.firstIndex(where: { $0.action == action }) else {
-                problems.append("\(path):\(line): unknown action '\(actionName)'")
+                problems.append("\(place): unknown action '\(actionName)' (lede keys lists them)")
                 continue
             }
-            let names: [String]
-            if let single = table[actionName]?.string { names = [single] } else if let array = table[actionName]?.array {
-                names = array.compactMap { $0.string }
+            let values: [TOMLValueConvertible]
+            if let single = table[actionName]?.string {
+                values = [single]
+            } else if let array = table[actionName]?.array {
+                values = Array(array)
             } else {
-                problems.append("\(path):\(line): '\(actionName)' needs a key name or a list of key names")
+                problems.append("\(place): '\(actionName)' needs a key name in quotes or a list of them, like [\"j\", \"Down\"]; the default stays")
                 continue
             }
             var keys: [Key] = []
             var bad = false
-            for name in names {
-                guard let key = Key(name: name) else {
-                    problems.append("\(path):\(line): unknown key name '\(name)' for '\(actionName)'")
+            for value in values {
+                guard let name = value.string else {
+                    problems.append("\(place): '\(actionName)': \(value) is not a key name in quotes; the default stays")
                     bad = true
                     continue
                 }
-                keys.append(key)
+                guard let key = Key(name: name) else {
+                    problems.append("\(place): unknown key name '\(name)' for '\(actionName)'; the default stays")
+                    bad = true
+                    continue
+                }
+                if !keys.contains(key) { keys.append(key) }
             }
-            if !bad { map.bindings[index].keys = keys }
+            if !bad && keys.isEmpty {
+                problems.append("\(place): an empty list would leave '\(actionName)' with no key; the default stays")
+                bad = true
+            }
+            if !bad {
+                map.bindings[index].keys = keys
+                rebound[action] = place
+            }
         }
         map.rebuildLookup()
+        problems += map.collisions(involving: rebound)
         return (map, problems)
+    }
+
+    /// Keys that mean two actions in one pane, where the user bound one of
+    /// them: the earlier row of the table wins, so the other never sees the key.
+    func collisions(involving rebound: [Action: String]) -> [String] {
+        var problems: [String] = []
+        var reported: Set<String> = []
+        for binding in bindings {
+            for key in binding.keys {
+                for pane in Pane.allCases where binding.panes.contains(pane) {
+                    guard let winner = lookup[pane]?[key], winner != binding.action else { continue }
+                    guard let place = rebound[binding.action] ?? rebound[winner] else { continue }
+                    let id = "\(key.name) \(binding.action.rawValue) \(winner.rawValue)"
+                    guard reported.insert(id).inserted else { continue }
+                    let panes = Pane.allCases.filter { binding.panes.contains($0) && lookup[$0]?[key] == winner && winner != binding.action }
+                    let where_ = panes.map { $0.title.lowercased() }.joined(separator: ", ")
+                    problems.append("\(place): key '\(key.name)' is bound to both '\(winner.rawValue)' and '\(binding.action.rawValue)' (\(where_)); '\(winner.rawValue)' wins")
+                }
+            }
+        }
+        return problems
     }
 }

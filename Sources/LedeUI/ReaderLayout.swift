@@ -93,11 +93,12 @@ public struct ReaderLayout: Sendable {
         var offsets: [Int] = []
         var offset = 0
         for character in text {
-            let safe = SafeText.displayable(character)
+            defer { offset += character.unicodeScalars.count }
+            // Nothing to draw (a lone zero-width space): no cell either.
+            guard let safe = SafeText.displayable(character) else { continue }
             graphemes.append(safe)
             widths.append(UInt8(max(1, DisplayWidth.of(safe))))
             offsets.append(offset)
-            offset += character.unicodeScalars.count
         }
         let total = offset
         var lines: [ReaderLine] = []

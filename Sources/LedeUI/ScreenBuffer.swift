@@ -82,7 +82,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             let scalars = character.unicodeScalars
             simple = scalars.count == 1 && (0x2500...0x25FF).contains(scalars.first!.value)
         }
-        let safe = simple ? character : SafeText.displayable(character)
+        guard let safe = simple ? character : SafeText.displayable(character) else { return x }
         let columns = simple ? 1 : max(1, DisplayWidth.of(safe))
         let right = min(width, bounds.maxX)
         guard x + columns <= right else {

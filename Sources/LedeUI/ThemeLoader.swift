@@ -27,10 +27,11 @@ public enum ThemeLoader {
     }
 
     public static func load(path: String, base: Theme = .fallback) -> Result<Loaded, ThemeProblem> {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return .failure(ThemeProblem(path: path, message: "cannot read theme file"))
+        switch SettingsFile.read(path) {
+        case .text(let text): return parse(text, path: path, base: base)
+        case .absent: return .failure(ThemeProblem(path: path, message: "no such theme file"))
+        case .problem(let line, let message): return .failure(ThemeProblem(path: path, line: line, message: message))
         }
-        return parse(text, path: path, base: base)
     }
 
     public static func parse(_ text: String, path: String, base: Theme = .fallback) -> Result<Loaded, ThemeProblem> {
@@ -43,8 +44,9 @@ public enum ThemeLoader {
         } catch {
             return .failure(ThemeProblem(path: path, message: "TOML syntax error"))
         }
+        let lines = TOMLKeyLines(text)
         func problem(_ key: String, _ message: String) -> ThemeProblem {
-            ThemeProblem(path: path, line: lineNumber(of: key, in: text), key: key, message: message)
+            ThemeProblem(path: path, line: lines.line(of: key), key: key, message: message)
         }
         let sections = ["ui", "entities", "timeline"]
         for key in root.keys where !(["name", "description", "source"] + sections).contains(key) {
@@ -127,19 +129,6 @@ public enum ThemeLoader {
     static func color(from value: TOMLValueConvertible) -> Color? {
         if let number = value.int { return (0...255).contains(number) ? .indexed(UInt8(number)) : nil }
         if let text = value.string { return Color(text: text) }
-        return nil
-    }
-
-    /// The first line where `key` (its last component) is assigned or opens a table.
-    static func lineNumber(of key: String, in text: String) -> Int? {
-        let last = key.split(separator: ".").last.map(String.init) ?? key
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(last + " ") || trimmed.hasPrefix(last + "=") || trimmed.hasPrefix("\"\(last)\"")
-                || trimmed == "[\(key)]" || trimmed.hasPrefix("[\(last)]") {
-                return index + 1
-            }
-        }
         return nil
     }
 }

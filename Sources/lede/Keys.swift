@@ -8,6 +8,11 @@ struct Keys: ParsableCommand {
     func run() throws {
         let settings = Settings.load(themeOption: nil, noColor: true)
         for problem in settings.problems { printError("lede: \(problem)") }
-        print(KeyTable.markdown(settings.keyMap), terminator: "")
+        var output = StandardOutput()
+        // KeyTable shows key names from the config as visible text.
+        output.write(KeyTable.markdown(settings.keyMap))
+        try output.finish()
+        // The table is printed either way; a config that could not be fully read is bad input (DESIGN §6).
+        if settings.configProblemCount > 0 { throw ExitCode(1) }
     }
 }

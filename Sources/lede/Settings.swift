@@ -10,6 +10,8 @@ struct Settings {
     var themes: [Theme] = []
     var themeIndex = 0
     var problems: [String] = []
+    /// Problems found in config.toml itself (`lede keys` exits 1 for them).
+    var configProblemCount = 0
 
     /// The shipped `themes/` folder: `$LEDE_THEMES`, next to the
     /// executable's `share/lede/themes`, or the package's own folder.
@@ -35,11 +37,24 @@ struct Settings {
         var configuredTheme: String?
         if let folder = ConfigDirectory.path() {
             let path = (folder as NSString).appendingPathComponent("config.toml")
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            let before = settings.problems.count
+            defer { settings.configProblemCount = settings.problems.count - before }
+            switch SettingsFile.read(path) {
+            case .absent: break
+            case .problem(let line, let message):
+                settings.problems.append("\(path)\(line.map { ":\($0)" } ?? ""): \(message); using the default settings")
+            case .text(let text):
                 let (map, problems) = KeyMap.defaults.applying(configText: text, path: path)
                 settings.keyMap = map
                 settings.problems += problems
-                configuredTheme = (try? TOMLTable(string: text))?["theme"]?.string
+                if let value = (try? TOMLTable(string: text))?["theme"] {
+                    if let name = value.string {
+                        configuredTheme = name
+                    } else {
+                        let line = TOMLKeyLines(text).line(of: "theme") ?? 1
+                        settings.problems.append("\(path):\(line): 'theme' must be a theme name in quotes, like theme = \"dark\"; using the default theme")
+                    }
+                }
             }
         }
         let directory = themeDirectory()

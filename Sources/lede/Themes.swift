@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedeModel
 import LedeUI
 
 struct Themes: ParsableCommand {
@@ -6,19 +7,27 @@ struct Themes: ParsableCommand {
 
     func run() throws {
         let directory = Settings.themeDirectory()
+        var output = StandardOutput()
         var failed = false
+        // Names, sources and file names come from theme files anyone can
+        // write: printed as text, never as terminal commands.
+        func row(_ fields: [String]) {
+            output.write(fields.map { ControlCharacters.visible($0) }.joined(separator: "\t") + "\n")
+        }
         for entry in directory.entries() {
             switch ThemeLoader.load(path: entry.path) {
             case .success(let loaded):
-                var line = "\(entry.name)\t\(entry.kind.rawValue)\t\(loaded.theme.name)\t\(entry.path)"
-                if let source = loaded.theme.source { line += "\tsource: \(source)" }
-                print(line)
+                var fields = [entry.name, entry.kind.rawValue, loaded.theme.name, entry.path]
+                if let source = loaded.theme.source { fields.append("source: \(source)") }
+                row(fields)
             case .failure(let problem):
-                print("\(entry.name)\t\(entry.kind.rawValue)\t(broken)\t\(entry.path)")
+                row([entry.name, entry.kind.rawValue, "(broken)", entry.path])
+                output.flush()
                 printError("lede: \(problem)")
                 failed = true
             }
         }
+        try output.finish()
         if failed { throw ExitCode(1) }
     }
 }

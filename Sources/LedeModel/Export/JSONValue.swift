@@ -53,7 +53,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     static func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
 
     /// Whether any byte needs an escape: quote, backslash, C0, DEL, C1
-    /// (`C2 80`…`C2 9F`), LRM/RLM and bidi embeddings (`E2 80 8E/8F/AA…AE`,
+    /// (`C2 80`…`C2 9F`), the Arabic letter mark (`D8 9C`), LRM/RLM and bidi embeddings (`E2 80 8E/8F/AA…AE`,
     /// `E2 81 A6…A9`).
     static func needsEscaping(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
@@ -62,6 +62,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             let byte = bytes[index]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
             if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xD8, index + 1 < bytes.count, bytes[index + 1] == 0x9C { return true } // U+061C
             if byte == 0xE2, index + 2 < bytes.count {
                 let second = bytes[index + 1], third = bytes[index + 2]
                 if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return true }
@@ -84,8 +85,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\t": result += "\\t"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                    || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F {
+                // The scalars the terminal sanitiser replaces are escaped, so a
+                // `jq -r` or a `cat` of the output stays harmless.
+                if ControlCharacters.needsReplacing(scalar) {
                     let hex = String(value, radix: 16, uppercase: false)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -140,7 +140,12 @@ public struct EntityLinker: Sendable {
             return (annotatedHere.contains(meaning.entity) ? 4 : 0) + (meaning.fromAnnotation ? 2 : 0) + (meaning.needsPriorFullName ? 0 : 1)
         }
         var chosen: [Candidate] = []
+        // Where each organisation was chosen (concept layer, in text order), for short model aliases.
+        var organisationEnds: [Int32: [Int]] = [:]
         for isModelLayer in [false, true] {
+            if isModelLayer {
+                for concept in chosen { organisationEnds[concept.meaning.entity, default: []].append(concept.byteEnd) }
+            }
             let ordered = candidates.filter { $0.meaning.isModelLayer == isModelLayer }.sorted { a, b in
                 if a.byteStart != b.byteStart { return a.byteStart < b.byteStart }
                 if a.byteEnd != b.byteEnd { return a.byteEnd > b.byteEnd }
@@ -152,11 +157,9 @@ public struct EntityLinker: Sendable {
             for candidate in ordered where candidate.byteStart >= coveredUntil {
                 let meaning = candidate.meaning
                 if let organisation = meaning.requiresOrganisation {
-                    let named = chosen.contains { concept in
-                        concept.meaning.entity == organisation && concept.byteEnd <= candidate.byteStart
-                            && Self.sameSentence(bytes, from: concept.byteEnd, to: candidate.byteStart)
-                    }
-                    if !named { continue }
+                    // The organisation's last mention before the alias, in the same sentence.
+                    guard let ends = organisationEnds[organisation], let end = Self.lastValue(in: ends, atMost: candidate.byteStart),
+                          Self.sameSentence(bytes, from: end, to: candidate.byteStart) else { continue }
                 } else if meaning.needsPriorFullName {
                     if !fullNameSeen.contains(meaning.entity) { continue }
                 } else if definitions[Int(meaning.entity)].type == .person {
@@ -180,6 +183,16 @@ public struct EntityLinker: Sendable {
         return result
     }
 
+    /// The largest value ≤ `limit` in an ascending array.
+    static func lastValue(in values: [Int], atMost limit: Int) -> Int? {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] <= limit { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? values[low - 1] : nil
+    }
+
     /// No sentence end between two byte offsets, and not too far apart.
     static func sameSentence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
         guard end - start <= 300 else { return false }
@@ -196,23 +209,52 @@ public struct EntityLinker: Sendable {
     func modelOrganisations(paragraphs: [String], mentions: [LinkedMention], vocabulary: Vocabulary) -> [ModelOrganisation] {
         var result: [ModelOrganisation] = []
         var seen: Set<Int32> = []
+        // Sentences and organisation mentions per paragraph, worked out once (an article may name thousands of models).
+        var sentencesOf: [Int32: [Range<Int>]] = [:]
+        var organisationsOf: [Int32: [LinkedMention]] = [:]
+        for mention in mentions where vocabulary.definitions[Int(mention.entity)].type == .organisation {
+            organisationsOf[mention.paragraph, default: []].append(mention)
+        }
         for mention in mentions where vocabulary.definitions[Int(mention.entity)].isDiscoveredModel && seen.insert(mention.entity).inserted {
-            let scalars = Array(paragraphs[Int(mention.paragraph)].unicodeScalars)
             let start = Int(mention.start), end = Int(mention.end)
-            guard let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(start) }) else {
+            if sentencesOf[mention.paragraph] == nil {
+                sentencesOf[mention.paragraph] = ReleaseExtractor.sentences(Array(paragraphs[Int(mention.paragraph)].unicodeScalars))
+            }
+            let sentences = sentencesOf[mention.paragraph]!
+            guard let sentence = Self.range(containing: start, in: sentences) else {
                 result.append(ModelOrganisation(model: mention.entity, organisation: nil))
                 continue
             }
-            let organisations = mentions.filter {
-                $0.paragraph == mention.paragraph && sentence.contains(Int($0.start))
-                    && vocabulary.definitions[Int($0.entity)].type == .organisation && !($0.start >= mention.start && $0.end <= mention.end)
+            // Organisations of the paragraph are in text order: only those inside the sentence are looked at.
+            let organisations = organisationsOf[mention.paragraph] ?? []
+            var low = 0, high = organisations.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(organisations[middle].start) < sentence.lowerBound { low = middle + 1 } else { high = middle }
             }
-            let nearest = organisations.min {
-                ReleaseExtractor.gap(Int($0.start), Int($0.end), start, end) < ReleaseExtractor.gap(Int($1.start), Int($1.end), start, end)
+            var nearest: LinkedMention?
+            var nearestGap = Int.max
+            var index = low
+            while index < organisations.count, Int(organisations[index].start) < sentence.upperBound {
+                let candidate = organisations[index]
+                index += 1
+                if candidate.start >= mention.start && candidate.end <= mention.end { continue }
+                let gap = ReleaseExtractor.gap(Int(candidate.start), Int(candidate.end), start, end)
+                if gap < nearestGap { nearest = candidate; nearestGap = gap }
             }
             result.append(ModelOrganisation(model: mention.entity, organisation: nearest?.entity))
         }
         return result
+    }
+
+    /// The range that holds `offset`, in ascending non-overlapping ranges.
+    static func range(containing offset: Int, in ranges: [Range<Int>]) -> Range<Int>? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(offset) ? ranges[low] : nil
     }
 }
 

@@ -9,6 +9,8 @@ public protocol ArticleImporter: Sendable {
     /// Changes whenever the same bytes could parse differently (rules, data files):
     /// an index built with another fingerprint is rebuilt.
     var fingerprint: String { get }
+    /// The bounds on one file (size, annotations, labels, paragraphs).
+    var limits: ImportLimits { get }
 }
 
 /// Bounds on what one file may bring, so no input can make memory or time
@@ -16,7 +18,8 @@ public protocol ArticleImporter: Sendable {
 /// file; the rest of the file and the corpus still load.
 public struct ImportLimits: Sendable, Hashable {
     /// Files larger than this are not read (an error naming the file).
-    public var maximumFileBytes = 64 << 20
+    /// `LEDE_MAX_FILE_MB` changes it for `standard`.
+    public var maximumFileBytes = ImportLimits.defaultFileMegabytes << 20
     /// Annotation rows kept per file.
     public var maximumAnnotations = 2_000
     /// Longer labels are dropped (Unicode scalars).
@@ -24,27 +27,31 @@ public struct ImportLimits: Sendable, Hashable {
     /// Paragraphs kept per article.
     public var maximumParagraphs = 50_000
 
+    /// A long article is well under 1 MB; 16 MB leaves room for odd exports
+    /// while keeping one file's memory bounded.
+    public static let defaultFileMegabytes = 16
+
     public init() {}
-    public static let standard = ImportLimits()
+
+    public static let standard: ImportLimits = {
+        var limits = ImportLimits()
+        if let text = ProcessInfo.processInfo.environment["LEDE_MAX_FILE_MB"], let megabytes = Int(text), megabytes > 0 {
+            limits.maximumFileBytes = min(megabytes, 1 << 20) << 20
+        }
+        return limits
+    }()
 }
 
 extension ArticleImporter {
+    /// The bounds this importer applies (the standard ones unless it says otherwise).
+    public var limits: ImportLimits { .standard }
+
     /// Reads and parses a file; a file over the size limit is an error.
-    public func importFile(at path: String, limits: ImportLimits = .standard) -> Result<Article, LoadError> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(LoadError(path: path, message: "cannot read file"))
+    public func importFile(at path: String, limits: ImportLimits? = nil) -> Result<Article, LoadError> {
+        switch ArticleFileReader.read(path, limits: limits ?? self.limits) {
+        case .success(let data): parse(data, path: path)
+        case .failure(let error): .failure(error)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limits.maximumFileBytes + 1) ?? Data()
-        } catch {
-            return .failure(LoadError(path: path, message: "cannot read file"))
-        }
-        if data.count > limits.maximumFileBytes {
-            return .failure(LoadError(path: path, message: "file is larger than \(limits.maximumFileBytes >> 20) MB; not read"))
-        }
-        return parse(data, path: path)
     }
 }
 

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads an article file's bytes with the checks that keep one bad file from
+/// hurting the run: only regular files (a FIFO would block, a device never
+/// ends), nothing over the size limit (checked before reading, so a sparse
+/// 1 GB file costs nothing), and no binary (NUL in the first block).
+public enum ArticleFileReader {
+    /// Bytes sniffed for NUL before the rest is read.
+    static let sniffBytes = 4096
+
+    public static func read(_ path: String, limits: ImportLimits = .standard) -> Result<Data, LoadError> {
+        read(path, maximumBytes: limits.maximumFileBytes, what: "an article file", limitHint: " (LEDE_MAX_FILE_MB raises it)")
+    }
+
+    /// The same checks for any small file lede reads (config, themes).
+    public static func read(_ path: String, maximumBytes limit: Int, what: String, limitHint: String = "") -> Result<Data, LoadError> {
+        // Non-blocking open: opening a FIFO with no writer would wait forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(LoadError(path: path, message: "cannot read file: \(reason(errno))")) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(LoadError(path: path, message: "cannot read file: \(reason(errno))")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(LoadError(path: path, message: "is a folder, not \(what)"))
+        case S_IFIFO: return .failure(LoadError(path: path, message: "is a named pipe, not \(what); not read"))
+        default: return .failure(LoadError(path: path, message: "is not a regular file (a device or socket); not read"))
+        }
+        if Int(info.st_size) > limit { return .failure(tooLarge(path, bytes: Int(info.st_size), limit: limit, hint: limitHint)) }
+        // Regular files do not block; back to ordinary reads.
+        _ = fcntl(descriptor, F_SETFL, 0)
+        var data = Data()
+        data.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var sniffed = false
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(LoadError(path: path, message: "cannot read file: \(reason(errno))"))
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+            // The file may have grown since it was measured.
+            if data.count > limit { return .failure(tooLarge(path, bytes: data.count, limit: limit, hint: limitHint)) }
+            if !sniffed, data.count >= sniffBytes {
+                sniffed = true
+                if data.prefix(sniffBytes).contains(0) { return .failure(binary(path)) }
+            }
+        }
+        if !sniffed, data.contains(0) { return .failure(binary(path)) }
+        return .success(data)
+    }
+
+    static func tooLarge(_ path: String, bytes: Int, limit: Int, hint: String) -> LoadError {
+        LoadError(path: path, message: "file is \(size(bytes)), over the limit of \(size(limit)); not read\(hint)")
+    }
+
+    /// `16 MB`, `1.5 MB`, `12 KB`, `8 bytes`.
+    static func size(_ bytes: Int) -> String {
+        func scaled(_ unit: Int, _ name: String) -> String {
+            bytes % unit == 0 ? "\(bytes / unit) \(name)" : String(format: "%.1f \(name)", Double(bytes) / Double(unit))
+        }
+        if bytes >= 1 << 20 { return scaled(1 << 20, "MB") }
+        if bytes >= 1 << 10 { return scaled(1 << 10, "KB") }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+    }
+
+    static func binary(_ path: String) -> LoadError {
+        LoadError(path: path, message: "binary file (contains NUL bytes); not read")
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
