@@ -11,13 +11,20 @@ public struct ScrapedArticleImporter: ArticleImporter {
     public var chromePhrases: [String]
     /// Camel-case names that must not be split where a lower-case letter meets
     /// an upper-case one (DeepSeek, OpenAI, QwQ …).
-    public var camelCaseNames: Set<String>
+    public var camelCaseNames: Set<String> {
+        didSet { camelCaseIndex = Self.indexCamelCaseNames(camelCaseNames) }
+    }
+    /// Each name under every pair of adjacent characters in it, with where the
+    /// pair's second character sits: a boundary asks only the names that
+    /// could span it (one dictionary look-up rather than a scan of them all).
+    private var camelCaseIndex: [String: [(name: [Character], offset: Int)]]
     public var limits: ImportLimits
 
     public init(chromePhrases: [String] = ChromePhrases.bundled, camelCaseNames: Set<String> = CamelCaseNames.bundled,
                 limits: ImportLimits = .standard) {
         self.chromePhrases = chromePhrases.sorted { $0.count > $1.count }
         self.camelCaseNames = camelCaseNames
+        self.camelCaseIndex = Self.indexCamelCaseNames(camelCaseNames)
         self.limits = limits
     }
 
@@ -365,23 +372,27 @@ public struct ScrapedArticleImporter: ArticleImporter {
         return result
     }
 
+    /// True if a known camel-case name covers both sides of `boundary`.
     func isInsideCamelCaseName(_ characters: [Character], at boundary: Int) -> Bool {
-        var start = boundary
-        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
-        var end = boundary
-        while end < characters.count, !characters[end].isWhitespace { end += 1 }
-        let token = String(characters[start..<end])
-        let offset = boundary - start
-        for name in camelCaseNames where token.containsUTF8(name) {
-            var searchFrom = token.startIndex
-            while let range = token.range(of: name, range: searchFrom..<token.endIndex) {
-                let lower = token.distance(from: token.startIndex, to: range.lowerBound)
-                let upper = token.distance(from: token.startIndex, to: range.upperBound)
-                if lower < offset && offset < upper { return true }
-                searchFrom = token.index(after: range.lowerBound)
-            }
+        guard boundary > 0, boundary < characters.count else { return false }
+        guard let candidates = camelCaseIndex[String([characters[boundary - 1], characters[boundary]])] else { return false }
+        for (name, offset) in candidates {
+            let start = boundary - offset
+            guard start >= 0, start + name.count <= characters.count else { continue }
+            if characters[start..<(start + name.count)].elementsEqual(name) { return true }
         }
         return false
+    }
+
+    static func indexCamelCaseNames(_ names: Set<String>) -> [String: [(name: [Character], offset: Int)]] {
+        var index: [String: [(name: [Character], offset: Int)]] = [:]
+        for name in names.sorted() {
+            let characters = Array(name)
+            for offset in characters.indices.dropFirst() {
+                index[String([characters[offset - 1], characters[offset]]), default: []].append((characters, offset))
+            }
+        }
+        return index
     }
 
     static let lowerCaseConnectors: Set<String> = ["and", "of", "the", "in", "&", "for", "de", "van", "von", "a"]

@@ -304,6 +304,25 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: empty))
     }
 
+    @Test("closed stderr and closed pipes: no trap; a cut output is exit 1 with SIGPIPE ignored, 141 with it")
+    func closedStreams() throws {
+        let lede = TmuxSession.binary
+        // stderr closed while a message is due: the exit status still says what happened (nothing usable: 2).
+        let closed = try spawn(["/bin/sh", "-c", "\(lede) parse --no-index --format json /nonexistent/lede.txt 2>&-; echo \"status $?\""],
+                               directory: PackagePaths.root.path)
+        #expect(closed.stdout.hasSuffix("status 2\n"), "\(closed.stdout.suffix(200))")
+        let full = try spawn(["/bin/sh", "-c", "\(lede) parse --format xml x 2>/dev/full; echo \"status $?\""], directory: PackagePaths.root.path)
+        #expect(full.stdout == "status 2\n")
+        // A reader that goes away at once: every write fails.
+        let ignored = try spawn(["/bin/bash", "-c", "trap '' PIPE; \(lede) parse --no-index --format json Sources/lede/Samples | true; echo \"status ${PIPESTATUS[0]}\""],
+                                directory: PackagePaths.root.path)
+        #expect(ignored.stdout == "status 1\n")
+        #expect(ignored.stderr.contains("cannot write the output: Broken pipe"))
+        let killed = try spawn(["/bin/bash", "-c", "\(lede) parse --no-index --format json Sources/lede/Samples | true; echo \"status ${PIPESTATUS[0]}\""],
+                               directory: PackagePaths.root.path)
+        #expect(killed.stdout == "status 141\n")
+    }
+
     /// A config folder of the test's own, with the given files written into it.
     func configFolder(_ files: [String: Data]) throws -> String {
         let folder = NSTemporaryDirectory() + "lede-e2e-hostile-\(UUID().uuidString)"

@@ -106,13 +106,13 @@ struct HardeningTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("binary.txt").path
-        FileManager.default.createFile(atPath: binary, contents: Data([0x23, 0x20, 0x41, 0x00] + [UInt8](repeating: 0x41, count: 100_000)))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x23, 0x20, 0x41, 0x00] + [UInt8](repeating: 0x41, count: 100_000)))
         guard case .failure(let error) = ArticleFileReader.read(binary) else { Issue.record("binary read"); return }
         #expect(error.message.contains("binary"))
         var small = ImportLimits()
         small.maximumFileBytes = 8
         let text = folder.appendingPathComponent("text.txt").path
-        FileManager.default.createFile(atPath: text, contents: Data("# Title\n\nMore than eight bytes.".utf8))
+        _ = FileManager.default.createFile(atPath: text, contents: Data("# Title\n\nMore than eight bytes.".utf8))
         guard case .failure(let tooLong) = ArticleFileReader.read(text, limits: small) else { Issue.record("over the limit read"); return }
         #expect(tooLong.message.contains("file is 31 bytes, over the limit of 8 bytes"))
         #expect(throws: Never.self) { try ArticleFileReader.read(text).get() }
