@@ -627,7 +627,8 @@ final class PhaseTrace: @unchecked Sendable {
         guard enabled else { return }
         let now = Date()
         let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
+        // The throwing write: the old one traps when stderr is a closed pipe or a hung-up terminal.
+        try? FileHandle.standardError.write(contentsOf: Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
         last = now
         step = now
         parts = []
