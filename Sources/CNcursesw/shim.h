@@ -18,6 +18,8 @@ int wcwidth(wchar_t c);
 
 // Macros and globals Swift cannot import directly.
 static inline WINDOW *lede_stdscr(void) { return stdscr; }
+// initscr without its "Error opening terminal" and exit: NULL when curses cannot start.
+static inline SCREEN *lede_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int lede_lines(void) { return LINES; }
 static inline int lede_cols(void) { return COLS; }
 static inline int lede_colors(void) { return COLORS; }
@@ -48,6 +50,34 @@ static inline int lede_put_grapheme(int y, int x, const wchar_t *wch, attr_t att
     // ncurses 6.1+: a non-NULL opts pointer carries the (extended) pair number.
     if (setcchar(&cell, wch, attrs, 0, &pair) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// From <term.h>, which is not included: its capability macros (`lines`,
+// `columns`, `tab`, `bell`...) are common words.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+
+// Looks `name` up in terminfo without writing to the terminal and without
+// exiting (initscr prints "Error opening terminal" and exits): 1 when curses
+// can draw on it (cursor addressing, not hardcopy), 0 when it is known but
+// cannot (`dumb`), -1 when terminfo does not know it, -2 when there is no
+// terminfo database at all.
+static inline int lede_terminfo_status(const char *name, int fd) {
+    struct term *before = set_curterm(NULL);
+    int error = 0;
+    int status;
+    if (setupterm(name, fd, &error) != OK) {
+        status = error == 1 ? 0 : (error == 0 ? -1 : -2);
+    } else {
+        const char *address = tigetstr("cup");
+        int hardcopy = tigetflag("hc");
+        status = (address != NULL && address != (char *)-1 && hardcopy != 1) ? 1 : 0;
+        del_curterm(set_curterm(before));
+    }
+    set_curterm(before);
+    return status;
 }
 
 #endif

@@ -11,6 +11,11 @@ nonisolated(unsafe) private var pendingTerminationSignal: Int32 = 0
 /// True while curses owns the terminal, so fatal-signal handlers know to restore it.
 nonisolated(unsafe) private var cursesActive: Int32 = 0
 
+/// Why the browser cannot start on this terminal.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var description: String
+}
+
 public final class Terminal {
     public private(set) var capability: ColorCapability = .none
     private var previous: ScreenBuffer?
@@ -39,12 +44,33 @@ public final class Terminal {
         }
     }
 
-    public func start() {
+    /// Why `TERM` cannot carry the browser, or nil when it can. Looks in
+    /// terminfo without writing to the terminal, so it is safe before curses starts.
+    public static func unusableTerminal(term: String?) -> String? {
+        let advice = "run it in a terminal with TERM=xterm-256color or similar, or use lede parse/entities/timeline/search for text output"
+        guard let term, !term.isEmpty else { return "TERM is not set, so the browser cannot draw; \(advice)" }
+        let shown = "\"" + (term.count > 60 ? String(term.prefix(60)) + "…" : term) + "\""
+        switch lede_terminfo_status(term, STDOUT_FILENO) {
+        case 1: return nil
+        case 0: return "TERM is \(shown), which cannot draw the browser; \(advice)"
+        case -1: return "TERM is \(shown), which this system's terminal database (terminfo) does not know; \(advice)"
+        default: return "no terminal database (terminfo) found for TERM \(shown); install ncurses-base or set TERMINFO, or use lede parse/entities/timeline/search for text output"
+        }
+    }
+
+    /// Takes over the terminal: curses mode, raw keys, the alternate screen.
+    /// Throws, without having written anything, when curses cannot start.
+    public func start() throws {
         Terminal.ensureUTF8Locale()
         installSignalHandlers()
         // Short escape delay: Esc should feel instant.
         setenv("ESCDELAY", "25", 0)
-        initscr()
+        // newterm rather than initscr, which prints its own message and exits.
+        guard lede_newterm() != nil else {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            throw TerminalUnavailable(description: "cannot start the terminal (TERM is \"\(term)\"); run it in a terminal with TERM=xterm-256color or similar, or use lede parse/entities/timeline/search for text output")
+        }
+        def_prog_mode()
         cursesActive = 1
         raw()
         noecho()

@@ -17,6 +17,11 @@ struct Browse: ParsableCommand {
             printError("lede: the browser needs a terminal; for text output use lede parse, lede entities, lede timeline or lede search")
             throw ExitCode(2)
         }
+        // Before anything is read or drawn: a TERM curses cannot drive gets our message, not curses's.
+        if let problem = Terminal.unusableTerminal(term: ProcessInfo.processInfo.environment["TERM"]) {
+            printError("lede: \(problem)")
+            throw ExitCode(2)
+        }
         let trace = StartupTrace()
         let paths = corpusOptions.resolvedPaths
         let loader = corpusOptions.loader
@@ -48,7 +53,12 @@ struct Browse: ParsableCommand {
         let settings = Settings.load(themeOption: theme, noColor: colorless)
         trace.mark("settings")
         let terminal = Terminal(noColor: colorless)
-        terminal.start()
+        do {
+            try terminal.start()
+        } catch {
+            printError("lede: \(error)")
+            throw ExitCode(2)
+        }
         trace.mark("terminal")
         let (width, height) = terminal.size
         var state = BrowserState(corpus: corpus, keyMap: settings.keyMap, themes: settings.themes, width: width, height: height)

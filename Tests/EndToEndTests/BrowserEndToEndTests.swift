@@ -202,7 +202,25 @@ struct BrowserEndToEndTests {
     func runShell(_ command: String) throws -> String {
         try spawn(["/bin/sh", "-c", command]).stdout
     }
+
+    /// What tmux knows of the pane's modes: alternate screen, cursor shown, mouse reporting.
+    struct TerminalModes: Equatable, CustomStringConvertible {
+        var alternateScreen: Bool
+        var cursorVisible: Bool
+        var mouseReporting: Bool
+        static let shell = TerminalModes(alternateScreen: false, cursorVisible: true, mouseReporting: false)
+        static let browser = TerminalModes(alternateScreen: true, cursorVisible: false, mouseReporting: true)
+        var description: String { "alternate screen \(alternateScreen), cursor \(cursorVisible), mouse \(mouseReporting)" }
+    }
+
+    func terminalModes(_ session: TmuxSession) throws -> TerminalModes {
+        let flags = try session.tmux(["display-message", "-p", "-t", session.name, "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 3 else { throw E2EError("tmux flags: \(flags)") }
+        return TerminalModes(alternateScreen: flags[0], cursorVisible: flags[1], mouseReporting: flags[2])
+    }
 }
+
 
 /// The command-line contract, run without a terminal.
 @Suite("Command line")
