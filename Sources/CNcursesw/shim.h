@@ -11,6 +11,7 @@
 #endif
 
 #include <locale.h>
+#include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -50,6 +51,13 @@ static inline int lede_put_grapheme(int y, int x, const wchar_t *wch, attr_t att
     // ncurses 6.1+: a non-NULL opts pointer carries the (extended) pair number.
     if (setcchar(&cell, wch, attrs, 0, &pair) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+// True when `number` is ignored (SIG_IGN), as a parent without job control
+// or nohup leaves it: such a signal is to stay ignored.
+static inline int lede_signal_ignored(int number) {
+    struct sigaction current;
+    return sigaction(number, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
 }
 
 // From <term.h>, which is not included: its capability macros (`lines`,

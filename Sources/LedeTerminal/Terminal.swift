@@ -6,7 +6,8 @@ import CNcursesw
 import Foundation
 import LedeUI
 
-/// Set from signal handlers; read by the event loop between keys.
+/// The first terminating signal that arrived (set from a handler, on any
+/// thread); the event loop polls it every 100 ms.
 nonisolated(unsafe) private var pendingTerminationSignal: Int32 = 0
 /// True while curses owns the terminal, so fatal-signal handlers know to restore it.
 nonisolated(unsafe) private var cursesActive: Int32 = 0
@@ -62,6 +63,7 @@ public final class Terminal {
     /// Throws, without having written anything, when curses cannot start.
     public func start() throws {
         Terminal.ensureUTF8Locale()
+        // Before newterm: curses installs its own SIGINT/SIGTERM handlers only where none is set.
         installSignalHandlers()
         // Short escape delay: Esc should feel instant.
         setenv("ESCDELAY", "25", 0)
@@ -98,10 +100,10 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(lede_cols()), Int(lede_lines())) }
 
-    /// A signal asked us to stop (SIGTERM, SIGHUP, SIGINT), or the terminal went away.
+    /// A signal asked us to stop (any whose default action ends the process), or the terminal went away.
     public var terminationRequested: Bool { pendingTerminationSignal != 0 || terminalLost }
 
-    /// The signal that asked us to stop, if one did.
+    /// The signal that asked us to stop, if one did (the first one).
     public var terminationSignal: Int32? { pendingTerminationSignal == 0 ? nil : pendingTerminationSignal }
 
     /// Set when the terminal has been closed under us (its tty is gone), so
@@ -119,7 +121,11 @@ public final class Terminal {
             idlePolls += 1
             if idlePolls % 10 == 0 {
                 var modes = termios()
-                if tcgetattr(STDIN_FILENO, &modes) != 0 { terminalLost = true }
+                if tcgetattr(STDIN_FILENO, &modes) != 0 {
+                    // A hangup, whether or not its SIGHUP has arrived yet: end as SIGHUP would.
+                    terminalLost = true
+                    if pendingTerminationSignal == 0 { pendingTerminationSignal = SIGHUP }
+                }
             }
             return nil
         }
@@ -250,17 +256,48 @@ public final class Terminal {
 
     // MARK: - Signals
 
+    /// Signals whose default action ends the process and that come from
+    /// outside (kill, the terminal going away, resource limits, timers).
+    /// Their handler only records the first one; the event loop sees it
+    /// within 100 ms and ends, the caller restores the terminal, then
+    /// `exit(bySignal:)` re-raises it with the default action.
+    static var terminatingSignals: [Int32] {
+        var numbers = [SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGIO]
+        #if os(Linux)
+        numbers += [SIGSTKFLT, SIGPWR]
+        numbers += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+        #endif
+        return numbers
+    }
+
+    /// Faults: the program cannot go on, so the handler restores the
+    /// terminal at once (not async-signal-safe, but the process is lost
+    /// anyway) and re-raises.
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS]
+
+    private static func catchSignal(_ number: Int32, _ handler: @escaping @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(number, &action, nil)
+    }
+
     private func installSignalHandlers() {
         // A parent may have blocked these; the browser needs them delivered.
+        let caught = Terminal.terminatingSignals + Terminal.fatalSignals
         var wanted = sigset_t()
         sigemptyset(&wanted)
-        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&wanted, signalNumber) }
+        for signalNumber in caught + [SIGWINCH] { sigaddset(&wanted, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
-        for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-            signal(signalNumber) { number in pendingTerminationSignal = number }
+        // A signal ignored at entry (nohup, a shell without job control) stays ignored.
+        for signalNumber in Terminal.terminatingSignals where lede_signal_ignored(signalNumber) == 0 {
+            Terminal.catchSignal(signalNumber) { number in
+                if pendingTerminationSignal == 0 { pendingTerminationSignal = number }
+            }
         }
         // A crash must not leave the terminal in raw mode.
-        for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+        for signalNumber in Terminal.fatalSignals {
             signal(signalNumber) { number in
                 if cursesActive != 0 {
                     cursesActive = 0
@@ -270,5 +307,19 @@ public final class Terminal {
                 raise(number)
             }
         }
+    }
+
+    /// Ends the process as `number` would have, once the terminal is
+    /// restored: the default action, re-raised, so the parent sees the
+    /// signal (a shell reports 128 + n).
+    public static func exit(bySignal number: Int32) -> Never {
+        fflush(nil)
+        signal(number, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(number)
+        _exit(128 + number)
     }
 }

@@ -82,13 +82,15 @@ struct Browse: ParsableCommand {
         // Notices of the in-memory path were printed before the screen started.
         let problems = ((background == nil ? settings.problems : startupProblems) + (background?.notices ?? []) + finalCorpus.errors.map(\.description)
             + finalCorpus.catalogueProblems + finalCorpus.warnings).map(ControlCharacters.visible)
+        // stderr may be gone with the terminal (SIGHUP): printError ignores failed writes.
         for problem in problems { printError("lede: \(problem)") }
+        // Ended by a signal (kill -INT included; the Ctrl-C key is a plain quit):
+        // die of it now that the terminal is restored, as a shell expects (128 + n).
+        if let signal = terminal.terminationSignal { Terminal.exit(bySignal: signal) }
         if finalCorpus.articleCount == 0 {
             printError("lede: no articles to show")
             throw ExitCode(2)
         }
-        // Killed by a signal: say so in the status, as a shell expects (128 + n).
-        if let signal = terminal.terminationSignal, signal != SIGINT { throw ExitCode(128 + signal) }
         if !finalCorpus.errors.isEmpty { throw ExitCode(1) }
     }
 

@@ -2,9 +2,63 @@ import Foundation
 import LedeTestSupport
 import Testing
 
-/// The terminal-related behaviour of the real binary under tmux. In the
+/// A signal by name and number, for readable test-case names.
+struct SignalCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var number: Int32
+    var testDescription: String { "SIG\(name) (\(number))" }
+}
+
+/// Signals, suspend and hangups, on the real binary under tmux. In the
 /// same (serialized) suite as the other tmux tests.
 extension BrowserEndToEndTests {
+    /// Every signal whose default action ends the process: the terminal comes back first.
+    static let terminatingSignals: [SignalCase] = [
+        SignalCase(name: "HUP", number: SIGHUP), SignalCase(name: "INT", number: SIGINT), SignalCase(name: "QUIT", number: SIGQUIT),
+        SignalCase(name: "USR1", number: SIGUSR1), SignalCase(name: "USR2", number: SIGUSR2), SignalCase(name: "PIPE", number: SIGPIPE),
+        SignalCase(name: "ALRM", number: SIGALRM), SignalCase(name: "TERM", number: SIGTERM), SignalCase(name: "XCPU", number: SIGXCPU),
+        SignalCase(name: "VTALRM", number: SIGVTALRM), SignalCase(name: "PROF", number: SIGPROF),
+        SignalCase(name: "RTMIN", number: __libc_current_sigrtmin()),
+    ]
+
+    @Test("a terminating signal from outside restores the terminal, then ends lede with it (128 + n)", arguments: terminatingSignals)
+    func terminatingSignal(_ signal: SignalCase) throws {
+        let session = try start(referencePath)
+        #expect(try terminalModes(session) == TerminalModes.browser)
+        _ = try runShell("kill -\(signal.number) \(try ledePID(session))")
+        try expectRestored(session, status: 128 + Int(signal.number))
+    }
+
+    @Test("the terminal going away (SIGHUP) ends lede with 129 at once, even when stderr is a broken pipe")
+    func hangup() throws {
+        // A configuration problem, so lede writes to stderr on its way out.
+        let config = NSTemporaryDirectory() + "lede-e2e-hangup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: config + "/lede", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try "[keys]\nnoSuchAction = [\"x\"]\n".write(toFile: config + "/lede/config.toml", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(width: 120, height: 40)
+        let statusFile = "/tmp/\(session.socket).status"
+        defer { try? FileManager.default.removeItem(atPath: statusFile) }
+        // bash records lede's status after the hangup (it ignores SIGHUP, lede does not: exec resets a trap);
+        // lede's stderr is a pipe nobody reads, its stdout and stdin the terminal that goes away.
+        try session.run("bash -c '{ trap : HUP; XDG_CONFIG_HOME=\(config) \(TmuxSession.binary) \(referencePath) 2>&3 3>&-; "
+            + "echo $? > \(statusFile); } 3>&1 >/dev/tty | true'")
+        try session.waitFor("the browser") { screen in
+            screen.contains("READ") && !BrowserEndToEndTests.indexingMarkers.contains { screen.contains($0) }
+        }
+        let pid = try ledePID(session)
+        try session.tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        var status = ""
+        while Date() < deadline {
+            status = (try? String(contentsOfFile: statusFile, encoding: .utf8)) ?? ""
+            if !status.isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "129", "exit status \(status.isEmpty ? "never recorded" : status)")
+        #expect(kill(pid_t(pid)!, 0) != 0, "lede still running after the hangup")
+    }
+
     @Test("a TERM curses cannot use gets lede's own message and exit 2, before anything is drawn")
     func unusableTerm() throws {
         let advice = "run it in a terminal with TERM=xterm-256color or similar, or use lede parse/entities/timeline/search for text output"
