@@ -19,6 +19,7 @@ int wcwidth(wchar_t c);
 
 // Macros and globals Swift cannot import directly.
 static inline WINDOW *lede_stdscr(void) { return stdscr; }
+static inline WINDOW *lede_curscr(void) { return curscr; }
 // initscr without its "Error opening terminal" and exit: NULL when curses cannot start.
 static inline SCREEN *lede_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline int lede_lines(void) { return LINES; }

@@ -9,6 +9,10 @@ import LedeUI
 /// The first terminating signal that arrived (set from a handler, on any
 /// thread); the event loop polls it every 100 ms.
 nonisolated(unsafe) private var pendingTerminationSignal: Int32 = 0
+/// SIGTSTP from outside (`kill -TSTP`): the loop suspends at its next poll.
+nonisolated(unsafe) private var pendingSuspend: Int32 = 0
+/// SIGCONT: the shell may have changed the terminal's modes and screen while we were stopped.
+nonisolated(unsafe) private var pendingContinue: Int32 = 0
 /// True while curses owns the terminal, so fatal-signal handlers know to restore it.
 nonisolated(unsafe) private var cursesActive: Int32 = 0
 
@@ -63,7 +67,13 @@ public final class Terminal {
     /// Throws, without having written anything, when curses cannot start.
     public func start() throws {
         Terminal.ensureUTF8Locale()
-        // Before newterm: curses installs its own SIGINT/SIGTERM handlers only where none is set.
+        // The terminal's suspend key (Ctrl-Z unless `stty susp` says otherwise): raw mode delivers it as a key.
+        // Not when SIGTSTP is ignored: no job control, so nothing could bring a stopped lede back.
+        var modes = termios()
+        if tcgetattr(STDIN_FILENO, &modes) == 0, lede_signal_ignored(SIGTSTP) == 0 {
+            suspendCharacter = withUnsafeBytes(of: &modes.c_cc) { UInt32($0[Int(VSUSP)]) }
+        }
+        // Before newterm: curses installs its own SIGINT/SIGTERM/SIGTSTP handlers only where none is set.
         installSignalHandlers()
         // Short escape delay: Esc should feel instant.
         setenv("ESCDELAY", "25", 0)
@@ -110,11 +120,20 @@ public final class Terminal {
     /// the loop ends instead of polling a dead device for ever.
     public private(set) var terminalLost = false
     private var idlePolls = 0
+    /// The byte the terminal's suspend key sends (0: none).
+    private var suspendCharacter: UInt32 = 0
 
     // MARK: - Keys
 
-    /// The next key, or nil when none came within the read timeout.
+    /// The next key, or nil when none came within the read timeout. After a
+    /// suspend (the suspend key or SIGTSTP) or a SIGCONT it is `.resize`: the
+    /// screen is to be drawn again, perhaps at a new size.
     public func readKey() -> Key? {
+        if pendingSuspend != 0 { return suspend() }
+        if pendingContinue != 0 {
+            pendingContinue = 0
+            return resume()
+        }
         var character: wint_t = 0
         let result = wget_wch(lede_stdscr(), &character)
         if result == ERR {
@@ -131,7 +150,41 @@ public final class Terminal {
         }
         idlePolls = 0
         if result == lede_key_code_yes() { return functionKey(Int32(character)) }
+        if suspendCharacter != 0 && UInt32(character) == suspendCharacter { return suspend() }
         return characterKey(UInt32(character))
+    }
+
+    /// Stops as a cooked terminal's Ctrl-Z would: restores the terminal,
+    /// stops the process group with SIGTSTP (so the shell's job is stopped),
+    /// and on `fg` comes back to curses mode.
+    private func suspend() -> Key {
+        pendingSuspend = 0
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        var tstp = sigset_t()
+        sigemptyset(&tstp)
+        sigaddset(&tstp, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &tstp, nil)
+        kill(0, SIGTSTP)
+        // Stopped here until SIGCONT (an orphaned process group is not stopped at all).
+        Terminal.catchSignal(SIGTSTP) { _ in pendingSuspend = 1 }
+        pendingContinue = 0
+        return resume()
+    }
+
+    /// Back from a stop: raw modes again (the shell set its own), the size
+    /// the terminal has now, and a full repaint on the next draw.
+    private func resume() -> Key {
+        reset_prog_mode()
+        var window = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0,
+           Int32(window.ws_row) != lede_lines() || Int32(window.ws_col) != lede_cols() {
+            resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+        }
+        clearok(lede_curscr(), true)
+        previous = nil
+        let (width, height) = size
+        return .resize(width: width, height: height)
     }
 
     func characterKey(_ value: UInt32) -> Key? {
@@ -285,7 +338,7 @@ public final class Terminal {
 
     private func installSignalHandlers() {
         // A parent may have blocked these; the browser needs them delivered.
-        let caught = Terminal.terminatingSignals + Terminal.fatalSignals
+        let caught = Terminal.terminatingSignals + Terminal.fatalSignals + [SIGTSTP, SIGCONT]
         var wanted = sigset_t()
         sigemptyset(&wanted)
         for signalNumber in caught + [SIGWINCH] { sigaddset(&wanted, signalNumber) }
@@ -296,6 +349,8 @@ public final class Terminal {
                 if pendingTerminationSignal == 0 { pendingTerminationSignal = number }
             }
         }
+        if lede_signal_ignored(SIGTSTP) == 0 { Terminal.catchSignal(SIGTSTP) { _ in pendingSuspend = 1 } }
+        Terminal.catchSignal(SIGCONT) { _ in pendingContinue = 1 }
         // A crash must not leave the terminal in raw mode.
         for signalNumber in Terminal.fatalSignals {
             signal(signalNumber) { number in

@@ -29,6 +29,37 @@ extension BrowserEndToEndTests {
         try expectRestored(session, status: 128 + Int(signal.number))
     }
 
+    @Test("Ctrl-Z and SIGTSTP suspend with the terminal restored; fg redraws the whole screen; q still exits 0")
+    func suspend() throws {
+        let session = try start(referencePath)
+        let article = "Retaliation seemed certain."
+        // The suspend key: raw mode delivers it as a key, and lede stops the job itself.
+        try session.press("C-z")
+        var screen = try session.waitFor("stopped by Ctrl-Z") { $0.contains("Stopped") }
+        #expect(!screen.contains("READ"), "the shell's screen, not the browser's")
+        #expect(try terminalModes(session) == TerminalModes.shell)
+        try session.run("fg")
+        // tmux starts an alternate screen blank: the article is there only if lede repainted everything.
+        screen = try session.waitFor("redrawn after fg") { $0.contains(article) && $0.contains("READ") }
+        #expect(try terminalModes(session) == TerminalModes.browser)
+        // kill -TSTP from outside does the same.
+        _ = try runShell("kill -TSTP \(try ledePID(session))")
+        try session.waitFor("stopped by SIGTSTP") { $0.components(separatedBy: "Stopped").count == 3 }
+        #expect(try terminalModes(session) == TerminalModes.shell)
+        try session.run("fg")
+        try session.waitFor("redrawn after the second fg") { $0.contains(article) && $0.contains("READ") }
+        // SIGSTOP cannot be caught: the shell writes over the browser; on fg (SIGCONT) lede takes the terminal back and repaints.
+        let group = try runShell("ps -o pgid= -p \(try ledePID(session))").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try runShell("kill -STOP -\(group)")
+        try session.waitFor("stopped by SIGSTOP") { $0.contains("Stopped") }
+        try session.run("fg")
+        screen = try session.waitFor("redrawn after SIGCONT") { $0.contains(article) && !$0.contains("Stopped") }
+        #expect(screen.contains("READ"))
+        // Keys work again (raw mode is back): q is a plain quit.
+        try session.type("q")
+        try expectRestored(session)
+    }
+
     @Test("the terminal going away (SIGHUP) ends lede with 129 at once, even when stderr is a broken pipe")
     func hangup() throws {
         // A configuration problem, so lede writes to stderr on its way out.
