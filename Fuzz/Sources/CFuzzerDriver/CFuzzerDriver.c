@@ -1,0 +1,3 @@
+// The target only declares LLVMFuzzerRunDriver (include/CFuzzerDriver.h);
+// libFuzzer defines it. SwiftPM wants one source file per C target.
+#include "CFuzzerDriver.h"

@@ -1,0 +1,101 @@
+import Foundation
+import LedeModel
+
+/// Bytes → `ScrapedArticleImporter().parse(_:path:)`; a parsed article goes
+/// on through the linker (`CorpusBuilder(threads: 1).buildInMemory`) and every
+/// export, so the whole model path runs.
+enum ImporterHarness {
+    static let importer = ScrapedArticleImporter()
+    static let builder = CorpusBuilder(threads: 1)
+    static let path = "fuzz/article.txt"
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        guard case .success(let article) = importer.parse(Data(bytes), path: path) else { return }
+        check(article)
+        let corpus = builder.buildInMemory(articles: [article])
+        check(corpus, article: article)
+    }
+
+    static func check(_ article: Article) {
+        require(!article.title.contains("\n"), "title spans lines: \(article.title.debugDescription)")
+        require(article.paragraphs.count <= importer.limits.maximumParagraphs, "\(article.paragraphs.count) paragraphs kept")
+        require(article.annotations.count <= importer.limits.maximumAnnotations, "\(article.annotations.count) annotations kept")
+    }
+
+    static func check(_ corpus: InMemoryCorpus, article: Article) {
+        require(corpus.articleIDs.count == 1, "\(corpus.articleIDs.count) articles from one")
+        let id = corpus.articleIDs[0]
+        let paragraphs = article.paragraphs.map { Array($0.unicodeScalars) }
+
+        // Mentions: in bounds, `text` is the slice, reading order, ordinal = index, entity known.
+        var previous: (Int, Int)?
+        for (index, mention) in corpus.mentions(in: id).enumerated() {
+            require(Int(mention.id.ordinal) == index && mention.id.article == id, "mention \(index) has id \(mention.id)")
+            require(paragraphs.indices.contains(mention.paragraph), "mention in paragraph \(mention.paragraph) of \(paragraphs.count)")
+            require(mention.start < mention.end, "empty or reversed mention \(mention.start)..<\(mention.end)")
+            let slice = Invariants.slice(paragraphs[mention.paragraph], mention.start, mention.end)
+            require(slice != nil, "mention \(mention.start)..<\(mention.end) outside paragraph \(mention.paragraph) "
+                        + "(\(paragraphs[mention.paragraph].count) scalars)")
+            require(Invariants.sameScalars(slice!, mention.text),
+                    "mention text \(mention.text.debugDescription) is not its slice \(slice!.debugDescription)")
+            require(corpus.entity(mention.entity) != nil, "mention of unknown entity \(mention.entity)")
+            if let previous { require(previous <= (mention.paragraph, mention.start), "mentions out of reading order") }
+            previous = (mention.paragraph, mention.start)
+        }
+        for release in corpus.releases {
+            require(corpus.entity(release.model) != nil, "release of unknown model \(release.modelName)")
+        }
+
+        // JSON exports: valid for Foundation and for lede's reader; what goes in comes out.
+        let parsed = Invariants.validJSON(CorpusExport.parseJSON(corpus), "parse JSON")
+        if let row = parsed["articles"]?.array?.first {
+            require(row["title"]?.string.map { Invariants.sameScalars($0, article.title) } == true, "title changed on the way to JSON")
+            let exported = row["paragraphs"]?.array?.compactMap(\.string) ?? []
+            require(exported.count == article.paragraphs.count
+                        && zip(exported, article.paragraphs).allSatisfy { Invariants.sameScalars($0, $1) },
+                    "paragraphs changed on the way to JSON")
+        } else {
+            require(false, "parse JSON has no article")
+        }
+        Invariants.validJSON(CorpusExport.entitiesJSON(corpus), "entities JSON")
+        Invariants.validJSON(CorpusExport.timelineJSON(corpus), "timeline JSON")
+
+        // Text exports: no control characters but the separators, a field per column.
+        let tsv = CorpusExport.entitiesTSV(corpus)
+        Invariants.onlySeparators(tsv, allowing: ["\t", "\n"], "entities TSV")
+        for line in Invariants.lines(tsv, crlf: false, "entities TSV") {
+            require(line.split(separator: "\t", omittingEmptySubsequences: false).count == 5, "TSV line \(line.debugDescription)")
+        }
+        let csv = CorpusExport.timelineCSV(corpus)
+        Invariants.onlySeparators(csv, allowing: ["\r", "\n"], "timeline CSV")
+        for line in Invariants.lines(csv, crlf: true, "timeline CSV") {
+            require(csvFieldCount(line) == CorpusExport.timelineColumns.count, "CSV line \(line.debugDescription)")
+        }
+        let markdown = CorpusExport.timelineMarkdown(corpus)
+        Invariants.onlySeparators(markdown, allowing: ["\n"], "timeline Markdown")
+        for line in Invariants.lines(markdown, crlf: false, "timeline Markdown") {
+            require(unescapedPipes(line) == 8, "Markdown row \(line.debugDescription) has \(unescapedPipes(line)) cell borders")
+        }
+    }
+
+    /// Fields of one RFC 4180 record (quoted fields may hold commas and doubled quotes).
+    static func csvFieldCount(_ line: Substring) -> Int {
+        var count = 1
+        var quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle() } else if character == "," && !quoted { count += 1 }
+        }
+        return quoted ? -1 : count
+    }
+
+    /// `|` that GitHub Markdown reads as a cell border (not `\|`).
+    static func unescapedPipes(_ line: Substring) -> Int {
+        var count = 0
+        var escaped = false
+        for character in line {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count
+    }
+}
