@@ -119,6 +119,9 @@ public struct KeyMap: Sendable {
     public func applying(configText text: String, path: String) -> (KeyMap, [String]) {
         var map = self
         var problems: [String] = []
+        if let problem = TOMLPreflight.check(text) {
+            return (self, ["\(path):\(problem.line): TOML syntax error: \(problem.message)"])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -35,6 +35,9 @@ public enum ThemeLoader {
     }
 
     public static func parse(_ text: String, path: String, base: Theme = .fallback) -> Result<Loaded, ThemeProblem> {
+        if let problem = TOMLPreflight.check(text) {
+            return .failure(ThemeProblem(path: path, line: problem.line, message: "TOML syntax error: \(problem.message)"))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -47,7 +47,7 @@ struct Settings {
                 let (map, problems) = KeyMap.defaults.applying(configText: text, path: path)
                 settings.keyMap = map
                 settings.problems += problems
-                if let value = (try? TOMLTable(string: text))?["theme"] {
+                if let value = TOMLPreflight.table(text)?["theme"] {
                     if let name = value.string {
                         configuredTheme = name
                     } else {

@@ -69,6 +69,37 @@ struct KeyMapTests {
     }
 }
 
+/// Found by the `config` fuzz harness (Fuzz/crashers/config): toml++ inside
+/// TOMLKit aborted lede on an assertion for these, from config.toml or a theme.
+@Suite("TOML that the parser must not see")
+struct TOMLPreflightTests {
+    @Test("a header without a name, an array element starting with } or U+2028: a syntax error with its line, not an abort", arguments: [
+        ("[’]\n", 1), ("[=]", 1), ("x = 1\n\n[é]\ny = 2\n", 3), ("[[[1]]]", 1), ("[\n", 1), ("[ \t#]", 1), ("[[ ,]]", 1),
+        ("\u{FEFF}[=]", 1), ("a = \"\"\"x\"\"\"\"\n[=]", 2), ("a = [\n  1,\n]\n  [.]", 4), ("a = \"\"\"\\\n\\\n\"\"\"\n[*]", 4),
+        ("x = [}", 1), ("x = [1,\n # c\n }", 3), ("[ui]\ntext = { a = [\"x\", }", 2), ("x = [\u{2028}]", 1), ("x = [\u{85}]", 1),
+        ("x = [[}]]", 1),
+    ])
+    func rejected(text: String, line: Int) {
+        let (map, problems) = KeyMap.defaults.applying(configText: text, path: "c.toml")
+        #expect(problems.count == 1 && problems[0].hasPrefix("c.toml:\(line): TOML syntax error"), "\(problems)")
+        #expect(map.bindings == KeyMap.defaults.bindings)
+        switch ThemeLoader.parse(text, path: "t.toml") {
+        case .success: Issue.record("accepted \(text.debugDescription)")
+        case .failure(let problem): #expect(problem.line == line && problem.message.hasPrefix("TOML syntax error"), "\(problem)")
+        }
+        #expect(TOMLPreflight.table(text) == nil)
+    }
+
+    @Test("brackets that are not table headers, and quoted names, still reach the parser", arguments: [
+        "a = \"\"\"\n[=]\n\"\"\"", "a = '''\n[=]\n'''", "a = [\n[1],\n[ \"x\" ],\n]", "# [=]\n", "[\"é\"]\n", "[ 'a b' ]",
+        "a = \"[\" # [\n[b]", "[a.\"é\"]", "[[x]]\n[[ x ]]", "[ui]\ntext = { fg = \"#ffffff\" }",
+        "x = [ # c\n  1, # d\n  { a = [] },\n  \"]}\",\n]", "x = [1 }", "x = { a = 1 }\n[t]", "x = [\n]\n[t]",
+    ])
+    func passed(text: String) {
+        #expect(TOMLPreflight.check(text) == nil, "\(text.debugDescription)")
+    }
+}
+
 @Suite("Themes")
 struct ThemeTests {
     static let folder = PackagePaths.root.appendingPathComponent("themes").path
