@@ -21,6 +21,9 @@ struct ModelNameScannerTests {
         "Foo-1.2. model", "the A1-B2-C3 reasoning model, the D4 AI chatbots", "model  Zed-9", "model Zed-.9",
         "known as model known as Kimi-K2.", "x.GPT4 model and yGPT5 model", "The 2025 model and the V3 model_",
         "", "model", "A1 model", "ÉA1 model", "A1 modèle", "the Llama-3.1-405B model and Llama-3.1-405B-Instruct models",
+        // `\b` looks through marks and format characters (Fuzz/crashers/dates).
+        "a \u{200C}A-6 model", "a\u{200B}A-6 model", "a \u{301}A-6 model", "a A-6 model\u{200B}", "a A-6 model\u{AD}",
+        "x\u{200B}model Zed-9", "\u{200B}model Zed-9", "a A-6 models\u{200C}x", "é\u{301}\u{200D}A1 model", "\u{301}A1 chatbot",
     ])
     func sameAsRegularExpressions(text: String) {
         #expect(ModelNameScanner.candidates(in: text) == regexCandidates(text))

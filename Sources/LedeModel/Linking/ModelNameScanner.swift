@@ -72,22 +72,37 @@ public struct ModelNameScanner: Sendable {
             return true
         }
 
-        /// `\b` before `index`: the scalar before it is not a word character (ICU's definition).
+        /// `\b` before a word character at `index`, as ICU decides it: marks and
+        /// format characters before it (Grapheme_Extend, Cf: U+0301, ZWNJ, ZWSP,
+        /// soft hyphen) are skipped, and the scalar before them must not be a
+        /// word character (none: the start of the text).
         func boundaryBefore(_ index: Int) -> Bool {
-            guard index > 0 else { return true }
-            let previous = bytes[index - 1]
-            if previous < 0x80 { return !Self.isASCIIWord(previous) }
-            var start = index - 1
-            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-            return !Self.isWordScalar(decode(at: start))
+            var end = index
+            while end > 0 {
+                let previous = bytes[end - 1]
+                if previous < 0x80 { return !Self.isASCIIWord(previous) }
+                var start = end - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                guard let scalar = decode(at: start) else { return true }
+                if Self.isSkippedByBoundary(scalar) { end = start; continue }
+                return !Self.isWordScalar(scalar)
+            }
+            return true
         }
 
-        /// `\b` after a word character ending at `index`.
+        /// `\b` after a word character ending at `index`, as ICU decides it: never
+        /// before a mark or format character, else before a non-word character.
         func boundaryAt(_ index: Int) -> Bool {
             guard index < bytes.count else { return true }
             let next = bytes[index]
             if next < 0x80 { return !Self.isASCIIWord(next) }
-            return !Self.isWordScalar(decode(at: index))
+            guard let scalar = decode(at: index) else { return true }
+            return !Self.isSkippedByBoundary(scalar) && !Self.isWordScalar(scalar)
+        }
+
+        /// What ICU's `\b` looks through (RegexMatcher::isWordBoundary).
+        static func isSkippedByBoundary(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .format
         }
 
         func decode(at index: Int) -> Unicode.Scalar? {
