@@ -56,7 +56,12 @@ struct BrowserEndToEndTests {
         try session.waitFor("top") { $0.contains("Retaliation seemed certain.") }
 
         try session.resize(width: 80, height: 24)
-        let small = try session.waitFor("resize") { screen in screen.components(separatedBy: "\n").first?.count == 80 }
+        // tmux cuts the old screen to 80 columns before lede redraws: wait for lede's own frame (its
+        // status line at the new bottom row and the right border at column 80), not just the narrower pane.
+        let small = try session.waitFor("resize") { screen in
+            let rows = screen.components(separatedBy: "\n")
+            return rows.count >= 24 && rows[0].count == 80 && rows[0].hasSuffix("┐") && rows[23].contains("READ")
+        }
         lines = small.components(separatedBy: "\n")
         #expect(lines[0].hasPrefix("┌─ Why China"))
         #expect(lines.contains { $0.hasPrefix("├─ Model releases") })

@@ -62,3 +62,22 @@ struct ModelNameScannerTests {
         }
     }
 }
+
+/// Every input the dates fuzz harness ever stopped on stays a regression test, as found and minimised.
+@Suite("Dates fuzz crashers")
+struct DatesCrasherTests {
+    @Test("the scanner still captures what its regular expressions capture on each")
+    func crashers() throws {
+        let folder = PackagePaths.root.appendingPathComponent("Fuzz/crashers/dates")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count >= 2)
+        for file in files {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            #expect(ModelNameScanner.candidates(in: text) == ModelNameScannerTests().regexCandidates(text), "\(file.lastPathComponent)")
+            let published = CalendarDate(year: 2025, month: 3, day: 19)
+            for phrase in DatePhraseFinder().phrases(in: text, published: published, future: false) {
+                #expect(phrase.start < phrase.end && !phrase.text.isEmpty, "\(file.lastPathComponent)")
+            }
+        }
+    }
+}

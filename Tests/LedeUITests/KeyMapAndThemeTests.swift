@@ -205,3 +205,25 @@ struct DocumentationTests {
         #expect(readme.contains(KeyTable.markdown(.defaults)))
     }
 }
+
+/// Every input the config fuzz harness ever stopped on stays a regression test, as found and minimised.
+@Suite("Config fuzz crashers")
+struct ConfigCrasherTests {
+    static let folder = PackagePaths.root.appendingPathComponent("Fuzz/crashers/config")
+
+    static var files: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []).sorted { $0.path < $1.path }
+    }
+
+    @Test("each is a problem naming its file, and neither the keys nor a theme come from it")
+    func crashers() throws {
+        #expect(Self.files.count >= 3)
+        for file in Self.files {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            let (map, problems) = KeyMap.defaults.applying(configText: text, path: "c.toml")
+            #expect(!problems.isEmpty && problems.allSatisfy { $0.hasPrefix("c.toml:") }, "\(file.lastPathComponent): \(problems)")
+            #expect(map.bindings == KeyMap.defaults.bindings, "\(file.lastPathComponent)")
+            if case .success = ThemeLoader.parse(text, path: "t.toml") { Issue.record("\(file.lastPathComponent) loaded as a theme") }
+        }
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 import LedeModel
 
 /// Bytes → `ScrapedArticleImporter().parse(_:path:)`; a parsed article goes
-/// on through the linker (`CorpusBuilder(threads: 1).buildInMemory`) and every
-/// export, so the whole model path runs.
+/// on through the linker (`CorpusBuilder(threads: 1).buildInMemory`), every
+/// export and a search, so the whole model path runs.
 enum ImporterHarness {
     static let importer = ScrapedArticleImporter()
     static let builder = CorpusBuilder(threads: 1)
@@ -14,6 +14,7 @@ enum ImporterHarness {
         check(article)
         let corpus = builder.buildInMemory(articles: [article])
         check(corpus, article: article)
+        checkSearch(corpus, article: article)
     }
 
     static func check(_ article: Article) {
@@ -75,6 +76,34 @@ enum ImporterHarness {
         Invariants.onlySeparators(markdown, allowing: ["\n"], "timeline Markdown")
         for line in Invariants.lines(markdown, crlf: false, "timeline Markdown") {
             require(unescapedPipes(line) == 8, "Markdown row \(line.debugDescription) has \(unescapedPipes(line)) cell borders")
+        }
+    }
+
+    /// Search as `lede search` does, for the title and the first words of the
+    /// first paragraph: hits in bounds, exports valid, snippets on one line.
+    static func checkSearch(_ corpus: InMemoryCorpus, article: Article) {
+        var queries = [article.title]
+        if let first = article.paragraphs.first { queries.append(first.split(separator: " ").prefix(3).joined(separator: " ")) }
+        for text in queries {
+            guard let query = try? SearchQuery(text) else { continue }
+            let hits = corpus.search(query, limit: 50)
+            for hit in hits {
+                let searched = hit.paragraph.map { article.paragraphs[$0] } ?? article.title
+                let count = searched.unicodeScalars.count
+                require(hit.matches.allSatisfy { $0.upperBound <= count && !$0.isEmpty }, "search hit \(hit.matches) in \(count) scalars")
+                if let row = SearchResultRow(hit, corpus: corpus) {
+                    require(!row.snippet.contains("\n") && !row.snippet.contains("\r"), "snippet on two lines: \(row.snippet.debugDescription)")
+                }
+            }
+            var json = ""
+            CorpusExport.writeSearchJSON(hits, corpus: corpus, to: &json)
+            Invariants.validJSON(json, "search JSON")
+            var tsv = ""
+            CorpusExport.writeSearchTSV(hits, corpus: corpus, to: &tsv)
+            Invariants.onlySeparators(tsv, allowing: ["\t", "\n"], "search TSV")
+            for line in Invariants.lines(tsv, crlf: false, "search TSV") {
+                require(line.split(separator: "\t", omittingEmptySubsequences: false).count == 4, "search TSV line \(line.debugDescription)")
+            }
         }
     }
 
