@@ -6,14 +6,14 @@
 #
 #   Fuzz/run.sh [--seconds N] [--work DIR] [--no-build] [harness ...]
 #
-# Harnesses: importer json dates search config (default: all). Exit status 1
+# Harnesses: importer linker json dates search config (default: all). Exit status 1
 # when any harness found something (its work folder is then kept), 2 on usage
 # or build errors. The repository is never written to: corpora are copied to
 # the work folder (a temporary one unless --work is given; kept then).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-all=(importer json dates search config)
+all=(importer linker json dates search config)
 seconds=60
 work=""
 build=1
@@ -25,14 +25,16 @@ while [ $# -gt 0 ]; do
         --work) work="${2:?--work needs a folder}"; shift 2 ;;
         --no-build) build=0; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        importer|json|dates|search|config) harnesses+=("$1"); shift ;;
+        importer|linker|json|dates|search|config) harnesses+=("$1"); shift ;;
         *) echo "run.sh: unknown argument '$1' (harnesses: ${all[*]})" >&2; exit 2 ;;
     esac
 done
 [[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -gt 0 ] || { echo "run.sh: --seconds wants a positive whole number" >&2; exit 2; }
 [ ${#harnesses[@]} -gt 0 ] || harnesses=("${all[@]}")
 
-max_len() { case "$1" in importer) echo 65536 ;; *) echo 4096 ;; esac; }
+# The linker harness starts from the importer's seeds and dictionary (both take article files).
+seeds() { case "$1" in linker) echo importer ;; *) echo "$1" ;; esac; }
+max_len() { case "$1" in importer|linker) echo 65536 ;; *) echo 4096 ;; esac; }
 # TOMLKit leaks every parsed table (lsan.supp): with leak detection on, libFuzzer
 # would run a full leak check after every config input (27 instead of ~800 exec/s).
 extra_flags() { case "$1" in config) echo -detect_leaks=0 ;; esac; }
@@ -76,12 +78,13 @@ for harness in "${harnesses[@]}"; do
     dir="$work/$harness"
     rm -rf "$dir/artifacts"
     mkdir -p "$dir/corpus" "$dir/artifacts"
-    cp -n "$here/corpus/$harness/"* "$dir/corpus/" 2>/dev/null || true
+    cp -n "$here/corpus/$(seeds "$harness")/"* "$dir/corpus/" 2>/dev/null || true
     flags=(
         -max_total_time="$seconds" -max_len="$(max_len "$harness")" -timeout=5 -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$dir/artifacts/"
     )
-    [ -f "$here/dict/$harness.dict" ] && flags+=(-dict="$here/dict/$harness.dict")
+    dict="$here/dict/$(seeds "$harness").dict"
+    [ -f "$dict" ] && flags+=(-dict="$dict")
     flags+=($(extra_flags "$harness"))
     echo "== $harness: ${seconds} s, max_len $(max_len "$harness"), corpus $dir/corpus"
     status=0

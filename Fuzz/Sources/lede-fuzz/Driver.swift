@@ -10,6 +10,7 @@ import Foundation
 struct LedeFuzz {
     static let harnesses: [String: @Sendable (UnsafeRawBufferPointer) -> Void] = [
         "importer": ImporterHarness.run,
+        "linker": ImporterHarness.runThroughLinker,
         "json": JSONHarness.run,
         "dates": DatesHarness.run,
         "search": SearchHarness.run,
