@@ -122,6 +122,11 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     public var isSearchReady: Bool { withLock { snapshot.isSearchReady } }
     public var articleIDs: [ArticleID] { withLock { snapshot.articleIDs } }
     public func position(of article: ArticleID) -> Int? { withLock { snapshot.position(of: article) } }
+    public func articleID(path: String) -> ArticleID? {
+        guard let id = (try? pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE path = ?", arguments: [path]) }) ?? nil,
+              position(of: ArticleID(id)) != nil else { return nil }
+        return ArticleID(id)
+    }
     public var releases: [Release] { withLock { snapshot.releases } }
     public func entity(_ id: EntityID) -> Entity? { entityRow(id)?.entity }
     public func mentionCount(of entity: EntityID) -> Int { entityRow(entity)?.mentions ?? 0 }

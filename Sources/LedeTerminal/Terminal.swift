@@ -1,5 +1,5 @@
 // LedeTerminal is the only module that touches curses: it starts and
-// restores the terminal, decodes keys into `Key`, maps theme colours to
+// restores the terminal, decodes input into `Event`s, maps theme colours to
 // colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,
 // writing only the cells that changed since the last frame.
 import CNcursesw
@@ -125,10 +125,15 @@ public final class Terminal {
 
     // MARK: - Keys
 
-    /// The next key, or nil when none came within the read timeout. After a
-    /// suspend (the suspend key or SIGTSTP) or a SIGCONT it is `.resize`: the
-    /// screen is to be drawn again, perhaps at a new size.
-    public func readKey() -> Key? {
+    /// The next key, mouse event or resize; `.tick` when nothing came within
+    /// the read timeout. After a suspend (the suspend key or SIGTSTP) or a
+    /// SIGCONT it is `.resize`: the screen is to be drawn again, perhaps at a new size.
+    public func readEvent() -> Event {
+        readInput() ?? .tick
+    }
+
+    /// Nil for a timeout or a code that is no key lede knows.
+    private func readInput() -> Event? {
         if pendingSuspend != 0 { return suspend() }
         if pendingContinue != 0 {
             pendingContinue = 0
@@ -151,13 +156,13 @@ public final class Terminal {
         idlePolls = 0
         if result == lede_key_code_yes() { return functionKey(Int32(character)) }
         if suspendCharacter != 0 && UInt32(character) == suspendCharacter { return suspend() }
-        return characterKey(UInt32(character))
+        return characterKey(UInt32(character)).map(Event.key)
     }
 
     /// Stops as a cooked terminal's Ctrl-Z would: restores the terminal,
     /// stops the process group with SIGTSTP (so the shell's job is stopped),
     /// and on `fg` comes back to curses mode.
-    private func suspend() -> Key {
+    private func suspend() -> Event {
         pendingSuspend = 0
         endwin()
         signal(SIGTSTP, SIG_DFL)
@@ -174,7 +179,7 @@ public final class Terminal {
 
     /// Back from a stop: raw modes again (the shell set its own), the size
     /// the terminal has now, and a full repaint on the next draw.
-    private func resume() -> Key {
+    private func resume() -> Event {
         reset_prog_mode()
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0,
@@ -202,20 +207,20 @@ public final class Terminal {
         }
     }
 
-    func functionKey(_ code: Int32) -> Key? {
+    func functionKey(_ code: Int32) -> Event? {
         switch code {
-        case KEY_DOWN: return .down
-        case KEY_UP: return .up
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_NPAGE: return .pageDown
-        case KEY_PPAGE: return .pageUp
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_ENTER: return .enter
-        case KEY_BTAB: return .backTab
+        case KEY_DOWN: return .key(.down)
+        case KEY_UP: return .key(.up)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BTAB: return .key(.backTab)
         case lede_key_resize():
             let (width, height) = size
             previous = nil
@@ -231,7 +236,7 @@ public final class Terminal {
             if state & lede_button1_clicked() != 0 { return .mouse(MouseEvent(kind: .click, x: Int(event.x), y: Int(event.y))) }
             return nil
         default:
-            if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .function(Int(code - KEY_F0)) }
+            if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
             return nil
         }
     }

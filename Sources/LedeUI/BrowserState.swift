@@ -133,7 +133,10 @@ public struct BrowserState: Sendable {
     public var future: [Location] = []
     public var message: StatusMessage?
     public var indexing: IndexingStatus?
-    public var shouldQuit = false
+    /// The article on screen when the last event was applied, and the file it came from: a file changed on disk
+    /// is read again under a new id, and the reader finds its place by the path.
+    var openedArticle: ArticleID?
+    var openedPath: String?
 
     /// Reader line layouts by (article, width, visible paragraphs); derived
     /// data, shared between update and drawing, never part of equality.
@@ -247,34 +250,76 @@ public struct BrowserState: Sendable {
         timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
     }
 
-    /// The corpus grew or changed (the index committed more): keep the
-    /// place, drop what no longer exists, and redraw.
+    /// The corpus grew or changed (the index committed more, a file changed
+    /// on disk): keep the place, drop what no longer exists, and redraw.
     public mutating func corpusDidChange(indexing status: IndexingStatus?) {
         indexing = status
-        if article == nil || article.flatMap(corpus.position(of:)) == nil {
+        if let current = article, corpus.position(of: current) == nil {
+            // The file on screen was read again (a new id) or is gone.
+            if let path = openedPath, let reread = corpus.articleID(path: path) {
+                article = reread
+                let scroll = reader.scroll
+                reader = ReaderState(search: reader.search)
+                reader.scroll = scroll
+                refreshSearchForArticle()
+                message = StatusMessage("This article changed on disk: showing it as it is now")
+            } else {
+                let title = openedPath.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "The article"
+                article = corpus.articleID(at: 0)
+                reader = ReaderState()
+                message = StatusMessage("\(title) was removed from disk", isError: true)
+            }
+        } else if article == nil {
             article = corpus.articleID(at: 0)
             reader = ReaderState()
         }
         if let focused = reader.focusedMention, corpus.mention(focused) == nil { reader.focusedMention = nil }
         if let selected = sidebar.selectedEntity, corpus.entity(selected) == nil { sidebar.selectedEntity = nil }
         if case .dossier(let dossier) = overlay, corpus.entity(dossier.entity) == nil { overlay = nil }
-        history.removeAll { corpus.position(of: $0.article) == nil }
-        future.removeAll { corpus.position(of: $0.article) == nil }
+        // Places in articles that are gone: a re-read file comes back under its new id.
+        history = history.compactMap(relocated)
+        future = future.compactMap(relocated)
+        readingPositions = readingPositions.filter { corpus.position(of: $0.key) != nil }
         // Releases arrive while a first build links: start on one this article names, unless the reader moved.
         if timeline.selection == 0 && focus != .timeline { selectTimelineReleaseOfArticle() }
         clampScrolls()
     }
 
-    /// Replaces the corpus (a fresh snapshot of the index, say).
-    /// Ids of one store mean nothing in another: the place, the history and
-    /// every cache start over.
+    /// A place still valid after the corpus changed: the same article, else nil (dropped from the history).
+    func relocated(_ place: Location) -> Location? {
+        guard corpus.position(of: place.article) != nil else { return nil }
+        var place = place
+        if let mention = place.focusedMention, corpus.mention(mention) == nil { place.focusedMention = nil }
+        return place
+    }
+
+    /// Files changed under the folders on screen: the loop re-indexes them; the status bar says so.
+    mutating func filesDidChange(_ changes: FileChanges) -> [Effect] {
+        guard !changes.isEmpty else { return [] }
+        var parts: [String] = []
+        if !changes.added.isEmpty { parts.append("\(changes.added.count) new") }
+        if !changes.changed.isEmpty { parts.append("\(changes.changed.count) changed") }
+        if !changes.removed.isEmpty { parts.append("\(changes.removed.count) removed") }
+        message = StatusMessage("Files on disk: \(parts.joined(separator: ", ")) — updating")
+        return [.reindex(changes), .repaint]
+    }
+
+    /// Replaces the corpus (the files read in memory again, say).
+    /// Ids of one store mean nothing in another: the history and every
+    /// cache start over; the article on screen is found again by its path.
     public mutating func replaceCorpus(_ corpus: any Corpus, indexing status: IndexingStatus?) {
         self.corpus = corpus
         layouts = ReaderLayoutCache()
         sidebarCache = SidebarModelCache()
         mentionListCache = MentionListCache()
         timelineCache = RegionCache()
-        article = corpus.articleID(at: 0)
+        // The same file, if the new store has it; else the first article.
+        if let path = openedPath, let same = corpus.articleID(path: path) {
+            article = same
+        } else {
+            if let name = openedPath?.split(separator: "/").last { message = StatusMessage("\(name) was removed from disk", isError: true) }
+            article = corpus.articleID(at: 0)
+        }
         reader = ReaderState()
         sidebar.selectedEntity = nil
         overlay = nil

@@ -1,6 +1,6 @@
 import LedeModel
 
-/// A key press (or mouse event) as the browser sees it, decoded by the
+/// A key press as the browser sees it, decoded by the
 /// terminal module from curses.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -8,8 +8,6 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)
-    case resize(width: Int, height: Int)
-    case mouse(MouseEvent)
 
     /// Names used in key configuration and help: `j`, `Down`, `PgDn`, `C-o`,
     /// `S-Tab`, `Space`, `Enter`, `Esc`, `Backspace`, `F1`.
@@ -33,8 +31,6 @@ public enum Key: Hashable, Sendable {
         case .escape: return "Esc"
         case .delete: return "Delete"
         case .function(let number): return "F\(number)"
-        case .resize: return "Resize"
-        case .mouse: return "Mouse"
         }
     }
 

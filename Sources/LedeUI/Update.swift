@@ -1,46 +1,86 @@
 import LedeModel
 
-/// The one place where input changes state: `update(state, action)` for
-/// keymap actions, `handle(key)` for raw keys (prompts, hint labels, mouse).
-/// No I/O happens here beyond read-only queries to the corpus; quitting is
-/// a flag the event loop reads.
-public func update(_ state: BrowserState, _ action: Action) -> BrowserState {
+/// The one place where input changes state: an event in, the next state and
+/// the effects for the loop out. No I/O happens here beyond read-only
+/// queries to the corpus; drawing, quitting and re-indexing are effects the
+/// event loop performs.
+public func update(_ state: BrowserState, _ event: Event) -> (BrowserState, [Effect]) {
     var next = state
-    next.perform(action)
-    return next
+    let effects = next.apply(event)
+    return (next, effects)
 }
 
 extension BrowserState {
+    // MARK: - Events
+
+    /// `update` in place: applies the event and returns what the loop must do.
+    @discardableResult
+    public mutating func apply(_ event: Event) -> [Effect] {
+        let effects: [Effect]
+        switch event {
+        case .key(let key):
+            effects = handle(key)
+        case .mouse(let mouse):
+            message = nil
+            handleMouse(mouse)
+            effects = [.repaint]
+        case .resize(let newWidth, let newHeight):
+            width = max(1, newWidth)
+            height = max(1, newHeight)
+            clampScrolls()
+            effects = [.repaintAll]
+        case .tick:
+            effects = []
+        case .corpusChanged(let status):
+            corpusDidChange(indexing: status)
+            effects = [.repaint]
+        case .corpusReplaced(let replacement, let status):
+            replaceCorpus(replacement, indexing: status)
+            effects = [.repaint]
+        case .notice(let text, let isError):
+            // A notice does not hide what the change did to the article on screen ("changed on disk").
+            if let shown = message, shown.text != text {
+                message = StatusMessage(shown.text + " · " + text, isError: shown.isError || isError)
+            } else {
+                message = StatusMessage(text, isError: isError)
+            }
+            effects = [.repaint]
+        case .filesChanged(let changes):
+            effects = filesDidChange(changes)
+        }
+        // The file on screen, to find it again when the index reads it anew under another id.
+        if article != openedArticle {
+            openedArticle = article
+            openedPath = article.flatMap { corpus.summary(of: $0)?.path }
+        }
+        return effects
+    }
+
     // MARK: - Keys
 
     /// Routes a key: prompts and hint mode take keys first, then the keymap
     /// of the active pane.
-    public mutating func handle(_ key: Key) {
-        if case .resize(let newWidth, let newHeight) = key {
-            width = max(1, newWidth)
-            height = max(1, newHeight)
-            clampScrolls()
-            return
-        }
+    mutating func handle(_ key: Key) -> [Effect] {
         message = nil
-        if case .mouse(let event) = key { handleMouse(event); return }
-        if reader.hintInput != nil { handleHintKey(key); return }
-        if reader.isEditingSearch { handleSearchKey(key); return }
-        if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return }
-        if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return }
+        if reader.hintInput != nil { handleHintKey(key); return [.repaint] }
+        if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
+        if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
+        if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return [.repaint] }
         if let action = keyMap.action(for: key, in: activePane) {
-            perform(action)
-        } else {
-            message = StatusMessage("\(key.name) does nothing in \(activePane.title.lowercased()) — ? lists the keys")
+            return perform(action)
         }
+        message = StatusMessage("\(key.name) does nothing in \(activePane.title.lowercased()) — ? lists the keys")
+        return [.repaint]
     }
 
     // MARK: - Actions
 
-    public mutating func perform(_ action: Action) {
+    /// Performs a keymap action; every action redraws, `q` at the top level quits, a theme repaints every cell.
+    @discardableResult
+    mutating func perform(_ action: Action) -> [Effect] {
         switch action {
         case .quit:
-            if overlay != nil { closeOverlay() } else { shouldQuit = true }
+            if overlay != nil { closeOverlay() } else { return [.quit] }
         case .help:
             overlay = .help(scroll: 0, pane: activePane, beneath: overlay)
         case .closeOverlay:
@@ -148,7 +188,9 @@ extension BrowserState {
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themes.count
             message = StatusMessage("Theme: \(theme.name)")
+            return [.repaintAll]
         }
+        return [.repaint]
     }
 
     /// Help returns to what it was opened over; other overlays just close.

@@ -28,18 +28,21 @@ struct Browse: ParsableCommand {
         trace.mark("loader")
         var notices: [String] = []
         let background: BackgroundIndexing?
+        let source: any CorpusSource
         let corpus: any Corpus
         // With an index, what it already holds is on screen at once; the
         // folders are walked and the index brought up to date behind it.
         if let (indexer, indexed) = loader.openIndex(paths: paths, notices: &notices) {
             corpus = indexed
             background = BackgroundIndexing(indexer: indexer, corpus: indexed, paths: paths)
+            source = background!
         } else {
             // In memory everything is read before the screen starts: say so when that takes a while.
             for notice in notices { printError("lede: \(notice)") }
             printError("lede: reading the articles in memory…")
             corpus = loader.builder.buildInMemory(paths: paths)
             background = nil
+            source = InMemorySource(builder: loader.builder, paths: paths)
         }
         trace.mark("open")
         if background == nil && corpus.articleCount == 0 {
@@ -71,10 +74,13 @@ struct Browse: ParsableCommand {
         if let background { state.indexing = IndexingStatus(background.statusText) }
         terminal.draw(BrowserView.render(state))
         trace.mark("first frame")
-        // Checking the files (and indexing what changed) starts once the first frame is up.
-        background?.start()
-        runLoop(&state, terminal: terminal, background: background)
-        background?.stopAndWait()
+        // Checking the files (and indexing what changed) starts once the first frame is up; so does watching them.
+        source.start()
+        let watcher = FolderWatcher(paths: paths)
+        watcher.start()
+        runLoop(&state, terminal: terminal, source: source, watcher: watcher)
+        watcher.stop()
+        source.stopAndWait()
         terminal.stop()
         trace.report()
 
@@ -94,48 +100,103 @@ struct Browse: ParsableCommand {
         if !finalCorpus.errors.isEmpty { throw ExitCode(1) }
     }
 
-    /// Draw, wait for a key or the indexer, update; until `q` or a termination signal.
-    func runLoop(_ state: inout BrowserState, terminal: Terminal, background: BackgroundIndexing?) {
+    /// Events in, effects out: what the corpus source and the folder watcher
+    /// report and what the terminal reads become events for `update`; the
+    /// loop performs the effects it returns (draw, quit, re-index). Until `q`
+    /// or a termination signal.
+    func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher) {
         var dirty = true
-        var themeIndex = state.themeIndex
-        var lastGeneration = state.corpus.generation
-        while !state.shouldQuit && !terminal.terminationRequested {
-            if let background {
-                let status = background.statusText
-                let generation = state.corpus.generation
-                if generation != lastGeneration || status != state.indexing?.text ?? "" {
-                    lastGeneration = generation
-                    state.corpusDidChange(indexing: status.isEmpty ? nil : IndexingStatus(status))
-                    if let notice = background.takeNotice() { state.message = StatusMessage(notice, isError: background.hasFailed) }
-                    if let replacement = background.takeReplacement() {
-                        state.replaceCorpus(replacement, indexing: nil)
-                        lastGeneration = replacement.generation
-                    }
-                    dirty = true
-                }
-                if background.isFinished && state.corpus.articleCount == 0 { break }
-            }
+        loop: while !terminal.terminationRequested {
+            var events = source.events()
+            if let changes = watcher.takeChanges() { events.append(.filesChanged(changes)) }
             if dirty {
                 terminal.draw(BrowserView.render(state))
                 dirty = false
                 state.warmCaches()
             }
-            guard let key = terminal.readKey() else { continue }
-            state.handle(key)
-            if state.themeIndex != themeIndex {
-                themeIndex = state.themeIndex
-                terminal.invalidate()
+            // A first build that found nothing to show ends the browser (Browse.run says why).
+            if source.firstUpdateFinished && state.corpus.articleCount == 0 && events.isEmpty { break }
+            if events.isEmpty { events.append(terminal.readEvent()) }
+            for event in events {
+                for effect in state.apply(event) {
+                    switch effect {
+                    case .repaint: dirty = true
+                    case .repaintAll:
+                        terminal.invalidate()
+                        dirty = true
+                    case .quit: break loop
+                    case .reindex: source.update()
+                    }
+                }
             }
-            dirty = true
         }
     }
+}
+
+/// Where the browser's corpus comes from and how it is kept in step with
+/// the files: the loop takes its events and hands it `.reindex` effects.
+/// A new kind of store (a remote index, say) is one more conformance.
+protocol CorpusSource: AnyObject {
+    /// Starts the first update (after the first frame is drawn).
+    func start()
+    /// What happened since the last call, as events for `update`.
+    func events() -> [Event]
+    /// Brings the corpus up to date with the files again (now, or after the update that is running).
+    func update()
+    /// The first update is done (an empty corpus is then final).
+    var firstUpdateFinished: Bool { get }
+    /// Problems to list on exit.
+    var notices: [String] { get }
+    func stopAndWait()
+}
+
+/// `--no-index`: the corpus was read in memory before the screen started;
+/// files changed on disk are read again, all of them, on a thread, and the
+/// new corpus replaces the old (the reader finds its article by path).
+final class InMemorySource: CorpusSource, @unchecked Sendable {
+    let builder: CorpusBuilder
+    let paths: [String]
+    private let lock = NSLock()
+    private var pending: [Event] = []
+    private lazy var worker = RerunningWorker { [self] in readAgain() }
+
+    init(builder: CorpusBuilder, paths: [String]) {
+        self.builder = builder
+        self.paths = paths
+    }
+
+    func start() {}
+    var firstUpdateFinished: Bool { true }
+    var notices: [String] { [] }
+
+    func events() -> [Event] {
+        lock.lock(); defer { lock.unlock() }
+        let events = pending
+        pending = []
+        return events
+    }
+
+    func update() { worker.request() }
+
+    private func readAgain() {
+        let started = Date()
+        let corpus = builder.buildInMemory(paths: paths)
+        let took = String(format: "%.1f", Date().timeIntervalSince(started))
+        lock.lock()
+        pending.append(.corpusReplaced(corpus, indexing: nil))
+        pending.append(.notice("Read \(corpus.articleCount) articles again in \(took) s", isError: !corpus.errors.isEmpty))
+        lock.unlock()
+    }
+
+    func stopAndWait() { worker.wait(seconds: 3) }
 }
 
 /// Runs the index update on a background thread while the browser is up,
 /// and tells the loop what changed: the corpus snapshot is reloaded after
 /// each committed chunk (at most four times a second), the status text
-/// shows progress, and a failure falls back to a corpus in memory.
-final class BackgroundIndexing: @unchecked Sendable {
+/// shows progress, and a failure falls back to a corpus in memory. Files
+/// changed on disk later run the update again (only they are read).
+final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
     let indexer: Indexer
     let corpus: IndexedCorpus
     let paths: [String]
@@ -147,7 +208,9 @@ final class BackgroundIndexing: @unchecked Sendable {
     private var finished = false
     private var failed = false
     private var lastReload = Date.distantPast
-    private let done = DispatchSemaphore(value: 0)
+    /// What the loop was last told.
+    private var toldGeneration: Int?
+    private var toldStatus: String?
 
     init(indexer: Indexer, corpus: IndexedCorpus, paths: [String]) {
         self.indexer = indexer
@@ -175,15 +238,45 @@ final class BackgroundIndexing: @unchecked Sendable {
 
     private func set(status text: String) { lock.lock(); status = text; lock.unlock() }
 
-    func start() {
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+    var firstUpdateFinished: Bool { isFinished }
+
+    func start() { update() }
+
+    func events() -> [Event] {
+        var events: [Event] = []
+        let status = statusText
+        let generation = corpus.generation
+        if generation != toldGeneration || status != toldStatus {
+            toldGeneration = generation
+            toldStatus = status
+            events.append(.corpusChanged(indexing: status.isEmpty ? nil : IndexingStatus(status)))
+        }
+        if let notice = takeNotice() { events.append(.notice(notice, isError: hasFailed)) }
+        if let replacement = takeReplacement() { events.append(.corpusReplaced(replacement, indexing: nil)) }
+        return events
+    }
+
+    /// Runs the update now, or once more after the one that is running.
+    func update() { worker.request() }
+
+    private lazy var worker = RerunningWorker(isCancelled: { [indexer] in indexer.isCancelled }) { [self] in
+        lock.lock(); let inMemory = failed; lock.unlock()
+        if inMemory { readInMemory(notice: nil) } else { run() }
+    }
+
+    /// After a failure the index is gone: the files are read in memory and that corpus replaces the index's.
+    private func readInMemory(notice: String?) {
+        set(status: "reading in memory…")
+        let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
+        lock.lock()
+        replacement = memory
+        if let notice { pendingNotice = notice }
+        lock.unlock()
+        finish(notice: nil)
     }
 
     private func run() {
         let started = Date()
-        defer { done.signal() }
         let (files, missing) = ArticleFiles.expand(paths)
         do {
             let report = try updateWaitingForOthers(files: files)
@@ -207,13 +300,7 @@ final class BackgroundIndexing: @unchecked Sendable {
             let message = "cannot update the index (\(error)); reading the files in memory instead"
             indexer.database.discard()
             lock.lock(); failed = true; notices.append(message); lock.unlock()
-            set(status: "reading in memory…")
-            let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
-            lock.lock()
-            replacement = memory
-            pendingNotice = message
-            lock.unlock()
-            finish(notice: nil)
+            readInMemory(notice: message)
         }
     }
 
@@ -252,7 +339,7 @@ final class BackgroundIndexing: @unchecked Sendable {
     /// Asks the update to stop after its current chunk and waits (briefly) for it.
     func stopAndWait() {
         indexer.cancel()
-        _ = done.wait(timeout: .now() + 3)
+        worker.wait(seconds: 3)
     }
 
     static func describe(_ progress: IndexProgress) -> String {

@@ -17,9 +17,9 @@ enum Fixture {
     static func type(_ keys: [String], into state: inout BrowserState) {
         for key in keys {
             if key.hasPrefix("<"), key.hasSuffix(">"), let named = Key(name: String(key.dropFirst().dropLast())) {
-                state.handle(named)
+                state.apply(.key(named))
             } else {
-                for character in key { state.handle(.character(character)) }
+                for character in key { state.apply(.key(.character(character))) }
             }
         }
     }

@@ -210,17 +210,16 @@ struct UpdateTests {
         var state = Fixture.state()
         Fixture.type(["?"], into: &state)
         #expect(state.activePane == .help)
-        Fixture.type(["q"], into: &state)
-        #expect(state.overlay == nil && !state.shouldQuit)
-        Fixture.type(["q"], into: &state)
-        #expect(state.shouldQuit)
+        #expect(state.apply(.key(.character("q"))) == [.repaint])
+        #expect(state.overlay == nil)
+        #expect(state.apply(.key(.character("q"))) == [.quit])
     }
 
     @Test("resize keeps the focused mention on screen")
     func resize() throws {
         var state = Fixture.state()
         for _ in 0..<40 { Fixture.type(["<Tab>"], into: &state) }
-        state.handle(.resize(width: 40, height: 12))
+        state.apply(.resize(width: 40, height: 12))
         let focused = try #require(mention(state, state.reader.focusedMention))
         let line = state.readerLayout.line(paragraph: focused.paragraph, offset: focused.start)!
         #expect(line >= state.reader.scroll && line < state.reader.scroll + state.screenLayout.readerText.height)
@@ -235,11 +234,11 @@ struct UpdateTests {
             let characters = Array(buffer.line(row))
             return index + 1 < characters.count && characters[index] == "U" && characters[index + 1] == "S"
         }!
-        state.handle(.mouse(MouseEvent(kind: .click, x: column, y: row)))
+        state.apply(.mouse(MouseEvent(kind: .click, x: column, y: row)))
         guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier after click"); return }
         #expect(state.corpus.entity(dossier.entity)?.label == "US")
         state.overlay = nil
-        state.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        state.apply(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
         #expect(state.reader.scroll == 3)
     }
 }

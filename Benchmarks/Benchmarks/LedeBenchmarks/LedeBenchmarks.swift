@@ -116,7 +116,7 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("key j + render: \(size) articles") { benchmark in
             let before = box.state.reader.scroll
             benchmark.startMeasurement()
-            box.state.handle(.character("j"))
+            box.state.apply(.key(.character("j")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
             if box.state.reader.scroll == before { box.state.reader.scroll = 0 }
@@ -124,14 +124,14 @@ let benchmarks: @Sendable () -> Void = {
 
         // Tab: the next mention in the article (wraps).
         Benchmark("key Tab + render: \(size) articles") { benchmark in
-            box.state.handle(.tab)
+            box.state.apply(.key(.tab))
             blackHole(BrowserView.render(box.state))
         } setup: { try await setup() }
 
         // ]: the next mention of the busiest entity, on into the next article.
         // After drawing, the event loop reads ahead (warmCaches); so does this, unmeasured.
         Benchmark("key ] on the busiest entity + render: \(size) articles") { benchmark in
-            box.state.handle(.character("]"))
+            box.state.apply(.key(.character("]")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
             box.state.warmCaches()
@@ -145,11 +145,11 @@ let benchmarks: @Sendable () -> Void = {
 
         // }: the next article (wraps to the first at the end), with the loop's read-ahead unmeasured.
         Benchmark("key } (next article) + render: \(size) articles") { benchmark in
-            box.state.handle(.character("}"))
+            box.state.apply(.key(.character("}")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
             box.state.warmCaches()
-            if box.state.articlePosition == box.state.corpus.articleCount - 1 { box.state.handle(.character("g")) }
+            if box.state.articlePosition == box.state.corpus.articleCount - 1 { box.state.apply(.key(.character("g"))) }
         } setup: {
             try await setup()
             box.state.warmCaches()
@@ -160,7 +160,7 @@ let benchmarks: @Sendable () -> Void = {
             guard let entity = busiestEntity(box.state.corpus) else { return }
             benchmark.startMeasurement()
             box.state.overlay = .dossier(DossierState(entity: entity, selection: 0))
-            box.state.handle(.character("j"))
+            box.state.apply(.key(.character("j")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
             box.state.overlay = nil
@@ -169,27 +169,27 @@ let benchmarks: @Sendable () -> Void = {
         // Sidebar filter: e (focus the sidebar), / (open the filter), then
         // one character; each keystroke measured on its own with its render.
         Benchmark("key e (focus sidebar) + render: \(size) articles") { benchmark in
-            box.state.handle(.character("e"))
+            box.state.apply(.key(.character("e")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
-            box.state.handle(.character("r"))
+            box.state.apply(.key(.character("r")))
         } setup: { try await setup() }
 
         Benchmark("key 'a' in filter + render: \(size) articles") { benchmark in
-            box.state.handle(.character("e"))
-            box.state.handle(.character("/"))
+            box.state.apply(.key(.character("e")))
+            box.state.apply(.key(.character("/")))
             benchmark.startMeasurement()
-            box.state.handle(.character("a"))
+            box.state.apply(.key(.character("a")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
-            box.state.handle(.escape)
-            box.state.handle(.character("r"))
+            box.state.apply(.key(.escape))
+            box.state.apply(.key(.character("r")))
         } setup: { try await setup() }
 
         // The article list: A, then G (to the last article), then close.
         Benchmark("article list A + G + render: \(size) articles") { benchmark in
-            box.state.handle(.character("A"))
-            box.state.handle(.character("G"))
+            box.state.apply(.key(.character("A")))
+            box.state.apply(.key(.character("G")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
             box.state.overlay = nil

@@ -26,7 +26,7 @@ var samples: [String: [Duration]] = [:]
 for _ in 0..<rounds {
     for (name, key) in keys {
         let start = clock.now
-        state.handle(key)
+        state.apply(.key(key))
         _ = BrowserView.render(state)
         samples[name, default: []].append(clock.now - start)
         // As the event loop does after drawing, before it waits for the next key.

@@ -18,6 +18,8 @@ public protocol Corpus: AnyObject, Sendable {
     func position(of article: ArticleID) -> Int?
     /// Title, byline and counts, without the paragraphs.
     func summary(of article: ArticleID) -> ArticleSummary?
+    /// The article read from this file, if any (ids change when a file is read again; paths do not).
+    func articleID(path: String) -> ArticleID?
     /// The whole article, paragraphs included.
     func article(_ article: ArticleID) -> Article?
     /// The article's mentions in reading order; a mention's `id.ordinal` is its index here.
@@ -104,6 +106,11 @@ public struct SearchHit: Sendable, Hashable {
 extension Corpus {
     public var articleCount: Int { articleIDs.count }
     public var isSearchReady: Bool { true }
+
+    /// Looks at every summary: stores that can look a path up directly do.
+    public func articleID(path: String) -> ArticleID? {
+        articleIDs.first { summary(of: $0)?.path == path }
+    }
 
     /// The article at a reading-order position.
     public func articleID(at position: Int) -> ArticleID? {
