@@ -60,14 +60,21 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// Polls the screen until `condition` holds (5 s at most); returns the last screen.
+    /// Polls the screen until `condition` holds on a settled screen (`timeout` at most); returns that screen.
+    /// Settled: the same on a second look 50 ms later, so that a frame tmux caught half-written (the title
+    /// row new, the rows below still old) is not what the test reads.
     @discardableResult
     func waitFor(_ what: String = "condition", timeout: TimeInterval = 8, colors: Bool = false, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen(colors: colors)
-            if condition(last) { return last }
+            if condition(last) {
+                Thread.sleep(forTimeInterval: 0.05)
+                let again = try screen(colors: colors)
+                if again == last { return last }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw E2EError("timed out waiting for \(what); screen was:\n\(last)")

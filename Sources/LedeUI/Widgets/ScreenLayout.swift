@@ -34,8 +34,6 @@ public struct ScreenLayout: Hashable, Sendable {
     /// Row of the border between the upper panes and the timeline.
     public var separator: Int { height - 2 - timelineRows - 1 }
 
-    /// The whole framed area (all rows but the status bar).
-    public var frame: Rect { Rect(x: 0, y: 0, width: width, height: height - 1) }
 
     public var reader: Rect { Rect(x: 1, y: 1, width: divider - 1, height: separator - 1) }
     /// Reader text area: one column of padding on each side, and no wider

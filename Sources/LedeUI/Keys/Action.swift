@@ -20,29 +20,4 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 public enum Pane: String, CaseIterable, Sendable, Hashable {
     case reader, sidebar, timeline
     case help, dossier, articles, search
-
-    public var title: String {
-        switch self {
-        case .reader: "Reader"
-        case .sidebar: "Entities"
-        case .timeline: "Model releases"
-        case .help: "Help"
-        case .dossier: "Dossier"
-        case .articles: "Articles"
-        case .search: "Search all articles"
-        }
-    }
-
-    /// The badge in the status bar.
-    public var mode: String {
-        switch self {
-        case .reader: "READ"
-        case .sidebar: "ENTITIES"
-        case .timeline: "TIMELINE"
-        case .help: "HELP"
-        case .dossier: "DOSSIER"
-        case .articles: "ARTICLES"
-        case .search: "FIND"
-        }
-    }
 }

@@ -1,0 +1,95 @@
+import LedeModel
+
+/// Draws the whole screen from state: the frame with pane titles, the
+/// three panes, an overlay if one is open, and the status bar.
+public enum BrowserView {
+    public static func render(_ state: BrowserState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height, fill: state.theme[.text])
+        render(state, into: &buffer)
+        return buffer
+    }
+
+    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        let layout = state.screenLayout
+        let theme = state.theme
+        if layout.isTooSmall {
+            buffer.fill(buffer.area, style: theme[.text])
+            buffer.put(TextFit.truncate("lede needs 30×8 or more (q quits)", to: buffer.width), x: 0, y: 0, style: theme[.error], clip: buffer.area)
+            return
+        }
+        drawFrame(state, into: &buffer)
+        ReaderView.render(state, into: &buffer, area: layout.readerText)
+        SidebarView.render(state, into: &buffer, area: layout.sidebar)
+        state.timelineCache.draw(state, area: layout.timeline, into: &buffer) { buffer in
+            TimelineView.render(state, into: &buffer, area: layout.timeline)
+        }
+        if let overlay = state.overlay { drawOverlay(overlay, state: state, into: &buffer) }
+        StatusBarView.render(state, into: &buffer, area: layout.status)
+    }
+
+    static func drawOverlay(_ overlay: Overlay, state: BrowserState, into buffer: inout ScreenBuffer) {
+        switch overlay {
+        case .help(let list, let pane, let beneath):
+            if let beneath { drawOverlay(beneath, state: state, into: &buffer) }
+            HelpOverlay.render(state, pane: pane, scroll: list.offset, into: &buffer)
+        case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
+        case .articles(let list): ArticleListOverlay.render(state, list: list, into: &buffer)
+        case .corpusSearch(let search): CorpusSearchOverlay.render(state, search: search, into: &buffer)
+        }
+    }
+
+    static func drawFrame(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        let layout = state.screenLayout
+        let theme = state.theme
+        let base = theme[.text]
+        let border = theme[.border].over(base)
+        let focused = theme[.borderFocused].over(base)
+        let right = layout.width - 1
+        let bottom = layout.height - 2
+        // Verticals.
+        for y in 1..<bottom {
+            let isSeparator = y == layout.separator
+            buffer.put(isSeparator ? "├" : "│", x: 0, y: y, style: border)
+            buffer.put(isSeparator ? "┤" : "│", x: right, y: y, style: border)
+            if y < layout.separator {
+                buffer.put("│", x: layout.divider, y: y, style: border)
+            }
+        }
+        // Horizontals.
+        for x in 1..<right {
+            buffer.put("─", x: x, y: 0, style: border)
+            buffer.put("─", x: x, y: layout.separator, style: border)
+            buffer.put("─", x: x, y: bottom, style: border)
+        }
+        buffer.put("┌", x: 0, y: 0, style: border)
+        buffer.put("┐", x: right, y: 0, style: border)
+        buffer.put("└", x: 0, y: bottom, style: border)
+        buffer.put("┘", x: right, y: bottom, style: border)
+        buffer.put("┬", x: layout.divider, y: 0, style: border)
+        buffer.put("┴", x: layout.divider, y: layout.separator, style: border)
+
+        // Titles on the borders; the focused pane's border segment stands out.
+        func title(_ text: String, x: Int, y: Int, until limit: Int, pane: Pane) {
+            let isFocused = state.focus == pane
+            if isFocused {
+                for column in x..<limit { buffer.put("─", x: column, y: y, style: focused) }
+            }
+            let room = limit - x - 3
+            guard room > 0 else { return }
+            let label = " " + TextFit.truncate(text, to: room) + " "
+            buffer.put(label, x: x + 1, y: y, style: (isFocused ? theme[.paneTitleFocused] : theme[.paneTitle]).over(base),
+                       clip: Rect(x: x, y: y, width: limit - x, height: 1))
+        }
+        var articleTitle = state.article.flatMap { state.corpus.summary(of: $0)?.title } ?? (state.indexing == nil ? "No articles" : "Indexing…")
+        if !state.sidebar.filter.isEmpty && state.focus == .reader { articleTitle = "[/\(state.sidebar.filter)] " + articleTitle }
+        title(articleTitle, x: 1, y: 0, until: layout.divider, pane: .reader)
+        var sidebarTitle = "Entities"
+        if !state.sidebar.filter.isEmpty || state.sidebar.isEditingFilter { sidebarTitle += "  /" + state.sidebar.filter }
+        title(sidebarTitle, x: layout.divider + 1, y: 0, until: right, pane: .sidebar)
+        var timelineTitle = "Model releases"
+        if let organisation = state.timeline.organisationFilter { timelineTitle += " · \(organisation)" }
+        if state.timeline.onlyCurrentArticle { timelineTitle += " · this article" }
+        if state.timeline.isList { timelineTitle += " · list" }
+        title(timelineTitle, x: 1, y: layout.separator, until: right, pane: .timeline)
+    }
+}

@@ -1,0 +1,100 @@
+import LedeModel
+
+/// Moving between articles and back: jumps remember where the reader was,
+/// `⌫` and `C-o`-style forward walk that history, and each article reopens
+/// where it was left.
+extension BrowserState {
+    /// Moves the reader to a mention, remembering where we were.
+    public mutating func jump(to mentionID: MentionID, highlightSentence: Bool = false) {
+        guard let target = corpus.mention(mentionID) else { return }
+        if let here = location { history.append(here) }
+        future.removeAll()
+        if target.article != article {
+            if let here = location { readingPositions[here.article] = here }
+            article = target.article
+            reader.scroll = 0
+            reader.onlyMentioningParagraphs = false
+            refreshSearchForArticle()
+        }
+        overlay = nil
+        focus = .reader
+        reader.focusedMention = mentionID
+        reader.highlightedSentence = nil
+        if highlightSentence, let paragraph = currentArticle?.paragraphs[safe: target.paragraph] {
+            let scalars = Array(paragraph.unicodeScalars)
+            if let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(target.start) }) {
+                reader.highlightedSentence = TextSearch.Match(paragraph: target.paragraph, start: sentence.lowerBound, end: sentence.upperBound)
+            }
+        }
+        if let shown = visibleParagraphs, !shown.contains(target.paragraph) { reader.onlyMentioningParagraphs = false }
+        ReaderPane.ensureFocusedMentionVisible(&self)
+    }
+
+    mutating func goBack() {
+        guard let previous = history.popLast() else {
+            message = StatusMessage("Nothing to go back to", isError: true)
+            return
+        }
+        if let here = location { future.append(here) }
+        restore(previous)
+    }
+
+    mutating func goForward() {
+        guard let next = future.popLast() else {
+            message = StatusMessage("Nothing to go forward to", isError: true)
+            return
+        }
+        if let here = location { history.append(here) }
+        restore(next)
+    }
+
+    mutating func restore(_ place: Location) {
+        let articleChanged = place.article != article
+        article = place.article
+        reader.scroll = place.scroll
+        reader.focusedMention = place.focusedMention
+        reader.highlightedSentence = nil
+        focus = place.focus
+        overlay = nil
+        if articleChanged { refreshSearchForArticle() }
+        clampScrolls()
+    }
+
+    mutating func switchArticle(by delta: Int) {
+        guard let position = articlePosition else { return }
+        guard let target = corpus.articleID(at: position + delta) else {
+            message = StatusMessage(delta > 0 ? "This is the last article" : "This is the first article", isError: true)
+            return
+        }
+        open(target)
+    }
+
+    /// Opens an article where the reader last left it, remembering where we were.
+    mutating func open(_ target: ArticleID) {
+        if let here = location {
+            history.append(here)
+            readingPositions[here.article] = here
+        }
+        future.removeAll()
+        article = target
+        reader = ReaderState(search: reader.search)
+        if let saved = readingPositions[target] {
+            reader.scroll = saved.scroll
+            reader.focusedMention = saved.focusedMention
+        }
+        refreshSearchForArticle()
+        if timeline.onlyCurrentArticle { timeline.list = ListState() }
+        SidebarPane.reselect(&self)
+        clampScrolls()
+        message = StatusMessage("Article \((articlePosition ?? 0) + 1) of \(corpus.articleCount)")
+    }
+
+    /// After a resize or a change of corpus: every scroll and selection back in range.
+    mutating func clampScrolls() {
+        reader.scroll = clamp(reader.scroll, 0, ReaderPane.maxScroll(self))
+        ReaderPane.ensureFocusedMentionVisible(&self)
+        SidebarPane.keepSelectionVisible(&self)
+        TimelinePane.move(&self, by: 0)
+        if overlay != nil { activePane.behaviour.move(&self, by: 0) }
+    }
+}

@@ -1,0 +1,135 @@
+import LedeModel
+
+/// A place the reader has been: for the jump history.
+public struct Location: Hashable, Sendable {
+    public var article: ArticleID
+    public var scroll: Int
+    public var focusedMention: MentionID?
+    public var focus: Pane
+}
+
+/// A search in the reader: the query and every match in the article.
+public struct TextSearch: Hashable, Sendable {
+    public struct Match: Hashable, Sendable {
+        public var paragraph: Int
+        public var start: Int
+        public var end: Int
+    }
+    public var query: String
+    public var matches: [Match] = []
+    /// Index into `matches` of the current one.
+    public var current: Int?
+    /// Set when the search came from a corpus search: `n` / `N` go on into
+    /// the other articles with hits.
+    public var corpusHits: [SearchHit]?
+}
+
+public struct ReaderState: Hashable, Sendable {
+    /// First visible line of the reader layout.
+    public var scroll = 0
+    public var focusedMention: MentionID?
+    public var search: TextSearch?
+    /// True while the search prompt takes keystrokes.
+    public var isEditingSearch = false
+    /// Show only paragraphs that mention the selected entities (`&`).
+    public var onlyMentioningParagraphs = false
+    /// Sentence highlighted after a jump from the timeline: paragraph and scalar range.
+    public var highlightedSentence: TextSearch.Match?
+    /// Typed so far in hint mode; nil when hint mode is off.
+    public var hintInput: String?
+}
+
+public struct SidebarState: Hashable, Sendable {
+    public var filter = ""
+    /// True while the filter prompt takes keystrokes.
+    public var isEditingFilter = false
+    /// The selected entity (stable while the list narrows and widens).
+    public var selectedEntity: EntityID?
+    public var scroll = 0
+    public var hiddenTypes: Set<SidebarGroup> = []
+}
+
+public struct TimelineState: Hashable, Sendable {
+    /// The selected release (an index into the visible releases) and the list's first row.
+    public var list = ListState()
+    public var isList = false
+    public var organisationFilter: String?
+    /// Only the releases the current article mentions.
+    public var onlyCurrentArticle = false
+
+    public var selection: Int {
+        get { list.selection }
+        set { list.selection = newValue }
+    }
+    public var scroll: Int {
+        get { list.offset }
+        set { list.offset = newValue }
+    }
+}
+
+public struct DossierState: Hashable, Sendable {
+    public var entity: EntityID
+    /// The selected mention (an index into the entity's mentions, reading order)
+    /// and the first row shown (rows count the article headings too).
+    public var list: ListState
+
+    public init(entity: EntityID, selection: Int = 0) {
+        self.entity = entity
+        self.list = ListState(selection: selection)
+    }
+
+    public var selection: Int {
+        get { list.selection }
+        set { list.selection = newValue }
+    }
+}
+
+/// `S`: a search across every article.
+public struct CorpusSearchState: Hashable, Sendable {
+    public var query = ""
+    /// True while the prompt takes keystrokes.
+    public var isEditing = true
+    /// Nil until a query has run.
+    public var hits: [SearchHit]?
+    /// The selected hit and the first hit shown.
+    public var list = ListState()
+    /// The query could not be read, or found too many to list.
+    public var note: String?
+    /// Hits are capped; true when there were more.
+    public var isTruncated = false
+    /// Editing the query.
+    public var editor: LineEditor {
+        get { LineEditor(query) }
+        set { query = newValue.text }
+    }
+
+    public var selection: Int {
+        get { list.selection }
+        set { list.selection = newValue }
+    }
+}
+
+public indirect enum Overlay: Hashable, Sendable {
+    /// Keys of `pane` (the list's offset is the scroll); closing returns to `beneath` (the dossier, say).
+    case help(ListState, pane: Pane, beneath: Overlay?)
+    case dossier(DossierState)
+    /// The list of loaded articles; the selection is a reading-order position.
+    case articles(ListState)
+    case corpusSearch(CorpusSearchState)
+}
+
+/// A one-line message in the status bar until the next key.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Indexing in the background, as the status bar shows it.
+public struct IndexingStatus: Hashable, Sendable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+}

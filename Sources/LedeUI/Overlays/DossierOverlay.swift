@@ -1,0 +1,114 @@
+import LedeModel
+
+/// Enter on a mention: the entity, its names, and every mention in every
+/// loaded article with its sentence. Enter jumps to the selected one.
+public enum DossierOverlay: PaneBehaviour {
+    static let title = "Dossier"
+    static let mode = "DOSSIER"
+
+    static func rect(_ layout: ScreenLayout) -> Rect { layout.overlay(widthPercent: 86, heightPercent: 84) }
+
+    /// Below the names and the counts: the rows of articles and mentions.
+    static func listArea(_ layout: ScreenLayout) -> Rect { Block.listArea(of: rect(layout), belowHeaderRows: 3) }
+
+    static func pageSize(_ state: BrowserState) -> Int { max(1, listArea(state.screenLayout).height) }
+
+    /// Opens on one of the entity's mentions, its row in the middle of the list.
+    static func open(_ state: inout BrowserState, entity: EntityID, selection: Int) {
+        var dossier = DossierState(entity: entity, selection: selection)
+        dossier.list.offset = max(0, row(ofMention: selection, in: state.mentionList(of: entity)) - pageSize(state) / 2)
+        state.overlay = .dossier(dossier)
+        move(&state, by: 0)
+    }
+
+    /// The row of a mention: one heading row before each article's mentions.
+    static func row(ofMention index: Int, in list: EntityMentionList) -> Int {
+        index + (list.posting(containing: index)?.posting ?? 0) + 1
+    }
+
+    static func move(_ state: inout BrowserState, by delta: Int) {
+        guard case .dossier(var dossier) = state.overlay else { return }
+        let list = state.mentionList(of: dossier.entity)
+        dossier.list.selection = clamp(dossier.selection.addingReportingOverflow(delta).partialValue, 0, max(0, list.count - 1))
+        dossier.list.scrollIntoView(row: row(ofMention: dossier.selection, in: list), rows: pageSize(state),
+                                    count: list.count + list.articleCount)
+        state.overlay = .dossier(dossier)
+    }
+
+    /// Enter: the selected mention in its article.
+    static func follow(_ state: inout BrowserState) {
+        guard case .dossier(let dossier) = state.overlay,
+              let mention = state.mentionList(of: dossier.entity).mention(at: dossier.selection, corpus: state.corpus) else { return }
+        state.jump(to: mention.id)
+    }
+
+    public static func render(_ state: BrowserState, dossier: DossierState, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let corpus = state.corpus
+        guard let entity = corpus.entity(dossier.entity) else { return }
+        let rect = rect(state.screenLayout)
+        Block.draw(title: "\(entity.label) — \(entity.type.displayName.lowercased())", rect: rect, theme: theme, into: &buffer)
+        let inner = rect.inset(by: 1)
+        let body = theme[.overlay].over(theme[.text])
+        let dim = theme[.dim].over(body)
+        let list = state.mentionList(of: dossier.entity)
+        var y = inner.y
+        let names = entity.names.isEmpty ? entity.label : entity.names.joined(separator: ", ")
+        buffer.put(TextFit.truncate("Names: \(names)", to: inner.width - 2), x: inner.x + 1, y: y, style: body, clip: inner)
+        y += 1
+        var about = "\(list.count) mention\(list.count == 1 ? "" : "s") in \(list.articleCount) article\(list.articleCount == 1 ? "" : "s")"
+        about += entity.type == .model ? " · \(entity.organisation ?? "unknown organisation")" : " · \(entity.source.rawValue)"
+        if !entity.predicates.isEmpty { about += " (\(entity.predicates.joined(separator: ", ")))" }
+        if state.indexing != nil { about += " · still indexing: counts so far" }
+        buffer.put(TextFit.truncate(about, to: inner.width - 2), x: inner.x + 1, y: y, style: dim, clip: inner)
+        let listArea = listArea(state.screenLayout)
+        guard listArea.height > 0, !list.isEmpty else { return }
+        // Rows: an article heading before each article's mentions. Only the
+        // rows on screen are fetched, so an entity named in every article of
+        // a large corpus opens as fast as one named once.
+        let selection = min(dossier.selection, list.count - 1)
+        let top = dossier.list.offset
+        var fetched: (posting: Int, mentions: [Mention])?
+        for row in 0..<listArea.height {
+            guard let item = DossierRows.item(atRow: top + row, in: list) else { break }
+            let rowY = listArea.y + row
+            guard let offset = item.offset else {
+                let title = corpus.summary(of: list.postings[item.posting].article)?.title ?? ""
+                buffer.put(TextFit.truncate(title, to: listArea.width - 2), x: listArea.x + 1, y: rowY,
+                           style: theme[.title].over(body), clip: listArea)
+                continue
+            }
+            if fetched?.posting != item.posting { fetched = (item.posting, list.mentions(inPosting: item.posting, corpus: corpus)) }
+            guard let mention = fetched?.mentions[safe: offset] else { continue }
+            let position = list.firstIndex(ofPosting: item.posting) + offset
+            let selected = position == selection
+            let rowStyle = selected ? theme[.selection].over(body) : body
+            buffer.fill(Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1), style: rowStyle)
+            let prefix = (selected ? "▸ " : "  ") + "¶\(mention.paragraph + 1) "
+            var x = buffer.put(prefix, x: listArea.x + 1, y: rowY, style: rowStyle, clip: listArea)
+            let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] ?? mention.text
+            let snippet = Snippet.around(mention, in: paragraph, columns: max(10, listArea.maxX - x - 1))
+            x = buffer.put(snippet.before, x: x, y: rowY, style: rowStyle, clip: listArea)
+            x = buffer.put(snippet.match, x: x, y: rowY, style: theme.style(for: entity.type).over(rowStyle).with(.bold), clip: listArea)
+            buffer.put(snippet.after, x: x, y: rowY, style: rowStyle, clip: listArea)
+        }
+    }
+}
+
+/// The dossier's rows: for each article that names the entity, a heading
+/// row, then a row per mention.
+enum DossierRows {
+    /// The posting of a row, and the mention's rank in that article (nil for the heading).
+    static func item(atRow row: Int, in list: EntityMentionList) -> (posting: Int, offset: Int?)? {
+        guard row >= 0, row < list.count + list.articleCount else { return nil }
+        // Row of posting p's heading = firstIndex(p) + p. Binary search the last heading at or before `row`.
+        var low = 0, high = list.articleCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if list.firstIndex(ofPosting: middle) + middle <= row { low = middle } else { high = middle - 1 }
+        }
+        let heading = list.firstIndex(ofPosting: low) + low
+        return row == heading ? (low, nil) : (low, row - heading - 1)
+    }
+}
+

@@ -1,0 +1,68 @@
+import LedeModel
+
+/// The model-release timeline: ← → (or j k) through releases, Enter jumps
+/// to the sentence that reports the selected one; scope and organisation filters.
+enum TimelinePane: PaneBehaviour {
+    static let title = "Model releases"
+    static let mode = "TIMELINE"
+
+    static func pageSize(_ state: BrowserState) -> Int { state.screenLayout.timeline.height }
+
+    static func move(_ state: inout BrowserState, by delta: Int) {
+        let count = TimelineModel(state: state).releases.count
+        guard count > 0 else { state.timeline.list = ListState(); return }
+        // The list view shows all but the details row; the axis keeps the same bookkeeping.
+        let rows = state.screenLayout.timeline.height - 1
+        state.timeline.list.selection = clamp(state.timeline.selection.addingReportingOverflow(delta).partialValue, 0, count - 1)
+        let selection = state.timeline.selection
+        if selection < state.timeline.scroll { state.timeline.scroll = selection }
+        if selection >= state.timeline.scroll + rows { state.timeline.scroll = selection - rows + 1 }
+    }
+
+    /// Enter: the sentence that reports the selected release, highlighted.
+    static func follow(_ state: inout BrowserState) {
+        let releases = TimelineModel(state: state).releases
+        guard releases.indices.contains(state.timeline.selection) else { return }
+        let release = releases[state.timeline.selection]
+        guard let evidence = release.evidenceMention ?? state.mentionList(of: release.model).mention(at: 0, corpus: state.corpus)?.id else {
+            state.message = StatusMessage("\(release.modelName): no mention linked yet", isError: true)
+            return
+        }
+        state.jump(to: evidence, highlightSentence: true)
+        state.message = StatusMessage("\(release.modelName) · \(release.dateText) · \(release.basisDescription)")
+    }
+
+    static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
+        switch event.kind {
+        case .wheelUp: move(&state, by: -1)
+        case .wheelDown: move(&state, by: 1)
+        case .click:
+            state.focus = .timeline
+            if let index = TimelineView.release(atX: event.x, y: event.y, state: state) {
+                state.timeline.selection = index
+                follow(&state)
+            }
+        }
+    }
+
+    /// `a`: only the releases this article mentions, or all.
+    static func toggleScope(_ state: inout BrowserState) {
+        state.timeline.onlyCurrentArticle.toggle()
+        state.timeline.list = ListState()
+        state.message = StatusMessage(state.timeline.onlyCurrentArticle ? "Releases this article mentions" : "Releases of all articles")
+    }
+
+    /// `o`: one organisation's releases after another, then all.
+    static func cycleOrganisationFilter(_ state: inout BrowserState) {
+        let organisations = TimelineModel(state: state).organisations
+        if let current = state.timeline.organisationFilter, let index = organisations.firstIndex(of: current), index + 1 < organisations.count {
+            state.timeline.organisationFilter = organisations[index + 1]
+        } else if state.timeline.organisationFilter == nil, let first = organisations.first {
+            state.timeline.organisationFilter = first
+        } else {
+            state.timeline.organisationFilter = nil
+        }
+        state.timeline.list = ListState()
+        state.message = StatusMessage("Releases: \(state.timeline.organisationFilter ?? "all organisations")")
+    }
+}
