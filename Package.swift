@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LedeModel", targets: ["LedeModel"]),
         .library(name: "LedeUI", targets: ["LedeUI"]),
         .library(name: "LedeIndex", targets: ["LedeIndex"]),
+        .library(name: "LedeConfig", targets: ["LedeConfig"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,10 +27,13 @@ let package = Package(
             name: "LedeIndex",
             dependencies: ["LedeModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        // State, actions, keymap, update, layout, widgets, themes. No curses.
+        // State, events, keymap, update, panes, widgets, theme styles. No curses, no files.
+        .target(name: "LedeUI", dependencies: ["LedeModel"]),
+        // config.toml, key rebinding, theme files and where they are found; the shipped themes as resources.
         .target(
-            name: "LedeUI",
-            dependencies: ["LedeModel", .product(name: "TOMLKit", package: "TOMLKit")]
+            name: "LedeConfig",
+            dependencies: ["LedeModel", "LedeUI", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Themes")]
         ),
         // ncursesw as a system library; the shim header sets the wide-char defines.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -38,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeModel", "LedeIndex", "LedeUI", "LedeTerminal", .product(name: "TOMLKit", package: "TOMLKit"),
+                "LedeModel", "LedeIndex", "LedeUI", "LedeConfig", "LedeTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")]
@@ -46,7 +50,7 @@ let package = Package(
         .target(name: "LedeTestSupport", dependencies: ["LedeModel", "LedeUI"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
-        .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeModel", "LedeTestSupport"]),
+        .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeConfig", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel"]),
     ]
 )

@@ -21,6 +21,7 @@ let package = Package(
                 "CFuzzerDriver",
                 .product(name: "LedeModel", package: "lede"),
                 .product(name: "LedeUI", package: "lede"),
+                .product(name: "LedeConfig", package: "lede"),
             ]
         ),
     ]

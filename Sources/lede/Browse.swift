@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedeConfig
 import LedeIndex
 import LedeModel
 import LedeTerminal

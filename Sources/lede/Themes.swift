@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedeConfig
 import LedeModel
 import LedeUI
 

@@ -1,5 +1,6 @@
 import Foundation
 import LedeModel
+@testable import LedeConfig
 @testable import LedeUI
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import LedeModel
 import LedeTestSupport
+@testable import LedeConfig
 @testable import LedeUI
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import LedeConfig
 import LedeUI
 
 /// Bytes as TOML → `KeyMap.defaults.applying(configText:path:)` (and the

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// One row of the keymap table: the single source for key handling, the
 /// help overlay and the status-bar hints.
@@ -112,79 +111,20 @@ public struct KeyMap: Sendable {
 
     // MARK: - User rebinding
 
-    /// Applies `[keys]` from a TOML file: `action = ["key", …]` replaces that
-    /// action's keys. Problems are returned as `file:line: message`; the
-    /// defaults stay for anything that could not be read, and a key that
-    /// another action already answers to in the same pane is reported.
-    public func applying(configText text: String, path: String) -> (KeyMap, [String]) {
+    /// Gives actions the keys the user chose (`config.toml`'s `[keys]`, read
+    /// by LedeConfig): each replaces that action's keys. `place` (`file:line`)
+    /// names where it was asked for; a key that another action already
+    /// answers to in the same pane is reported there.
+    public func rebinding(_ rebindings: [KeyRebinding]) -> (KeyMap, [String]) {
         var map = self
-        var problems: [String] = []
-        if let problem = TOMLPreflight.check(text) {
-            return (self, ["\(path):\(problem.line): TOML syntax error: \(problem.message)"])
-        }
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return (self, ["\(path):\(error.source.begin.line): TOML syntax error: \(error.description)"])
-        } catch {
-            return (self, ["\(path): TOML syntax error"])
-        }
-        // Lines found in one pass: looking each up again made a config with
-        // thousands of unknown keys take minutes.
-        let lines = TOMLKeyLines(text)
-        func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme"].contains(key) {
-            problems.append("\(at(key)): unknown setting '\(key)' (expected theme or [keys])")
-        }
-        guard let value = root["keys"] else { return (map, problems) }
-        guard let table = value.table else {
-            problems.append("\(at("keys")): 'keys' must be a table: a [keys] section with lines like moveDown = [\"j\", \"Down\"]")
-            return (map, problems)
-        }
         var rebound: [Action: String] = [:]
-        for actionName in table.keys.sorted(by: { (lines.line(of: "keys.\($0)") ?? 0) < (lines.line(of: "keys.\($1)") ?? 0) }) {
-            let place = at("keys.\(actionName)")
-            guard let action = Action(rawValue: actionName), let index = map.bindings.firstIndex(where: { $0.action == action }) else {
-                problems.append("\(place): unknown action '\(actionName)' (lede keys lists them)")
-                continue
-            }
-            let values: [TOMLValueConvertible]
-            if let single = table[actionName]?.string {
-                values = [single]
-            } else if let array = table[actionName]?.array {
-                values = Array(array)
-            } else {
-                problems.append("\(place): '\(actionName)' needs a key name in quotes or a list of them, like [\"j\", \"Down\"]; the default stays")
-                continue
-            }
-            var keys: [Key] = []
-            var bad = false
-            for value in values {
-                guard let name = value.string else {
-                    problems.append("\(place): '\(actionName)': \(value) is not a key name in quotes; the default stays")
-                    bad = true
-                    continue
-                }
-                guard let key = Key(name: name) else {
-                    problems.append("\(place): unknown key name '\(name)' for '\(actionName)'; the default stays")
-                    bad = true
-                    continue
-                }
-                if !keys.contains(key) { keys.append(key) }
-            }
-            if !bad && keys.isEmpty {
-                problems.append("\(place): an empty list would leave '\(actionName)' with no key; the default stays")
-                bad = true
-            }
-            if !bad {
-                map.bindings[index].keys = keys
-                rebound[action] = place
-            }
+        for rebinding in rebindings {
+            guard let index = map.bindings.firstIndex(where: { $0.action == rebinding.action }), !rebinding.keys.isEmpty else { continue }
+            map.bindings[index].keys = rebinding.keys
+            rebound[rebinding.action] = rebinding.place
         }
         map.rebuildLookup()
-        problems += map.collisions(involving: rebound)
-        return (map, problems)
+        return (map, map.collisions(involving: rebound))
     }
 
     /// Keys that mean two actions in one pane, where the user bound one of
@@ -206,5 +146,18 @@ public struct KeyMap: Sendable {
             }
         }
         return problems
+    }
+}
+
+/// One action given new keys by the user, and where (`file:line`).
+public struct KeyRebinding: Hashable, Sendable {
+    public var action: Action
+    public var keys: [Key]
+    public var place: String
+
+    public init(action: Action, keys: [Key], place: String) {
+        self.action = action
+        self.keys = keys
+        self.place = place
     }
 }

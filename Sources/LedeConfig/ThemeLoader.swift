@@ -1,4 +1,5 @@
 import Foundation
+import LedeUI
 import TOMLKit
 
 /// A problem in a theme file, located for the user.

@@ -1,62 +1,53 @@
 import Foundation
 import LedeModel
 import LedeUI
-import TOMLKit
 
 /// What the user's config directory and the command line decide: the
 /// keymap, the themes and which one is on, and any problems found on the way.
-struct Settings {
-    var keyMap = KeyMap.defaults
-    var themes: [Theme] = []
-    var themeIndex = 0
-    var problems: [String] = []
+public struct Settings: Sendable {
+    public var keyMap = KeyMap.defaults
+    public var themes: [Theme] = []
+    public var themeIndex = 0
+    public var problems: [String] = []
     /// Problems found in config.toml itself (`lede keys` exits 1 for them).
-    var configProblemCount = 0
+    public var configProblemCount = 0
 
-    /// The shipped `themes/` folder: `$LEDE_THEMES`, next to the
-    /// executable's `share/lede/themes`, or the package's own folder.
-    static func shippedThemesFolder() -> String? {
-        let manager = FileManager.default
-        if let override = ProcessInfo.processInfo.environment["LEDE_THEMES"], manager.fileExists(atPath: override) { return override }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let installed = executable.deletingLastPathComponent().appendingPathComponent("../share/lede/themes").standardized.path
-        if manager.fileExists(atPath: installed) { return installed }
-        // Built from source: the package root is three folders above this file.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path
-        if manager.fileExists(atPath: source) { return source }
-        return nil
+    /// The shipped themes: `$LEDE_THEMES`, else the resource bundle beside
+    /// the executable (a release binary copied with its bundles finds them).
+    public static func shippedThemesFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let override = environment["LEDE_THEMES"], FileManager.default.fileExists(atPath: override) { return override }
+        return Bundle.module.url(forResource: "Themes", withExtension: nil)?.path
     }
 
-    static func themeDirectory() -> ThemeDirectory {
+    public static func themeDirectory() -> ThemeDirectory {
         ThemeDirectory.standard(configDirectory: ConfigDirectory.path(), shippedFolder: shippedThemesFolder())
     }
 
-    /// Reads `config.toml` (theme default, `[keys]`) and the themes.
-    static func load(themeOption: String?, noColor: Bool) -> Settings {
-        var settings = Settings()
-        var configuredTheme: String?
-        if let folder = ConfigDirectory.path() {
-            let path = (folder as NSString).appendingPathComponent("config.toml")
-            let before = settings.problems.count
-            defer { settings.configProblemCount = settings.problems.count - before }
-            switch SettingsFile.read(path) {
-            case .absent: break
-            case .problem(let line, let message):
-                settings.problems.append("\(path)\(line.map { ":\($0)" } ?? ""): \(message); using the default settings")
-            case .text(let text):
-                let (map, problems) = KeyMap.defaults.applying(configText: text, path: path)
-                settings.keyMap = map
-                settings.problems += problems
-                if let value = TOMLPreflight.table(text)?["theme"] {
-                    if let name = value.string {
-                        configuredTheme = name
-                    } else {
-                        let line = TOMLKeyLines(text).line(of: "theme") ?? 1
-                        settings.problems.append("\(path):\(line): 'theme' must be a theme name in quotes, like theme = \"dark\"; using the default theme")
-                    }
-                }
-            }
+    /// `config.toml` in the user's config directory, read once (nil when there is none or it cannot be read).
+    public static func loadConfig(into settings: inout Settings) -> Config? {
+        guard let folder = ConfigDirectory.path() else { return nil }
+        let path = (folder as NSString).appendingPathComponent("config.toml")
+        switch SettingsFile.read(path) {
+        case .absent:
+            return nil
+        case .problem(let line, let message):
+            settings.problems.append("\(path)\(line.map { ":\($0)" } ?? ""): \(message); using the default settings")
+            settings.configProblemCount = 1
+            return nil
+        case .text(let text):
+            let config = Config.parse(text, path: path)
+            let (map, collisions) = settings.keyMap.rebinding(config.rebindings)
+            settings.keyMap = map
+            settings.problems += config.problems + collisions
+            settings.configProblemCount = config.problems.count + collisions.count
+            return config
         }
+    }
+
+    /// Reads `config.toml` (theme, `[keys]`) and the themes.
+    public static func load(themeOption: String?, noColor: Bool) -> Settings {
+        var settings = Settings()
+        let configuredTheme = loadConfig(into: &settings)?.theme
         let directory = themeDirectory()
         let defaultTheme: Theme
         if let path = directory.resolve("default") {

@@ -1,0 +1,112 @@
+import LedeModel
+import LedeUI
+import TOMLKit
+
+/// `config.toml`, read once into types: the theme to start with and the
+/// keys the user rebound, with every problem as `file:line: message`. What
+/// could not be read keeps its default.
+public struct Config: Sendable {
+    /// `theme = "name"` (a name `lede themes` lists, or a path).
+    public var theme: String?
+    /// `[keys]`: `action = ["key", …]`, in the file's order.
+    public var rebindings: [KeyRebinding] = []
+    public var problems: [String] = []
+
+    public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
+        self.theme = theme
+        self.rebindings = rebindings
+        self.problems = problems
+    }
+
+    public static func parse(_ text: String, path: String) -> Config {
+        var config = Config()
+        if let problem = TOMLPreflight.check(text) {
+            config.problems.append("\(path):\(problem.line): TOML syntax error: \(problem.message)")
+            return config
+        }
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            config.problems.append("\(path):\(error.source.begin.line): TOML syntax error: \(error.description)")
+            return config
+        } catch {
+            config.problems.append("\(path): TOML syntax error")
+            return config
+        }
+        // Lines found in one pass: looking each up again made a config with
+        // thousands of unknown keys take minutes.
+        let lines = TOMLKeyLines(text)
+        func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme"].contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme or [keys])")
+        }
+        if let value = root["theme"] {
+            if let name = value.string {
+                config.theme = name
+            } else {
+                config.problems.append("\(at("theme")): 'theme' must be a theme name in quotes, like theme = \"dark\"; using the default theme")
+            }
+        }
+        if let value = root["keys"] {
+            if let table = value.table {
+                config.readKeys(table, at: at)
+            } else {
+                config.problems.append("\(at("keys")): 'keys' must be a table: a [keys] section with lines like moveDown = [\"j\", \"Down\"]")
+            }
+        }
+        return config
+    }
+
+    private mutating func readKeys(_ table: TOMLTable, at: (String) -> String) {
+        let known = Set(KeyMap.defaults.bindings.map(\.action))
+        let names = table.keys.map { (name: $0, place: at("keys.\($0)")) }
+        for (actionName, place) in names.sorted(by: { Self.lineOf($0.place) < Self.lineOf($1.place) }) {
+            guard let action = Action(rawValue: actionName), known.contains(action) else {
+                problems.append("\(place): unknown action '\(actionName)' (lede keys lists them)")
+                continue
+            }
+            let values: [TOMLValueConvertible]
+            if let single = table[actionName]?.string {
+                values = [single]
+            } else if let array = table[actionName]?.array {
+                values = Array(array)
+            } else {
+                problems.append("\(place): '\(actionName)' needs a key name in quotes or a list of them, like [\"j\", \"Down\"]; the default stays")
+                continue
+            }
+            var keys: [Key] = []
+            var bad = false
+            for value in values {
+                guard let name = value.string else {
+                    problems.append("\(place): '\(actionName)': \(value) is not a key name in quotes; the default stays")
+                    bad = true
+                    continue
+                }
+                guard let key = Key(name: name) else {
+                    problems.append("\(place): unknown key name '\(name)' for '\(actionName)'; the default stays")
+                    bad = true
+                    continue
+                }
+                if !keys.contains(key) { keys.append(key) }
+            }
+            if !bad && keys.isEmpty {
+                problems.append("\(place): an empty list would leave '\(actionName)' with no key; the default stays")
+                bad = true
+            }
+            if !bad { rebindings.append(KeyRebinding(action: action, keys: keys, place: place)) }
+        }
+    }
+
+    /// The line number at the end of `file:line`.
+    private static func lineOf(_ place: String) -> Int { Int(place.split(separator: ":").last ?? "") ?? 0 }
+}
+
+extension KeyMap {
+    /// Applies `[keys]` of a config.toml text; the problems, collisions included, as `file:line: message`.
+    public func applying(configText text: String, path: String) -> (KeyMap, [String]) {
+        let config = Config.parse(text, path: path)
+        let (map, collisions) = rebinding(config.rebindings)
+        return (map, config.problems + collisions)
+    }
+}
