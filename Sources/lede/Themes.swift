@@ -1,10 +1,24 @@
 import ArgumentParser
+import Foundation
 import LedeConfig
 import LedeModel
 import LedeUI
 
 struct Themes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the available themes and where each comes from.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the available themes and where each comes from; --check validates them.",
+        discussion: """
+            --check prints each theme's contrast table (Markdown) on stdout, computed through the colour mapping \
+            lede draws with (truecolor, 256, 16 and 8 colours), and its errors and warnings on stderr; exit 1 when \
+            a theme has errors. With no names, every theme lede can find.
+            """)
+
+    @Flag(help: "Validate themes and print their contrast tables.") var check = false
+    @Argument(help: "Theme names or files to check (with --check).") var themes: [String] = []
+
+    func validate() throws {
+        if !themes.isEmpty && !check { throw ValidationError("theme names are for --check; lede themes lists them all") }
+    }
 
     func run() throws {
         let directory = Settings.themeDirectory()
@@ -15,17 +29,51 @@ struct Themes: ParsableCommand {
         func row(_ fields: [String]) {
             output.write(fields.map { ControlCharacters.visible($0) }.joined(separator: "\t") + "\n")
         }
-        for entry in directory.entries() {
-            switch ThemeLoader.load(path: entry.path) {
-            case .success(let loaded):
-                var fields = [entry.name, entry.kind.rawValue, loaded.theme.name, entry.path]
-                if let source = loaded.theme.source { fields.append("source: \(source)") }
-                row(fields)
-            case .failure(let problem):
-                row([entry.name, entry.kind.rawValue, "(broken)", entry.path])
-                output.flush()
-                printError("lede: \(problem)")
-                failed = true
+        if check {
+            var paths: [String] = []
+            if themes.isEmpty {
+                paths = directory.entries().map(\.path)
+            } else {
+                for name in themes {
+                    guard let path = directory.resolve(name) else {
+                        printError("lede: no theme named '\(ControlCharacters.visible(name))' (lede themes lists them)")
+                        failed = true
+                        continue
+                    }
+                    paths.append(path)
+                }
+            }
+            for path in paths {
+                let fileName = (path as NSString).lastPathComponent
+                // Checked as written: nothing inherited from the default theme hides a missing key.
+                switch ThemeLoader.load(path: path, base: Theme(name: "", origin: "", styles: [:])) {
+                case .success(let loaded):
+                    let result = ThemeCheck(loaded.theme, fileName: fileName)
+                    output.write(result.markdown.split(separator: "\n", omittingEmptySubsequences: false).map { ControlCharacters.visible(String($0)) }.joined(separator: "\n") + "\n")
+                    output.flush()
+                    for warning in result.warnings { printError("  warning: \(fileName): \(warning)") }
+                    for error in result.errors { printError("  ERROR: \(fileName): \(error)") }
+                    printError("\(fileName): \(result.errors.isEmpty ? "ok" : "FAIL")")
+                    if !result.errors.isEmpty { failed = true }
+                case .failure(let problem):
+                    output.flush()
+                    printError("lede: \(problem)")
+                    failed = true
+                }
+            }
+        } else {
+            for entry in directory.entries() {
+                switch ThemeLoader.load(path: entry.path) {
+                case .success(let loaded):
+                    var fields = [entry.name, entry.kind.rawValue, loaded.theme.name, entry.path]
+                    if let source = loaded.theme.source { fields.append("source: \(source)") }
+                    row(fields)
+                case .failure(let problem):
+                    row([entry.name, entry.kind.rawValue, "(broken)", entry.path])
+                    output.flush()
+                    printError("lede: \(problem)")
+                    failed = true
+                }
             }
         }
         try output.finish()

@@ -283,6 +283,27 @@ struct CommandLineTests {
         }
     }
 
+    @Test("themes --check: the shipped themes pass with their tables; a theme with two look-alike entity types fails")
+    func themesCheck() throws {
+        let shipped = try runLede(["themes", "--check"])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        #expect(shipped.stdout.components(separatedBy: "| organisation |").count == 6)  // five themes, a row each
+        #expect(shipped.stderr.contains("solarized-dark.toml: ok"))
+
+        let folder = NSTemporaryDirectory() + "lede-theme-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var text = try String(contentsOfFile: "Sources/LedeConfig/Themes/default.toml", encoding: .utf8)
+        // The person colour made the organisation's.
+        let person = try #require(text.range(of: #"person\s*=\s*\{[^}]*\}"#, options: .regularExpression))
+        text.replaceSubrange(person, with: "person = { fg = \"#5f87ff\" }")
+        try text.write(toFile: folder + "/twins.toml", atomically: true, encoding: .utf8)
+        let twins = try runLede(["themes", "--check", folder + "/twins.toml"])
+        #expect(twins.status == 1)
+        #expect(twins.stderr.contains("ERROR: twins.toml: truecolor colours: person and organisation look the same"), "\(twins.stderr)")
+        #expect(try runLede(["themes", "--check", "no-such-theme"]).status == 1)
+    }
+
     @Test("search: JSON and TSV, reading order, matches marked; nothing to search for is a usage error")
     func search() throws {
         let json = try runLede(["search", "\"open source\"", "Sources/lede/Samples"])

@@ -169,6 +169,8 @@ struct ThemeTests {
         (.rgb(0xFF, 0xD7, 0x5F), .eight, 3), (.rgb(0xFF, 0x5F, 0xFF), .eight, 5), (.rgb(0x00, 0xD7, 0xD7), .eight, 6),
         (.rgb(0xD0, 0xD0, 0xD0), .eight, 7), (.rgb(0x10, 0x10, 0x10), .eight, 0), (.indexed(196), .sixteen, 9),
         (.ansi(12), .eight, 4), (.terminalDefault, .eight, -1), (.rgb(1, 2, 3), .direct, 0x010203),
+        // A dark, saturated background is black on 8 and 16 colours (found by lede themes --check).
+        (.rgb(0x00, 0x2B, 0x36), .eight, 0), (.rgb(0x00, 0x2B, 0x36), .sixteen, 0), (.rgb(0x80, 0x00, 0x00), .eight, 1),
     ])
     func mapping(color: Color, capability: ColorCapability, expected: Int) {
         #expect(ColorMapping.terminalColor(color, capability: capability) == expected)
@@ -226,5 +228,49 @@ struct ConfigCrasherTests {
             #expect(map.bindings == KeyMap.defaults.bindings, "\(file.lastPathComponent)")
             if case .success = ThemeLoader.parse(text, path: "t.toml") { Issue.record("\(file.lastPathComponent) loaded as a theme") }
         }
+    }
+}
+
+@Suite("Theme check")
+struct ThemeCheckTests {
+    static func theme(_ name: String) throws -> Theme {
+        try ThemeLoader.load(path: ThemeTests.folder + "/\(name).toml", base: Theme(name: "", origin: "", styles: [:])).get().theme
+    }
+
+    @Test("every shipped theme passes, and its table has a row per entity type")
+    func shipped() throws {
+        for name in ["default", "light", "high-contrast", "solarized-dark", "monochrome"] {
+            let check = ThemeCheck(try Self.theme(name), fileName: "\(name).toml")
+            #expect(check.errors.isEmpty, "\(name): \(check.errors)")
+            for element in ["| organisation |", "| person |", "| location |", "| topic |", "| model |"] {
+                #expect(check.markdown.contains(element), "\(name) has no row \(element)")
+            }
+        }
+    }
+
+    @Test("two entity types of one colour, a colour in the monochrome theme, an unmarked focused mention: errors")
+    func failures() throws {
+        var same = try Self.theme("default")
+        same.styles[.person] = same.styles[.organisation].map { Style(foreground: $0.foreground) }
+        #expect(ThemeCheck(same, fileName: "x.toml").errors.contains { $0.contains("person and organisation look the same") })
+
+        var coloured = try Self.theme("monochrome")
+        coloured.styles[.title] = Style(foreground: .ansi(1))
+        #expect(ThemeCheck(coloured, fileName: "m.toml").errors.contains("monochrome: ui.title must not set a colour"))
+
+        var plainFocus = try Self.theme("default")
+        plainFocus.styles[.focusedMention] = Style(foreground: .ansi(3))
+        #expect(ThemeCheck(plainFocus, fileName: "f.toml").errors.contains("focused_mention must use reverse or a bg to stand out"))
+
+        // A type whose 8-colour fallback is the background's colour.
+        var onBackground = try Self.theme("default")
+        onBackground.styles[.topic] = Style(foreground: .rgb(0x30, 0x30, 0x30))
+        #expect(ThemeCheck(onBackground, fileName: "b.toml").errors.contains { $0.hasPrefix("topic: on 8 colours it is black") })
+    }
+
+    @Test("contrast is WCAG's: white on black 21, equal colours 1")
+    func contrast() {
+        #expect(ThemeCheck.format(ThemeCheck.contrast((255, 255, 255), (0, 0, 0))) == "21.00")
+        #expect(ThemeCheck.format(ThemeCheck.contrast((0x5F, 0x87, 0xFF), (0x5F, 0x87, 0xFF))) == "1.00")
     }
 }

@@ -95,7 +95,8 @@ public enum ColorMapping {
             if value < 0.65 { return bright ? 8 : 7 }
             return bright && value > 0.9 ? 15 : 7
         }
-        if value < 0.2 { return 0 }
+        // Dark colours read as black: a dark background (solarized's #002b36) must not turn into a cyan one.
+        if value < 0.3 { return 0 }
         var hue: Double
         if maximum == red { hue = (green - blue) / (maximum - minimum) }
         else if maximum == green { hue = 2 + (blue - red) / (maximum - minimum) }
