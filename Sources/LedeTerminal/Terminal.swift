@@ -243,23 +243,11 @@ public final class Terminal {
 
     // MARK: - Drawing
 
-    /// Copies the buffer to the screen, writing only changed cells.
+    /// Copies the buffer to the screen, writing only the cells `ScreenDiff` says changed.
     public func draw(_ buffer: ScreenBuffer) {
-        let (width, height) = size
-        let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
-        if full { werase(lede_stdscr()) }
-        for y in 0..<min(height, buffer.height) {
-            for x in 0..<min(width, buffer.width) {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell, !(x + 1 < buffer.width && previous[x + 1, y] != buffer[x + 1, y] && cell.width == 2) {
-                    continue
-                }
-                // Never write the bottom-right cell: some terminals scroll.
-                if y == height - 1 && x + Int(cell.width) >= width { continue }
-                put(cell, x: x, y: y)
-            }
-        }
+        let diff = ScreenDiff(from: previous, to: buffer, size: size)
+        if diff.clearsFirst { werase(lede_stdscr()) }
+        for write in diff.writes { put(write.cell, x: write.x, y: write.y) }
         wnoutrefresh(lede_stdscr())
         doupdate()
         previous = buffer

@@ -25,11 +25,31 @@ enum Fixture {
     }
 }
 
-/// Compares buffer rows with expected lines, reporting each differing row.
+/// Compares buffer rows with expected lines; a differing row is reported by
+/// its first differing column, with the cell found there and its style.
 func expectLines(_ buffer: ScreenBuffer, _ expected: [String], rows: Range<Int>? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
     let actual = buffer.lines
     let range = rows ?? 0..<expected.count
-    for (offset, y) in range.enumerated() where offset < expected.count {
-        #expect(actual[y] == expected[offset], "row \(y) differs", sourceLocation: sourceLocation)
+    for (offset, y) in range.enumerated() where offset < expected.count && actual[y] != expected[offset] {
+        Issue.record(Comment(rawValue: cellDifference(buffer, row: y, expected: expected[offset])), sourceLocation: sourceLocation)
     }
+}
+
+/// "row 3, column 12: found 'x' (fg …, bg …, attrs …), expected 'y'" for the first cell that differs.
+func cellDifference(_ buffer: ScreenBuffer, row y: Int, expected: String) -> String {
+    var column = 0
+    var wanted = Array(expected).makeIterator()
+    while column < buffer.width {
+        let cell = buffer[column, y]
+        if cell.isContinuation { column += 1; continue }
+        let expectedCharacter = wanted.next()
+        if expectedCharacter != cell.grapheme {
+            let style = cell.style
+            return "row \(y), column \(column): found '\(cell.grapheme)' (fg \(style.foreground.map { "\($0)" } ?? "none"), "
+                + "bg \(style.background.map { "\($0)" } ?? "none"), attrs \(style.attributes.rawValue)), "
+                + "expected '\(expectedCharacter.map(String.init) ?? "end of line")'\n  found:    \(buffer.line(y))\n  expected: \(expected)"
+        }
+        column += Int(max(1, cell.width))
+    }
+    return "row \(y): found \(buffer.line(y)), expected \(expected)"
 }

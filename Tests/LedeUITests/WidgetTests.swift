@@ -10,7 +10,7 @@ struct WidgetTests {
         var state = Fixture.state(width: 80, height: 24)
         state.timeline.isList = true
         var buffer = ScreenBuffer(width: 70, height: 4)
-        TimelineView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 70, height: 4))
+        TimelineView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 70, height: 4))
         expectLines(buffer, [
             TextFit.pad("2024-12-05 o1          OpenAI   catalogue", to: 70),
             TextFit.pad("2025-01    DeepSeek-R1 DeepSeek stated “in January”", to: 70),
@@ -24,7 +24,7 @@ struct WidgetTests {
         var state = Fixture.state(width: 80, height: 24)
         state.timeline.selection = 1
         var buffer = ScreenBuffer(width: 90, height: 5)
-        TimelineView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 90, height: 5))
+        TimelineView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 90, height: 5))
         let lines = buffer.lines
         #expect(lines[0].contains("╷2025-01") && lines[0].contains("╷2025-03"))
         #expect(lines[1].filter { $0 == "●" }.count == 3)
@@ -45,7 +45,7 @@ struct WidgetTests {
         state.focus = .sidebar
         Fixture.type(["/", "ali"], into: &state)
         var buffer = ScreenBuffer(width: 24, height: 4)
-        SidebarView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 4))
+        SidebarView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 4))
         expectLines(buffer, [
             "/ali▏                   ",
             "ORGANISATION 1          ",
@@ -56,7 +56,7 @@ struct WidgetTests {
         var all = Fixture.state(width: 80, height: 60)
         all.focus = .sidebar
         var tall = ScreenBuffer(width: 30, height: 40)
-        SidebarView.render(all, into: &tall, area: Rect(x: 0, y: 0, width: 30, height: 40))
+        SidebarView.render(Frame(all), into: &tall, area: Rect(x: 0, y: 0, width: 30, height: 40))
         let row = tall.lines.firstIndex { $0.contains("June Yoon") }!
         #expect(tall.lines[row].hasSuffix("0"))
         #expect(tall[3, row].style.attributes.contains(.dim))
@@ -91,12 +91,12 @@ struct WidgetTests {
     func statusBar() {
         let state = Fixture.state(width: 100, height: 24)
         var buffer = ScreenBuffer(width: 100, height: 1)
-        StatusBarView.render(state, into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
+        StatusBarView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
         #expect(buffer.line(0).hasPrefix(" READ  ? help  Tab next mention  ] same entity  ⏎ follow  ⌫ back  / search"))
         #expect(buffer.line(0).hasSuffix("% ") && !buffer.line(0).hasSuffix("100% "))
         var bottom = state
         bottom.perform(.bottom)
-        StatusBarView.render(bottom, into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
+        StatusBarView.render(Frame(bottom), into: &buffer, area: Rect(x: 0, y: 0, width: 100, height: 1))
         #expect(buffer.line(0).hasSuffix("built-in  1/1  100% "))
     }
 

@@ -17,20 +17,22 @@ public enum BrowserView {
             buffer.put(TextFit.truncate("lede needs 30×8 or more (q quits)", to: buffer.width), x: 0, y: 0, style: theme[.error], clip: buffer.area)
             return
         }
+        let frame = Frame(state)
         drawFrame(state, into: &buffer)
-        ReaderView.render(state, into: &buffer, area: layout.readerText)
-        SidebarView.render(state, into: &buffer, area: layout.sidebar)
+        ReaderView.render(frame, into: &buffer, area: layout.readerText)
+        SidebarView.render(frame, into: &buffer, area: layout.sidebar)
         state.timelineCache.draw(state, area: layout.timeline, into: &buffer) { buffer in
-            TimelineView.render(state, into: &buffer, area: layout.timeline)
+            TimelineView.render(frame, into: &buffer, area: layout.timeline)
         }
-        if let overlay = state.overlay { drawOverlay(overlay, state: state, into: &buffer) }
-        StatusBarView.render(state, into: &buffer, area: layout.status)
+        if let overlay = state.overlay { drawOverlay(overlay, frame: frame, into: &buffer) }
+        StatusBarView.render(frame, into: &buffer, area: layout.status)
     }
 
-    static func drawOverlay(_ overlay: Overlay, state: BrowserState, into buffer: inout ScreenBuffer) {
+    static func drawOverlay(_ overlay: Overlay, frame: Frame, into buffer: inout ScreenBuffer) {
+        let state = frame.state
         switch overlay {
         case .help(let list, let pane, let beneath):
-            if let beneath { drawOverlay(beneath, state: state, into: &buffer) }
+            if let beneath { drawOverlay(beneath, frame: frame, into: &buffer) }
             HelpOverlay.render(state, pane: pane, scroll: list.offset, into: &buffer)
         case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
         case .articles(let list): ArticleListOverlay.render(state, list: list, into: &buffer)

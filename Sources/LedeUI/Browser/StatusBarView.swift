@@ -1,8 +1,9 @@
 import LedeModel
 
 /// The last row: mode badge, prompt or message or key hints, position.
-public enum StatusBarView {
-    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+public enum StatusBarView: Widget {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area: Rect) {
+        let state = frame.state
         let theme = state.theme
         let base = theme[.status]
         buffer.fill(area, style: base)
@@ -12,7 +13,7 @@ public enum StatusBarView {
         x += 1
 
         // Right side: theme, article position, scroll percentage.
-        let layout = state.readerLayout
+        let layout = frame.readerLayout
         let rows = state.screenLayout.readerText.height
         let percent = layout.lines.count <= rows ? 100 : min(100, (state.reader.scroll + rows) * 100 / max(1, layout.lines.count))
         let articles = state.corpus.articleCount

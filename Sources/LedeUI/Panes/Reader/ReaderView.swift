@@ -3,8 +3,9 @@ import LedeModel
 /// Draws the article: title, byline, wrapped paragraphs with every mention
 /// styled by entity type, search matches, the focused mention, the sentence
 /// a timeline jump landed on, and hint labels.
-public enum ReaderView {
-    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+public enum ReaderView: Widget {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area: Rect) {
+        let state = frame.state
         let theme = state.theme
         let base = theme[.text]
         buffer.fill(area, style: base)
@@ -15,9 +16,9 @@ public enum ReaderView {
             buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: area.y, style: theme[.dim].over(base), clip: area)
             return
         }
-        let layout = state.readerLayout
-        let spans = SpanIndex(state: state)
-        let hints = state.reader.hintInput.map { _ in HintLabels(state: state).labels } ?? []
+        let layout = frame.readerLayout
+        let spans = frame.spans
+        let hints = frame.hints
 
         for row in 0..<area.height {
             let lineIndex = state.reader.scroll + row
@@ -67,11 +68,11 @@ public enum ReaderView {
         /// Per paragraph, in drawing order (later spans drawn over earlier).
         var spans: [Int: [Span]] = [:]
 
-        init(state: BrowserState) {
+        init(state: BrowserState, sidebar: @autoclosure () -> SidebarModel) {
             let theme = state.theme
             let corpus = state.corpus
             let highlighted: Set<EntityID>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
-                ? nil : state.sidebarModel.visibleEntitySet
+                ? nil : sidebar().visibleEntitySet
             if let sentence = state.reader.highlightedSentence {
                 spans[sentence.paragraph, default: []].append(Span(start: sentence.start, end: sentence.end, style: theme[.selection]))
             }

@@ -2,13 +2,14 @@ import LedeModel
 
 /// Draws the entity list: groups by type, each entity with its mention
 /// count, zero-mention concepts dimmed, the selection marked.
-public enum SidebarView {
-    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+public enum SidebarView: Widget {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area: Rect) {
+        let state = frame.state
         let theme = state.theme
         let base = theme[.text]
         buffer.fill(area, style: base)
         guard !area.isEmpty else { return }
-        let model = state.sidebarModel
+        let model = frame.sidebar
         // First row: the filter prompt or a summary of the toggles.
         var header = ""
         if state.sidebar.isEditingFilter || !state.sidebar.filter.isEmpty {

@@ -4,13 +4,14 @@ import LedeModel
 /// shown, markers coloured by organisation, labels stacked so they never
 /// overlap (abbreviated when crowded), and the selected release's details.
 /// `v` switches to a list (date, model, organisation, basis).
-public enum TimelineView {
-    public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, area: Rect) {
+public enum TimelineView: Widget {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area: Rect) {
+        let state = frame.state
         let theme = state.theme
         let base = theme[.text]
         buffer.fill(area, style: base)
         guard !area.isEmpty else { return }
-        let model = TimelineModel(state: state)
+        let model = frame.timeline
         let releases = model.releases
         guard !releases.isEmpty else {
             let text = state.corpus.releases.isEmpty
