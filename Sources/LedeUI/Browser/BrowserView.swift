@@ -47,26 +47,12 @@ public enum BrowserView {
         let border = theme[.border].over(base)
         let focused = theme[.borderFocused].over(base)
         let right = layout.width - 1
-        let bottom = layout.height - 2
-        // Verticals.
-        for y in 1..<bottom {
-            let isSeparator = y == layout.separator
-            buffer.put(isSeparator ? "├" : "│", x: 0, y: y, style: border)
-            buffer.put(isSeparator ? "┤" : "│", x: right, y: y, style: border)
-            if y < layout.separator {
-                buffer.put("│", x: layout.divider, y: y, style: border)
-            }
-        }
-        // Horizontals.
-        for x in 1..<right {
-            buffer.put("─", x: x, y: 0, style: border)
-            buffer.put("─", x: x, y: layout.separator, style: border)
-            buffer.put("─", x: x, y: bottom, style: border)
-        }
-        buffer.put("┌", x: 0, y: 0, style: border)
-        buffer.put("┐", x: right, y: 0, style: border)
-        buffer.put("└", x: 0, y: bottom, style: border)
-        buffer.put("┘", x: right, y: bottom, style: border)
+        // The outer box, then the line under the upper panes and the one between them, with their joints.
+        Block.drawBorder(Rect(x: 0, y: 0, width: layout.width, height: layout.height - 1), style: border, into: &buffer)
+        for x in 1..<right { buffer.put("─", x: x, y: layout.separator, style: border) }
+        for y in 1..<layout.separator { buffer.put("│", x: layout.divider, y: y, style: border) }
+        buffer.put("├", x: 0, y: layout.separator, style: border)
+        buffer.put("┤", x: right, y: layout.separator, style: border)
         buffer.put("┬", x: layout.divider, y: 0, style: border)
         buffer.put("┴", x: layout.divider, y: layout.separator, style: border)
 

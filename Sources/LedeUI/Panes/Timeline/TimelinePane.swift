@@ -12,11 +12,7 @@ enum TimelinePane: PaneBehaviour {
         let count = TimelineModel(state: state).releases.count
         guard count > 0 else { state.timeline.list = ListState(); return }
         // The list view shows all but the details row; the axis keeps the same bookkeeping.
-        let rows = state.screenLayout.timeline.height - 1
-        state.timeline.list.selection = clamp(state.timeline.selection.addingReportingOverflow(delta).partialValue, 0, count - 1)
-        let selection = state.timeline.selection
-        if selection < state.timeline.scroll { state.timeline.scroll = selection }
-        if selection >= state.timeline.scroll + rows { state.timeline.scroll = selection - rows + 1 }
+        state.timeline.list.move(by: delta, count: count, rows: state.screenLayout.timeline.height - 1)
     }
 
     /// Enter: the sentence that reports the selected release, highlighted.
