@@ -1,0 +1,225 @@
+import Foundation
+import LedeIndex
+import LedeModel
+import LedeUI
+
+/// Where the browser's corpus comes from and how it is kept in step with
+/// the files: the loop takes its events and hands it `.reindex` effects.
+/// A new kind of store (a remote index, say) is one more conformance.
+protocol CorpusSource: AnyObject {
+    /// Starts the first update (after the first frame is drawn).
+    func start()
+    /// What happened since the last call, as events for `update`.
+    func events() -> [Event]
+    /// Brings the corpus up to date with the files again (now, or after the update that is running).
+    func update()
+    /// The first update is done (an empty corpus is then final).
+    var firstUpdateFinished: Bool { get }
+    /// Problems to list on exit.
+    var notices: [String] { get }
+    func stopAndWait()
+}
+
+/// `--no-index`: the corpus was read in memory before the screen started;
+/// files changed on disk are read again, all of them, on a thread, and the
+/// new corpus replaces the old (the reader finds its article by path).
+final class InMemorySource: CorpusSource, @unchecked Sendable {
+    let builder: CorpusBuilder
+    let paths: [String]
+    private let lock = NSLock()
+    private var pending: [Event] = []
+    private lazy var worker = RerunningWorker { [self] in readAgain() }
+
+    init(builder: CorpusBuilder, paths: [String]) {
+        self.builder = builder
+        self.paths = paths
+    }
+
+    func start() {}
+    var firstUpdateFinished: Bool { true }
+    var notices: [String] { [] }
+
+    func events() -> [Event] {
+        lock.lock(); defer { lock.unlock() }
+        let events = pending
+        pending = []
+        return events
+    }
+
+    func update() { worker.request() }
+
+    private func readAgain() {
+        let started = Date()
+        let corpus = builder.buildInMemory(paths: paths)
+        let took = String(format: "%.1f", Date().timeIntervalSince(started))
+        lock.lock()
+        pending.append(.corpusReplaced(corpus, indexing: nil))
+        pending.append(.notice("Read \(corpus.articleCount) articles again in \(took) s", isError: !corpus.errors.isEmpty))
+        lock.unlock()
+    }
+
+    func stopAndWait() { worker.wait(seconds: 3) }
+}
+
+/// Runs the index update on a background thread while the browser is up,
+/// and tells the loop what changed: the corpus snapshot is reloaded after
+/// each committed chunk (at most four times a second), the status text
+/// shows progress, and a failure falls back to a corpus in memory. Files
+/// changed on disk later run the update again (only they are read).
+final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
+    let indexer: Indexer
+    let corpus: IndexedCorpus
+    let paths: [String]
+    private let lock = NSLock()
+    private var status = "indexing…"
+    private var pendingNotice: String?
+    private var replacement: (any Corpus)?
+    private(set) var notices: [String] = []
+    private var finished = false
+    private var failed = false
+    private var lastReload = Date.distantPast
+    /// What the loop was last told.
+    private var toldGeneration: Int?
+    private var toldStatus: String?
+
+    init(indexer: Indexer, corpus: IndexedCorpus, paths: [String]) {
+        self.indexer = indexer
+        self.corpus = corpus
+        self.paths = paths
+    }
+
+    var statusText: String { lock.lock(); defer { lock.unlock() }; return status }
+    var isFinished: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var hasFailed: Bool { lock.lock(); defer { lock.unlock() }; return failed }
+
+    func takeNotice() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        let notice = pendingNotice
+        pendingNotice = nil
+        return notice
+    }
+
+    func takeReplacement() -> (any Corpus)? {
+        lock.lock(); defer { lock.unlock() }
+        let value = replacement
+        replacement = nil
+        return value
+    }
+
+    private func set(status text: String) { lock.lock(); status = text; lock.unlock() }
+
+    var firstUpdateFinished: Bool { isFinished }
+
+    func start() { update() }
+
+    func events() -> [Event] {
+        var events: [Event] = []
+        let status = statusText
+        let generation = corpus.generation
+        if generation != toldGeneration || status != toldStatus {
+            toldGeneration = generation
+            toldStatus = status
+            events.append(.corpusChanged(indexing: status.isEmpty ? nil : IndexingStatus(status)))
+        }
+        if let notice = takeNotice() { events.append(.notice(notice, isError: hasFailed)) }
+        if let replacement = takeReplacement() { events.append(.corpusReplaced(replacement, indexing: nil)) }
+        return events
+    }
+
+    /// Runs the update now, or once more after the one that is running.
+    func update() { worker.request() }
+
+    private lazy var worker = RerunningWorker(isCancelled: { [indexer] in indexer.isCancelled }) { [self] in
+        lock.lock(); let inMemory = failed; lock.unlock()
+        if inMemory { readInMemory(notice: nil) } else { run() }
+    }
+
+    /// After a failure the index is gone: the files are read in memory and that corpus replaces the index's.
+    private func readInMemory(notice: String?) {
+        set(status: "reading in memory…")
+        let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
+        lock.lock()
+        replacement = memory
+        if let notice { pendingNotice = notice }
+        lock.unlock()
+        finish(notice: nil)
+    }
+
+    private func run() {
+        let started = Date()
+        let (files, missing) = ArticleFiles.expand(paths)
+        do {
+            let report = try updateWaitingForOthers(files: files)
+            try corpus.reload()
+            corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
+            if report.wasCancelled { finish(notice: nil); return }
+            if indexer.isSearchIndexPending {
+                set(status: "building the search index…")
+                try indexer.ensureSearchIndex()
+                try corpus.reload()
+            }
+            let took = String(format: "%.1f", Date().timeIntervalSince(started))
+            var summary: [String] = []
+            if report.didChange { summary.append("Indexed: \(report.added) new, \(report.changed) changed, \(report.removed) removed in \(took) s") }
+            if !report.errors.isEmpty || !missing.isEmpty {
+                let count = report.errors.count + missing.count
+                summary.append("\(count) file\(count == 1 ? "" : "s") could not be read (listed on exit)")
+            }
+            finish(notice: summary.isEmpty ? nil : summary.joined(separator: " · "), isError: !report.errors.isEmpty || !missing.isEmpty)
+        } catch {
+            let message = "cannot update the index (\(error)); reading the files in memory instead"
+            indexer.database.discard()
+            lock.lock(); failed = true; notices.append(message); lock.unlock()
+            readInMemory(notice: message)
+        }
+    }
+
+    /// While another lede updates the same index, follow its progress (the
+    /// snapshot reloads) and try again when it is done.
+    private func updateWaitingForOthers(files: [String]) throws -> IndexReport {
+        while true {
+            do {
+                return try indexer.update(files: files, progress: { [self] progress in
+                    set(status: Self.describe(progress))
+                }, committed: { [self] in
+                    // Reload the snapshot at most four times a second; the last commit always.
+                    if Date().timeIntervalSince(lastReload) > 0.25 {
+                        lastReload = Date()
+                        try? corpus.reload()
+                    }
+                })
+            } catch let unavailable as IndexUnavailable where unavailable.isBusy {
+                set(status: "another lede is indexing this folder…")
+                try? corpus.reload()
+                if indexer.isCancelled { return IndexReport(wasCancelled: true) }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+
+    private func finish(notice: String?, isError: Bool = false) {
+        lock.lock()
+        finished = true
+        status = ""
+        if let notice { pendingNotice = notice }
+        if isError { failed = true }
+        lock.unlock()
+    }
+
+    /// Asks the update to stop after its current chunk and waits (briefly) for it.
+    func stopAndWait() {
+        indexer.cancel()
+        worker.wait(seconds: 3)
+    }
+
+    static func describe(_ progress: IndexProgress) -> String {
+        let rate = progress.rate >= 1 ? " · \(Int(progress.rate))/s" : ""
+        switch progress.phase {
+        case .reading: return "reading \(progress.done)/\(progress.total)\(rate)"
+        case .linking: return "linking \(progress.done)/\(progress.total)\(rate)"
+        case .finishing: return "finishing the index…"
+        case .searchIndex: return "building the search index…"
+        case .done: return "finishing the index…"
+        }
+    }
+}
