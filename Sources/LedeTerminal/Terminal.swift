@@ -134,6 +134,7 @@ public final class Terminal {
 
     /// Nil for a timeout or a code that is no key lede knows.
     private func readInput() -> Event? {
+        if !pendingInput.isEmpty { return pendingInput.removeFirst() }
         if pendingSuspend != 0 { return suspend() }
         if pendingContinue != 0 {
             pendingContinue = 0
@@ -156,7 +157,43 @@ public final class Terminal {
         idlePolls = 0
         if result == lede_key_code_yes() { return functionKey(Int32(character)) }
         if suspendCharacter != 0 && UInt32(character) == suspendCharacter { return suspend() }
+        if character == 27 { return escape() }
         return characterKey(UInt32(character)).map(Event.key)
+    }
+
+    /// Input read after an ESC that belongs to the next event.
+    private var pendingInput: [Event] = []
+
+    /// ESC alone is Esc. ESC `[` or ESC `O` starts a sequence curses did not
+    /// know for this terminal: read to its end and decode it as one key (or
+    /// none), never as the characters it is made of. ESC and anything else is
+    /// Esc, then that key.
+    private func escape() -> Event? {
+        // The rest of a sequence arrives with its ESC; a person's next key does not come within 25 ms.
+        wtimeout(lede_stdscr(), 25)
+        defer { wtimeout(lede_stdscr(), 100) }
+        var next: wint_t = 0
+        let result = wget_wch(lede_stdscr(), &next)
+        if result == ERR { return .key(.escape) }
+        if result == lede_key_code_yes() {
+            if let event = functionKey(Int32(next)) { pendingInput.append(event) }
+            return .key(.escape)
+        }
+        guard let scalar = Unicode.Scalar(UInt32(next)), scalar == "[" || scalar == "O" else {
+            if let key = characterKey(UInt32(next)) { pendingInput.append(.key(key)) }
+            return .key(.escape)
+        }
+        let introducer = Character(scalar)
+        var body: [Character] = []
+        while true {
+            var value: wint_t = 0
+            let read = wget_wch(lede_stdscr(), &value)
+            // Cut short: nothing lede knows; drop it rather than type it.
+            guard read != ERR, read != lede_key_code_yes(), let part = Unicode.Scalar(UInt32(value)) else { return nil }
+            body.append(Character(part))
+            if EscapeSequence.scan(introducer: introducer, body: body) == .complete { break }
+        }
+        return EscapeSequence.key(introducer: introducer, body: body).map(Event.key)
     }
 
     /// Stops as a cooked terminal's Ctrl-Z would: restores the terminal,

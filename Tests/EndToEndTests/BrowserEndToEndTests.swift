@@ -109,6 +109,25 @@ struct BrowserEndToEndTests {
         try expectRestored(session)
     }
 
+    @Test("keys terminfo does not describe (xterm's under TERM=xterm-256color in tmux, rxvt's) are one key each, never typed text")
+    func undecodedSequences() throws {
+        let session = try start("Sources/lede/Samples", width: 100, height: 30, environment: ["TERM": "xterm-256color"])
+        // End as vt220/xterm send it (ESC [ 4 ~): the bottom of the article, no other article, no key "does nothing".
+        try session.tmux(["send-keys", "-t", session.name, "-H", "1b", "5b", "34", "7e"])
+        var screen = try session.waitFor("End") { $0.contains("100%") }
+        #expect(screen.contains(" 1/6 "), "another article was opened")
+        #expect(!screen.contains("does nothing"))
+        // Home as rxvt sends it (ESC [ 7 ~), then an unknown sequence (ESC [ 2 0 0 ~), then a real key.
+        try session.tmux(["send-keys", "-t", session.name, "-H", "1b", "5b", "37", "7e"])
+        screen = try session.waitFor("Home") { !$0.contains("100%") }
+        try session.tmux(["send-keys", "-t", session.name, "-H", "1b", "5b", "32", "30", "30", "7e"])
+        try session.type("}")
+        screen = try session.waitFor("next article") { $0.contains(" 2/6 ") }
+        #expect(!screen.contains("does nothing"))
+        try session.type("q")
+        try expectRestored(session)
+    }
+
     @Test("Ctrl-C typed is a plain quit: exit 0, terminal restored")
     func controlC() throws {
         let session = try start(referencePath)

@@ -274,3 +274,45 @@ struct ThemeCheckTests {
         #expect(ThemeCheck.format(ThemeCheck.contrast((0x5F, 0x87, 0xFF), (0x5F, 0x87, 0xFF))) == "1.00")
     }
 }
+
+@Suite("Escape sequences curses did not decode")
+struct EscapeSequenceTests {
+    /// Scans `text` (what followed ESC) as the terminal reads it, character by character.
+    static func decode(_ text: String) -> (key: Key?, consumed: Int) {
+        let characters = Array(text)
+        let introducer = characters[0]
+        var body: [Character] = []
+        for character in characters.dropFirst() {
+            body.append(character)
+            if EscapeSequence.scan(introducer: introducer, body: body) == .complete { break }
+        }
+        return (EscapeSequence.key(introducer: introducer, body: body), 1 + body.count)
+    }
+
+    @Test("xterm, vt220 and rxvt Home, End, Delete, page keys, F-keys and modified arrows", arguments: [
+        ("[1~", Key.home), ("[4~", .end), ("[7~", .home), ("[8~", .end), ("[H", .home), ("[F", .end), ("OH", .home), ("OF", .end),
+        ("[3~", .delete), ("[5~", .pageUp), ("[6~", .pageDown), ("[1;5A", .up), ("[1;2B", .down), ("[1;3C", .right), ("OD", .left),
+        ("[Z", .backTab), ("OP", .function(1)), ("OS", .function(4)), ("[15~", .function(5)), ("[17~", .function(6)),
+        ("[21~", .function(10)), ("[24~", .function(12)), ("[7^", .home), ("[8$", .end), ("OM", .enter), ("[11~", .function(1)),
+    ])
+    func known(sequence: String, key: Key) {
+        let result = Self.decode(sequence)
+        #expect(result.key == key, "\(sequence.debugDescription)")
+        #expect(result.consumed == sequence.count, "\(sequence.debugDescription) read \(result.consumed) characters")
+    }
+
+    @Test("unknown sequences are read whole and are no key", arguments: ["[2~", "[99~", "[?1;2c", "[200~", "OX", "[1;5Q"])
+    func unknown(sequence: String) {
+        let result = Self.decode(sequence)
+        #expect(result.key == nil)
+        #expect(result.consumed == sequence.count)
+    }
+
+    @Test("a sequence stops at its final byte: what follows is typed text")
+    func stopsAtFinal() {
+        #expect(Self.decode("[4~jk").consumed == 3)
+        #expect(Self.decode("OAj").consumed == 2)
+        // A run with no final byte ends at the length limit.
+        #expect(Self.decode("[" + String(repeating: "1", count: 40)).consumed == 1 + EscapeSequence.maximumLength)
+    }
+}
