@@ -179,10 +179,12 @@ struct BrowserEndToEndTests {
         let position = opened.range(of: "[0-9]+/6", options: .regularExpression).map { String(opened[$0]) }
         // n walks this article's matches, then goes on to the next article with one.
         var moved = false
+        var before = opened
         for _ in 0..<8 {
             try session.type("n")
-            Thread.sleep(forTimeInterval: 0.15)
-            let screen = try session.screen()
+            // Each n changes the status line (the match number, or the article): wait for lede to take it.
+            let screen = try session.waitFor("n taken") { $0 != before }
+            before = screen
             if let now = screen.range(of: "[0-9]+/6", options: .regularExpression).map({ String(screen[$0]) }), now != position {
                 moved = true
                 break

@@ -52,14 +52,22 @@ extension BrowserState {
         (activePane == .sidebar ? sidebar.selectedEntity : nil) ?? focusedEntity ?? sidebar.selectedEntity
     }
 
-    /// `Esc` in a main pane: the sidebar clears its filter, the reader its search and highlighted sentence.
+    /// `Esc` in a main pane: the sidebar clears its filter; the reader its
+    /// search and highlighted sentence, else the filter kept from the sidebar
+    /// (which decides what the reader highlights), else says there is nothing to clear.
     mutating func cancelInFocusedPane() {
         if focus == .sidebar {
             sidebar.filter = ""
             SidebarPane.reselect(&self)
-        } else {
+        } else if reader.search != nil || reader.highlightedSentence != nil {
             reader.search = nil
             reader.highlightedSentence = nil
+        } else if !sidebar.filter.isEmpty {
+            message = StatusMessage("Filter “\(sidebar.filter)” cleared: every entity is highlighted again")
+            sidebar.filter = ""
+            SidebarPane.reselect(&self)
+        } else {
+            message = StatusMessage("Nothing to clear: no search, no filter")
         }
     }
 

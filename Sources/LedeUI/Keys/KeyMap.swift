@@ -60,9 +60,11 @@ public struct KeyMap: Sendable {
 
     public static let defaults = KeyMap(bindings: [
         KeyBinding(action: .quit, label: "quit", keys: keys("q", "C-c"), help: "quit (closes an overlay first)", panes: everywhere, isHint: false),
-        KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier, .search], isHint: true),
+        KeyBinding(action: .help, label: "help", keys: keys("?", "F1"), help: "this help: every key of the focused pane", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: true),
         KeyBinding(action: .closeOverlay, label: "close", keys: keys("Esc"), help: "close this overlay", panes: [.help, .dossier, .articles, .search], isHint: true),
-        KeyBinding(action: .cancel, label: "clear", keys: keys("Esc"), help: "clear the search (reader) or the filter (entities)", panes: [.reader, .sidebar], isHint: false),
+        KeyBinding(action: .closeOverlay, label: "close", keys: keys("?", "F1"), help: "close the help", panes: [.help], isHint: false),
+        KeyBinding(action: .closeOverlay, label: "back", keys: keys("Backspace"), help: "back to where this was opened", panes: [.dossier, .articles], isHint: false),
+        KeyBinding(action: .cancel, label: "clear", keys: keys("Esc"), help: "clear the search, then the kept entity filter (reader); the filter (entities)", panes: [.reader, .sidebar], isHint: false),
         KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: lists, isHint: false),
         KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: lists, isHint: false),
         KeyBinding(action: .pageDown, label: "page down", keys: keys("Space", "PgDn", "C-f"), help: "page down", panes: lists, isHint: false),
