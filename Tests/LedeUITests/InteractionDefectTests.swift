@@ -57,3 +57,75 @@ struct InteractionDefectTests {
         #expect(state.message?.text.hasPrefix("OpenAI: mention \(number + 1) of") == true, "\(landed) then \(state.message?.text ?? "")")
     }
 }
+
+@Suite("Reader search keeps the reading position")
+struct SearchPositionTests {
+    /// The reference scrolled well down, with a word that appears both above and below the view.
+    static func scrolled() -> BrowserState {
+        var state = Fixture.state(width: 100, height: 24)
+        state.reader.scroll = 30
+        return state
+    }
+
+    @Test("the search starts from the view, not from the top of the article")
+    func fromView() throws {
+        var state = Self.scrolled()
+        Fixture.type(["/", "china"], into: &state)
+        let search = try #require(state.reader.search)
+        let current = try #require(search.current)
+        let match = search.matches[current]
+        let line = try #require(state.readerLayout.line(paragraph: match.paragraph, offset: match.start))
+        #expect(line >= 30)
+        // An earlier match existed above the view.
+        #expect(search.matches.contains { (state.readerLayout.line(paragraph: $0.paragraph, offset: $0.start) ?? 0) < 30 })
+    }
+
+    @Test("Esc, or a query with no match, brings the view back to where the search started")
+    func restores() {
+        var state = Self.scrolled()
+        Fixture.type(["/", "china"], into: &state)
+        Fixture.type(["<Esc>"], into: &state)
+        #expect(state.reader.scroll == 30 && state.reader.search == nil)
+        Fixture.type(["/", "deepseek", "zzqx"], into: &state)
+        #expect(state.reader.scroll == 30)
+        #expect(state.message?.text.hasPrefix("No match") == true)
+        Fixture.type(["<Backspace>", "<Backspace>", "<Backspace>", "<Backspace>", "<Enter>"], into: &state)
+        #expect(state.reader.search?.query == "deepseek")
+    }
+}
+
+@Suite("Help at every size")
+struct HelpWrapTests {
+    @Test("descriptions wrap at word boundaries under their column: joined back they are the whole text, each row fits", arguments: [(40, 12), (80, 24), (124, 40)])
+    func wraps(width: Int, height: Int) {
+        let state = Fixture.state(width: width, height: height)
+        let inner = HelpOverlay.rect(state.screenLayout).inset(by: 1)
+        let rows = HelpOverlay.rows(for: .reader, keyMap: state.keyMap, inner: inner)
+        let keyWidth = HelpOverlay.keyWidth(HelpOverlay.entries(for: .reader, keyMap: state.keyMap), inner: inner)
+        let helpWidth = inner.width - 1 - keyWidth - 2
+        #expect(rows.allSatisfy { DisplayWidth.of($0.help) <= helpWidth && DisplayWidth.of($0.keys) <= inner.width - 2 })
+        // Rows of one binding: its first row has the keys (alone when they are wider than their column),
+        // the rows after it continue its description.
+        var rebuilt: [String] = []
+        for row in rows {
+            if !row.keys.isEmpty || rebuilt.isEmpty {
+                rebuilt.append(row.help)
+            } else if !row.help.isEmpty {
+                rebuilt[rebuilt.count - 1] += (rebuilt[rebuilt.count - 1].isEmpty ? "" : " ") + row.help
+            }
+        }
+        for binding in state.keyMap.bindings(in: .reader) {
+            #expect(rebuilt.contains(binding.help), "\(binding.help) is cut at \(width)×\(height)")
+        }
+    }
+
+    @Test("G in the help stops with the last row at the bottom, at 40×12")
+    func bottom() {
+        var state = Fixture.state(width: 40, height: 12)
+        Fixture.type(["?", "G"], into: &state)
+        let lines = BrowserView.render(state).lines
+        #expect(lines.contains { $0.contains("In the help") })
+        Fixture.type(["j"], into: &state)
+        #expect(BrowserView.render(state).lines == lines)
+    }
+}

@@ -31,6 +31,9 @@ public struct ReaderState: Hashable, Sendable {
     public var search: TextSearch?
     /// True while the search prompt takes keystrokes.
     public var isEditingSearch = false
+    /// Where the reader was when the prompt opened: matches are looked for
+    /// from here, and Esc (or a query with no match) comes back here.
+    public var searchOrigin: Int?
     /// Show only paragraphs that mention the selected entities (`&`).
     public var onlyMentioningParagraphs = false
     /// Sentence highlighted after a jump from the timeline: paragraph and scalar range.

@@ -175,4 +175,33 @@ public enum TextFit {
         let fitted = truncate(text, to: columns)
         return fitted + String(repeating: " ", count: max(0, columns - DisplayWidth.of(fitted)))
     }
+
+    /// Lines of at most `columns`, broken at spaces; a word wider than a line is cut across lines.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var width = DisplayWidth.of(word)
+            if used > 0 && used + 1 + width <= columns {
+                line += " " + word
+                used += 1 + width
+                continue
+            }
+            if used > 0 { lines.append(line); line = ""; used = 0 }
+            while width > columns {
+                let head = Array(word).prefixFitting(columns)
+                guard !head.isEmpty else { break }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+                width = DisplayWidth.of(word)
+            }
+            line = word
+            used = width
+        }
+        if used > 0 || lines.isEmpty && !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

@@ -6,16 +6,21 @@ extension BrowserState {
     mutating func startSearch() {
         reader.isEditingSearch = true
         reader.search = TextSearch(query: "")
+        reader.searchOrigin = reader.scroll
     }
 
     mutating func handleSearchKey(_ key: Key) {
         var editor = LineEditor(reader.search?.query ?? "")
         switch editor.handle(key) {
         case .cancelled, .backspaceOnEmpty:
+            // As in less and vim: back to where the search started.
             reader.isEditingSearch = false
             reader.search = nil
+            if let origin = reader.searchOrigin { reader.scroll = clamp(origin, 0, ReaderPane.maxScroll(self)) }
+            reader.searchOrigin = nil
         case .submitted:
             reader.isEditingSearch = false
+            reader.searchOrigin = nil
             if let search = reader.search, search.query.isEmpty { reader.search = nil }
         case .edited:
             runSearch(editor.text)
@@ -27,19 +32,25 @@ extension BrowserState {
     }
 
     /// Finds every match of `query` in the current article (case-insensitive)
-    /// and moves to the first one at or after the top of the screen.
+    /// and moves to the first one on or after the line the search started
+    /// from (wrapping to the first of the article); with no match the reader
+    /// goes back to where the search started.
     mutating func runSearch(_ query: String) {
         var search = TextSearch(query: query)
         search.matches = TextSearch.matches(of: query, in: currentArticle)
-        let top = readerLayout.lines[safe: reader.scroll]
-        let topParagraph = top?.paragraph ?? 0
-        search.current = search.matches.isEmpty ? nil : (search.matches.firstIndex { $0.paragraph >= topParagraph } ?? 0)
+        let origin = reader.searchOrigin ?? reader.scroll
+        let layout = readerLayout
+        let fromHere = search.matches.firstIndex { (layout.line(paragraph: $0.paragraph, offset: $0.start) ?? 0) >= origin }
+        search.current = search.matches.isEmpty ? nil : (fromHere ?? 0)
         reader.search = search
         if let current = search.current {
             let match = search.matches[current]
+            if reader.searchOrigin != nil { reader.scroll = clamp(origin, 0, ReaderPane.maxScroll(self)) }
             ReaderPane.ensureVisible(&self, paragraph: match.paragraph, offset: match.start)
-        } else if !query.isEmpty {
-            message = StatusMessage("No match for “\(query)”", isError: true)
+            if fromHere == nil { message = StatusMessage("Search wrapped to the top") }
+        } else {
+            if reader.searchOrigin != nil { reader.scroll = clamp(origin, 0, ReaderPane.maxScroll(self)) }
+            if !query.isEmpty { message = StatusMessage("No match for “\(query)”", isError: true) }
         }
     }
 
