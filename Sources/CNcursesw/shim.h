@@ -36,7 +36,8 @@ static inline int lede_key_resize(void) { return KEY_RESIZE; }
 static inline int lede_key_mouse(void) { return KEY_MOUSE; }
 static inline int lede_key_code_yes(void) { return KEY_CODE_YES; }
 static inline mmask_t lede_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
-static inline mmask_t lede_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+/* A click is the press (or curses' own click): counting the release as well made one click act twice. */
+static inline mmask_t lede_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
 static inline mmask_t lede_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t lede_button5_pressed(void) {
 #ifdef BUTTON5_PRESSED

@@ -129,3 +129,52 @@ struct HelpWrapTests {
         #expect(BrowserView.render(state).lines == lines)
     }
 }
+
+@Suite("Mouse in overlays")
+struct OverlayMouseTests {
+    @Test("a click on an article list row opens that article; a click outside closes the list")
+    func articleList() {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["A"], into: &state)
+        let inner = ArticleListOverlay.rect(state.screenLayout).inset(by: 1)
+        state.apply(.mouse(MouseEvent(kind: .click, x: inner.x + 5, y: inner.y + 3)))
+        #expect(state.overlay == nil && state.articlePosition == 3)
+        Fixture.type(["A"], into: &state)
+        state.apply(.mouse(MouseEvent(kind: .click, x: 0, y: 0)))
+        #expect(state.overlay == nil && state.articlePosition == 3)
+    }
+
+    @Test("a click on a dossier row jumps to that mention")
+    func dossier() throws {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["<Tab>", "<Enter>"], into: &state)
+        guard case .dossier(let dossier) = state.overlay else { Issue.record("no dossier"); return }
+        let list = state.mentionList(of: dossier.entity)
+        let area = DossierOverlay.listArea(state.screenLayout)
+        // The third row of the list: a mention row (the first row is an article heading).
+        let item = try #require(DossierRows.item(atRow: dossier.list.offset + 2, in: list))
+        let expected = try #require(list.mention(at: list.firstIndex(ofPosting: item.posting) + (item.offset ?? 0), corpus: state.corpus))
+        state.apply(.mouse(MouseEvent(kind: .click, x: area.x + 4, y: area.y + 2)))
+        #expect(state.overlay == nil)
+        #expect(state.reader.focusedMention == expected.id)
+    }
+}
+
+@Suite("Ctrl-C in prompts")
+struct PromptInterruptTests {
+    @Test("Ctrl-C leaves the search, the filter and the corpus search prompt, as Esc does; at the top level it quits")
+    func interrupts() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["/", "model"], into: &state)
+        #expect(state.reader.isEditingSearch)
+        state.apply(.key(.control("c")))
+        #expect(!state.reader.isEditingSearch && state.reader.search == nil)
+        Fixture.type(["e", "/", "ali"], into: &state)
+        state.apply(.key(.control("c")))
+        #expect(!state.sidebar.isEditingFilter && state.sidebar.filter.isEmpty)
+        Fixture.type(["r", "S", "deep"], into: &state)
+        state.apply(.key(.control("c")))
+        #expect(state.overlay == nil)
+        #expect(state.apply(.key(.control("c"))) == [.quit])
+    }
+}

@@ -25,6 +25,16 @@ extension PaneBehaviour {
         case .click: break
         }
     }
+
+    /// An overlay's mouse: the wheel moves, a click outside `rect` closes it, a click inside goes to `click`.
+    static func overlayMouse(_ state: inout BrowserState, _ event: MouseEvent, rect: Rect, click: (inout BrowserState) -> Void) {
+        switch event.kind {
+        case .wheelDown: move(&state, by: 3)
+        case .wheelUp: move(&state, by: -3)
+        case .click:
+            if rect.contains(x: event.x, y: event.y) { click(&state) } else { state.overlay = nil }
+        }
+    }
 }
 
 extension Pane {

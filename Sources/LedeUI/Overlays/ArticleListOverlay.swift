@@ -23,6 +23,19 @@ public enum ArticleListOverlay: PaneBehaviour {
         state.overlay = .articles(list)
     }
 
+    /// A click on a row opens that article; a click outside the list closes it.
+    static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
+        let inner = rect(state.screenLayout).inset(by: 1)
+        overlayMouse(&state, event, rect: rect(state.screenLayout)) { state in
+            guard case .articles(var list) = state.overlay, inner.contains(x: event.x, y: event.y) else { return }
+            let row = list.offset + (event.y - inner.y)
+            guard row < state.corpus.articleCount else { return }
+            list.selection = row
+            state.overlay = .articles(list)
+            follow(&state)
+        }
+    }
+
     /// Enter: the selected article, where it was left.
     static func follow(_ state: inout BrowserState) {
         guard case .articles(let list) = state.overlay, let target = state.corpus.articleID(at: list.selection) else { return }

@@ -19,6 +19,20 @@ public enum CorpusSearchOverlay: PaneBehaviour {
         state.overlay = .corpusSearch(search)
     }
 
+    /// A click on a hit opens it; outside the overlay, closes it.
+    static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
+        overlayMouse(&state, event, rect: rect(state.screenLayout)) { state in
+            let area = listArea(state.screenLayout)
+            guard case .corpusSearch(var search) = state.overlay, area.contains(x: event.x, y: event.y), let hits = search.hits else { return }
+            let index = search.list.offset + (event.y - area.y)
+            guard hits.indices.contains(index) else { return }
+            search.list.selection = index
+            search.isEditing = false
+            state.overlay = .corpusSearch(search)
+            follow(&state)
+        }
+    }
+
     /// Enter: the selected hit's article with every match marked.
     static func follow(_ state: inout BrowserState) {
         guard case .corpusSearch(let search) = state.overlay, let hits = search.hits, hits.indices.contains(search.selection) else { return }

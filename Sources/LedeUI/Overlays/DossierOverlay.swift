@@ -35,6 +35,19 @@ public enum DossierOverlay: PaneBehaviour {
         state.overlay = .dossier(dossier)
     }
 
+    /// A click on a mention's row jumps there; on an article's heading, to its first mention; outside, closes.
+    static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
+        overlayMouse(&state, event, rect: rect(state.screenLayout)) { state in
+            let area = listArea(state.screenLayout)
+            guard case .dossier(var dossier) = state.overlay, area.contains(x: event.x, y: event.y) else { return }
+            let list = state.mentionList(of: dossier.entity)
+            guard let item = DossierRows.item(atRow: dossier.list.offset + (event.y - area.y), in: list) else { return }
+            dossier.list.selection = list.firstIndex(ofPosting: item.posting) + (item.offset ?? 0)
+            state.overlay = .dossier(dossier)
+            follow(&state)
+        }
+    }
+
     /// Enter: the selected mention in its article.
     static func follow(_ state: inout BrowserState) {
         guard case .dossier(let dossier) = state.overlay,

@@ -55,6 +55,15 @@ public enum HelpOverlay: PaneBehaviour {
 
     static func follow(_ state: inout BrowserState) { state.closeOverlay() }
 
+    /// The wheel scrolls; a click anywhere closes the help.
+    static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
+        switch event.kind {
+        case .wheelDown: move(&state, by: 3)
+        case .wheelUp: move(&state, by: -3)
+        case .click: state.closeOverlay()
+        }
+    }
+
     public static func render(_ state: BrowserState, pane: Pane, scroll: Int, into buffer: inout ScreenBuffer) {
         let theme = state.theme
         let rect = rect(state.screenLayout)
