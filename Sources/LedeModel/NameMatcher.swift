@@ -1,3 +1,8 @@
+// The name automaton: patterns, their case rules, the sparse Aho–Corasick
+// build and the scan, in one file of ~500 lines because the build and the
+// scan share the packed state layout (first child, sibling, fail, output
+// links) and splitting them would expose it.
+
 /// How the letters of a name must match the text.
 public enum CaseRule: Sendable, Hashable {
     /// Byte for byte: `US` never matches `us`.
