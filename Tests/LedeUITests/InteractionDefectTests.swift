@@ -178,3 +178,32 @@ struct PromptInterruptTests {
         #expect(state.apply(.key(.control("c"))) == [.quit])
     }
 }
+
+@Suite("Small habits")
+struct SmallHabitTests {
+    @Test("& stays on when } opens the next article")
+    func paragraphFilterStays() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["<Tab>", "&"], into: &state)
+        #expect(state.reader.onlyMentioningParagraphs)
+        Fixture.type(["}"], into: &state)
+        #expect(state.reader.onlyMentioningParagraphs)
+        // What it shows there is still a frame of the article (nothing crashes, the title is drawn).
+        #expect(BrowserView.render(state).lines[0].contains(state.currentArticle?.title.prefix(10) ?? "?"))
+    }
+
+    @Test("Tab with every entity type hidden says so, not 'no mentions'")
+    func allTypesHidden() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["e", "1", "2", "3", "4", "5", "r", "<Tab>"], into: &state)
+        #expect(state.sidebar.hiddenTypes.count == 5)
+        #expect(state.message?.text.hasPrefix("The hidden entity types hide every mention") == true, "\(state.message?.text ?? "")")
+    }
+
+    @Test("opening an article from the list moves the focus to the reader")
+    func listFocusesReader() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["t", "A", "j", "<Enter>"], into: &state)
+        #expect(state.focus == .reader && state.articlePosition == 1)
+    }
+}

@@ -13,7 +13,7 @@ extension BrowserState {
             if let here = location { readingPositions[here.article] = here }
             article = target.article
             reader.scroll = 0
-            reader.onlyMentioningParagraphs = false
+            // `&` stays on across articles; below, it goes off only if it would hide the target.
             refreshSearchForArticle()
         }
         overlay = nil
@@ -77,7 +77,8 @@ extension BrowserState {
         }
         future.removeAll()
         article = target
-        reader = ReaderState(search: reader.search)
+        // The search and `&` carry over to the next article; the place in it is its own.
+        reader = ReaderState(search: reader.search, onlyMentioningParagraphs: reader.onlyMentioningParagraphs)
         if let saved = readingPositions[target] {
             reader.scroll = saved.scroll
             reader.focusedMention = saved.focusedMention

@@ -40,6 +40,8 @@ public enum ArticleListOverlay: PaneBehaviour {
     static func follow(_ state: inout BrowserState) {
         guard case .articles(let list) = state.overlay, let target = state.corpus.articleID(at: list.selection) else { return }
         state.overlay = nil
+        // The article is what the reader came for, whatever pane had focus.
+        state.focus = .reader
         if target != state.article { state.open(target) }
     }
 

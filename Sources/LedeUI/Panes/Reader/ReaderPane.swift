@@ -78,8 +78,17 @@ extension BrowserState {
     mutating func stepMention(forward: Bool) {
         let candidates = navigableMentions
         guard !candidates.isEmpty else {
-            message = StatusMessage(indexing == nil ? "No mentions in this article" : "No mentions yet: the index is still linking",
-                                    isError: true)
+            let text: String
+            if indexing != nil && currentMentions.isEmpty {
+                text = "No mentions yet: the index is still linking"
+            } else if !currentMentions.isEmpty && sidebar.filter.isEmpty && !sidebar.hiddenTypes.isEmpty {
+                text = "The hidden entity types hide every mention here: 1–5 in the entity sidebar show them"
+            } else if !currentMentions.isEmpty {
+                text = "No mention here passes the entity filter" + (sidebar.filter.isEmpty ? "" : " “\(sidebar.filter)”") + " — Esc clears it"
+            } else {
+                text = "No mentions in this article"
+            }
+            message = StatusMessage(text, isError: true)
             return
         }
         let next: Mention
