@@ -216,24 +216,25 @@ enum ArticleBlobs {
             writer.int(Int(statement.mention))
             writer.string(statement.date.description)
             writer.string(statement.phrase)
-            writer.bool(statement.planned)
+            writer.int((statement.planned ? 1 : 0) | (statement.isRelative ? 2 : 0) | (statement.isUndated ? 4 : 0))
         }
         return writer.data
     }
 
     /// Statements with `model` holding the entity row id.
-    static func decodeStatements(_ data: Data?) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool)] {
+    static func decodeStatements(_ data: Data?) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool,
+                                                     isRelative: Bool, isUndated: Bool)] {
         var reader = BlobReader(data)
         let count = reader.count()
-        var result: [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool)] = []
+        var result: [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool, isRelative: Bool, isUndated: Bool)] = []
         for _ in 0..<count {
             let model = Int64(reader.int())
             let mention = Int32(truncatingIfNeeded: reader.int())
             let dateText = reader.string()
             let phrase = reader.string()
-            let planned = reader.bool()
+            let flags = reader.int()
             guard let date = CalendarDate(iso: dateText) else { continue }
-            result.append((model, mention, date, phrase, planned))
+            result.append((model, mention, date, phrase, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0))
         }
         return reader.isDamaged ? [] : result
     }
@@ -290,6 +291,16 @@ enum ReleaseBlob {
         }
         writer.optionalString(release.statedPhrase)
         writer.optionalString(release.source)
+        writer.int(release.statedBy)
+        writer.int(release.evidence.count)
+        for item in release.evidence {
+            writer.int(Int(item.mention.article.raw))
+            writer.int(Int(item.mention.ordinal))
+            writer.optionalString(item.date?.description)
+            writer.string(item.phrase)
+            writer.string(item.role.rawValue)
+            writer.int((item.planned ? 1 : 0) | (item.isRelative ? 2 : 0))
+        }
         return writer.data
     }
 
@@ -310,9 +321,23 @@ enum ReleaseBlob {
         }
         let phrase = reader.optionalString()
         let source = reader.optionalString()
+        let statedBy = reader.int()
+        let evidenceCount = reader.count()
+        var items: [ReleaseEvidence] = []
+        for _ in 0..<evidenceCount {
+            let article = ArticleID(Int64(reader.int()))
+            let ordinal = Int32(truncatingIfNeeded: reader.int())
+            let itemDate = reader.optionalString().flatMap { CalendarDate(iso: $0) }
+            let itemPhrase = reader.string()
+            let role = ReleaseEvidence.Role(rawValue: reader.string()) ?? .bound
+            let flags = reader.int()
+            items.append(ReleaseEvidence(mention: MentionID(article: article, ordinal: ordinal), date: itemDate, phrase: itemPhrase,
+                                         role: role, planned: flags & 1 != 0, isRelative: flags & 2 != 0))
+        }
         guard !reader.isDamaged else { return nil }
         return Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
-                       conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source)
+                       conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source,
+                       statedBy: statedBy, evidence: items)
     }
 }
 

@@ -513,7 +513,10 @@ public final class Indexer: Sendable {
                 if folded != nil { try db.execute(sql: "DELETE FROM postings") }
                 try postings.write(db)
             }
-            let assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
+            var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
+            // Conflicts name their articles.
+            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
+            while let row = try paths.next() { assembler.articlePaths[ArticleID(row[0] as Int64)] = row[1] }
             let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
             let listed = entities.indices.filter(assembler.isListed)
             var rank: [Int64: Int] = [:]
@@ -560,7 +563,7 @@ public final class Indexer: Sendable {
             let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
                 guard let model = indexOfID[statement.model] else { return nil }
                 return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
-                                        planned: statement.planned)
+                                        planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
             }
             let pairs = ArticleBlobs.decodeIDs(row[4])
             var organisations: [ModelOrganisation] = []

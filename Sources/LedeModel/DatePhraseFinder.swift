@@ -7,6 +7,9 @@ public struct DatePhrase: Sendable, Hashable {
     public var end: Int
     public var text: String
     public var date: CalendarDate
+    /// Worked out from the publication date (`last week`, `on Monday`,
+    /// `yesterday`, `this year`): it only bounds a release date.
+    public var isRelative: Bool = false
 }
 
 /// Finds dates in news prose: absolute dates, month names with or without a
@@ -91,7 +94,8 @@ public struct DatePhraseFinder: Sendable {
                 guard let date = resolve(kind, text: text, group: group, published: published, future: future) else { continue }
                 for unit in range.location..<(range.location + range.length) { taken[unit] = true }
                 let start = scalarOffset[range.location]
-                result.append(DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date))
+                result.append(DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date,
+                                         isRelative: kind == .relativePeriod || kind == .weekday || kind == .dayWord))
             }
         }
         return result.sorted { $0.start < $1.start }
@@ -180,8 +184,17 @@ public struct DatePhraseFinder: Sendable {
                 let index = published.year * 12 + (publishedMonth - 1) + offset
                 return CalendarDate(year: index / 12, month: index % 12 + 1)
             case "week":
-                let offset = which == "last" || which == "past" ? -7 : (which == "next" ? 7 : 0)
-                return published.day == nil ? CalendarDate(year: published.year, month: publishedMonth) : published.adding(days: offset)
+                // A week is known to its month only: the month of its middle day
+                // (this week: the middle of the days up to publication).
+                guard published.day != nil else { return CalendarDate(year: published.year, month: publishedMonth) }
+                let monday = published.adding(days: -((published.weekday + 6) % 7))
+                let middle: CalendarDate
+                switch which {
+                case "last", "past": middle = monday.adding(days: -4)
+                case "next": middle = monday.adding(days: 10)
+                default: middle = CalendarDate(dayNumber: (monday.dayNumber + published.dayNumber) / 2)
+                }
+                return CalendarDate(year: middle.year, month: middle.month)
             default:
                 let offset = which == "last" || which == "past" ? -1 : (which == "next" ? 1 : 0)
                 return CalendarDate(year: published.year + offset)

@@ -8,6 +8,39 @@ public enum ReleaseBasis: String, Sendable, Codable {
     case published
 }
 
+/// One statement that took part in placing a release, and what it did.
+public struct ReleaseEvidence: Sendable, Hashable {
+    public enum Role: String, Sendable, Codable {
+        /// Agrees with the date shown (it gave it, or confirms it).
+        case agrees
+        /// States another date.
+        case conflicts
+        /// A relative phrase (`last week`) that only bounds the date.
+        case bound
+        /// Speaks of a plan without a date.
+        case plan
+    }
+
+    /// The model mention in the sentence that says it.
+    public var mention: MentionID
+    /// Nil for a plan without a date.
+    public var date: CalendarDate?
+    public var phrase: String
+    public var role: Role
+    public var planned: Bool
+    /// Worked out from the publication date (`last week`).
+    public var isRelative: Bool
+
+    public init(mention: MentionID, date: CalendarDate?, phrase: String, role: Role, planned: Bool, isRelative: Bool = false) {
+        self.mention = mention
+        self.date = date
+        self.phrase = phrase
+        self.role = role
+        self.planned = planned
+        self.isRelative = isRelative
+    }
+}
+
 /// An AI model the articles talk about, placed in time.
 public struct Release: Sendable, Hashable {
     /// The model entity.
@@ -29,10 +62,14 @@ public struct Release: Sendable, Hashable {
     public var statedPhrase: String?
     /// The catalogue's source link.
     public var source: String?
+    /// Articles whose statements agree with the date (for the catalogue: confirm it).
+    public var statedBy: Int
+    /// Every statement about the model's date, reading order, with its role.
+    public var evidence: [ReleaseEvidence]
 
     public init(model: EntityID, modelName: String, organisation: String?, date: CalendarDate?, basis: ReleaseBasis,
                 planned: Bool = false, conflicts: [String] = [], mentionCount: Int = 0, evidenceMention: MentionID? = nil,
-                statedPhrase: String? = nil, source: String? = nil) {
+                statedPhrase: String? = nil, source: String? = nil, statedBy: Int = 0, evidence: [ReleaseEvidence] = []) {
         self.model = model
         self.modelName = modelName
         self.organisation = organisation
@@ -44,6 +81,8 @@ public struct Release: Sendable, Hashable {
         self.evidenceMention = evidenceMention
         self.statedPhrase = statedPhrase
         self.source = source
+        self.statedBy = statedBy
+        self.evidence = evidence
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or empty.
@@ -52,10 +91,31 @@ public struct Release: Sendable, Hashable {
     /// Short human wording of how the date is known.
     public var basisDescription: String {
         switch basis {
-        case .stated: return "stated" + (statedPhrase.map { " “\($0)”" } ?? "")
-        case .catalog: return "catalogue"
+        case .stated:
+            let relative = !evidence.isEmpty && !evidence.contains { $0.role == .agrees && !$0.isRelative }
+            return (relative ? "bounded" : "stated") + (statedPhrase.map { " “\($0)”" } ?? "") + (statedBy > 1 ? " by \(statedBy) articles" : "")
+        case .catalog: return "catalogue" + (statedBy > 0 ? ", confirmed by \(statedBy == 1 ? "1 article" : "\(statedBy) articles")" : "")
         case .published: return "on or before " + (date?.description ?? "publication")
         }
+    }
+
+    /// How the date is known, in a few words: `catalogue, confirmed by 2
+    /// articles`, `stated by 3 articles`, `bounded by publication`.
+    public var explanation: String {
+        func articles(_ count: Int) -> String { count == 1 ? "1 article" : "\(count) articles" }
+        var text: String
+        switch basis {
+        case .catalog:
+            text = statedBy > 0 ? "catalogue, confirmed by \(articles(statedBy))" : "catalogue"
+        case .stated:
+            let relative = !evidence.contains { $0.role == .agrees && !$0.isRelative }
+            text = (relative ? "bounded by a relative phrase in " : "stated by ") + articles(max(statedBy, 1))
+            if source != nil { text += ", within the catalogue's date" }
+        case .published:
+            text = "bounded by publication"
+        }
+        if !conflicts.isEmpty { text += "; \(conflicts.count == 1 ? "1 conflict" : "\(conflicts.count) conflicts")" }
+        return text
     }
 
     /// Timeline order: dated releases oldest first, then undated; ties by name.

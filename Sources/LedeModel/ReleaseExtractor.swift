@@ -48,7 +48,7 @@ public struct ReleaseExtractor: Sendable {
                                                end: sentence.lowerBound + phrase.end)
                     let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
                     result.append(ReleaseStatement(model: mentions[nearest].entity, mention: Int32(nearest), date: phrase.date,
-                                                   phrase: phrase.text, planned: planned))
+                                                   phrase: phrase.text, planned: planned, isRelative: phrase.isRelative))
                 }
             }
         }

@@ -290,9 +290,9 @@ struct CommandLineTests {
     @Test("timeline CSV and markdown")
     func timelineFormats() throws {
         let csv = try runLede(["timeline", "--format", "csv", "Tests/LedeModelTests/Fixtures/reference.txt"])
-        #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source\r\n"))
+        #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source,explanation,stated_by\r\n"))
         let markdown = try runLede(["timeline", "--format", "markdown", "Tests/LedeModelTests/Fixtures/reference.txt"])
-        #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01 | stated |"))
+        #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01-20 | catalog | catalogue, confirmed by 1 article |"))
     }
 
     @Test("themes lists the shipped themes with their source")

@@ -84,10 +84,13 @@ struct ExportTests {
         let releases = try #require(root["releases"] as? [[String: Any]])
         #expect(releases.map { $0["model"] as? String } == ["o1", "DeepSeek-R1", "QwQ-32B"])
         for release in releases {
-            for key in ["model", "organisation", "date", "precision", "basis", "planned", "conflicts", "mentions"] { #expect(release[key] != nil) }
+            for key in ["model", "organisation", "date", "precision", "basis", "planned", "conflicts", "mentions", "explanation",
+                        "stated_by"] { #expect(release[key] != nil) }
         }
-        #expect(releases[1]["basis"] as? String == "stated")
-        #expect(releases[1]["date"] as? String == "2025-01")
+        #expect(releases[1]["basis"] as? String == "catalog")
+        #expect(releases[1]["date"] as? String == "2025-01-20")
+        #expect(releases[1]["explanation"] as? String == "catalogue, confirmed by 1 article")
+        #expect(releases[1]["stated_by"] as? Int == 1)
     }
 
     @Test("text formats never carry control characters from articles")
@@ -107,7 +110,7 @@ struct ExportTests {
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.first == CorpusExport.timelineColumns.joined(separator: ","))
         #expect(lines.count == 5) // header, three rows, trailing empty
-        #expect(lines[2].hasPrefix("DeepSeek-R1,DeepSeek,2025-01,month,stated,no,,2,"))
+        #expect(lines[2].hasPrefix("DeepSeek-R1,DeepSeek,2025-01-20,day,catalog,no,,2,"))
         #expect(CorpusExport.csvField("plain") == "plain")
         #expect(CorpusExport.csvField("A, \"B\"") == "\"A, \"\"B\"\"\"")
         #expect(CorpusExport.csvField("two\nlines") == "\"two\nlines\"")

@@ -13,7 +13,7 @@ struct WidgetTests {
         TimelineView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 70, height: 4))
         expectLines(buffer, [
             TextFit.pad("2024-12-05 o1          OpenAI   catalogue", to: 70),
-            TextFit.pad("2025-01    DeepSeek-R1 DeepSeek stated “in January”", to: 70),
+            TextFit.pad("2025-01-20 DeepSeek-R1 DeepSeek catalogue, confirmed by 1 article", to: 70),
             TextFit.pad("2025-03-06 QwQ-32B     Alibaba  catalogue", to: 70),
             TextFit.pad("", to: 70),
         ])
@@ -32,7 +32,7 @@ struct WidgetTests {
         let markers = axis.indices.filter { axis[$0] == "●" }
         #expect(markers.first == 1 && markers.last == 88)
         #expect(lines[2].contains("o1") && lines[2].contains("DeepSeek-R1") && lines[2].contains("QwQ-32B"))
-        #expect(lines[4].hasPrefix("▸ DeepSeek-R1 · DeepSeek · 2025-01 · stated “in January” · 2 mentions"))
+        #expect(lines[4].hasPrefix("▸ DeepSeek-R1 · DeepSeek · 2025-01-20 · catalogue, confirmed by 1 article · 2 mentio"))
         #expect(lines[4].hasSuffix("2/3"))
         // The selected marker and label carry the selected style.
         let selected = state.theme[.selected].attributes

@@ -59,7 +59,7 @@ public final class InMemoryCorpus: Corpus {
                 postings[Int(count.entity)].append(ArticleMentionCount(article: article, mentions: count.mentions))
             }
             assembler.add(article: article, published: imported[index].article.published, concepts: imported[index].concepts,
-                          linked: result)
+                          linked: result, path: imported[index].article.path)
         }
         self.mentionsOfArticle = mentionsOfArticle
         self.annotated = annotated

@@ -83,6 +83,7 @@ public enum CorpusExport {
                 "model": .string(release.modelName), "organisation": .optional(release.organisation),
                 "date": .optional(release.date?.description), "precision": .optional(release.date?.precision.rawValue),
                 "basis": .string(release.basis.rawValue), "planned": .bool(release.planned), "conflicts": .strings(release.conflicts),
+                "explanation": .string(release.explanation), "stated_by": .int(release.statedBy),
                 "source": .optional(release.source), "mentions": .array((mentionsOfModel[release.model] ?? []).map(\.json)),
             ]), output: &output)
         }
@@ -91,7 +92,7 @@ public enum CorpusExport {
     }
 
     public static let timelineColumns = ["model", "organisation", "date", "precision", "basis", "planned", "conflicts", "mentions",
-                                         "first_mention", "source"]
+                                         "first_mention", "source", "explanation", "stated_by"]
 
     static func timelineFields(_ release: Release, corpus: any Corpus) -> [String] {
         let first = corpus.mentionList(of: release.model).mention(at: 0, corpus: corpus).flatMap { mention -> String? in
@@ -100,7 +101,7 @@ public enum CorpusExport {
         } ?? ""
         return [release.modelName, release.organisation ?? "", release.date?.description ?? "", release.date?.precision.rawValue ?? "",
                 release.basis.rawValue, release.planned ? "yes" : "no", release.conflicts.joined(separator: "; "),
-                String(release.mentionCount), first, release.source ?? ""]
+                String(release.mentionCount), first, release.source ?? "", release.explanation, String(release.statedBy)]
     }
 
     /// RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
@@ -119,11 +120,11 @@ public enum CorpusExport {
         func cell(_ value: String) -> String {
             ControlCharacters.visible(value.replacingOccurrences(of: "|", with: "\\|"))
         }
-        let columns = ["model", "organisation", "date", "basis", "planned", "conflicts", "mentions"]
+        let columns = ["model", "organisation", "date", "basis", "explanation", "planned", "conflicts", "mentions"]
         output.write("| " + columns.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: columns.count) + "\n")
         for release in corpus.releases {
             let values = [release.modelName, release.organisation ?? "", release.date?.description ?? "", release.basis.rawValue,
-                          release.planned ? "planned" : "", release.conflicts.joined(separator: "; "), String(release.mentionCount)]
+                          release.explanation, release.planned ? "planned" : "", release.conflicts.joined(separator: "; "), String(release.mentionCount)]
             output.write("| " + values.map(cell).joined(separator: " | ") + " |\n")
         }
     }

@@ -326,13 +326,20 @@ public struct ReleaseStatement: Sendable, Hashable {
     public var date: CalendarDate
     public var phrase: String
     public var planned: Bool
+    /// Worked out from the publication date: it only bounds the release.
+    public var isRelative: Bool
+    /// A plan with no date (`plans to release`); `date` is the publication.
+    public var isUndated: Bool
 
-    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, planned: Bool) {
+    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, planned: Bool, isRelative: Bool = false,
+                isUndated: Bool = false) {
         self.model = model
         self.mention = mention
         self.date = date
         self.phrase = phrase
         self.planned = planned
+        self.isRelative = isRelative
+        self.isUndated = isUndated
     }
 }
 

@@ -33,6 +33,7 @@ public struct EntityAggregate: Sendable, Hashable {
     public var mentionCount = 0
     public var firstMention: MentionID?
     public var earliestPublished: CalendarDate?
+    public var latestPublished: CalendarDate?
     public var isAnnotated = false
 
     public init() {}
@@ -52,6 +53,7 @@ public struct EntityAggregate: Sendable, Hashable {
         mentionCount += occurrence.mentions
         if firstMention == nil { firstMention = MentionID(article: occurrence.article, ordinal: occurrence.firstOrdinal) }
         if let published = occurrence.published, earliestPublished.map({ published < $0 }) ?? true { earliestPublished = published }
+        if let published = occurrence.published, latestPublished.map({ $0 < published }) ?? true { latestPublished = published }
     }
 }
 
@@ -92,6 +94,8 @@ public struct CorpusAssembler: Sendable {
     public var discoveredOrganisation: [Int32: Int32?] = [:]
     /// Release statements per model, reading order.
     public var statements: [Int32: [ModelEvidence.Statement]] = [:]
+    /// Paths of the articles, so that conflicts can name them (the index fills it before asking for releases).
+    public var articlePaths: [ArticleID: String] = [:]
 
     public init(vocabulary: Vocabulary, catalogue: ReleaseCatalogue) {
         self.vocabulary = vocabulary
@@ -109,7 +113,9 @@ public struct CorpusAssembler: Sendable {
     }
 
     /// Adds the next linked article in reading order.
-    public mutating func add(article: ArticleID, published: CalendarDate?, concepts: [ConceptContribution], linked: LinkedArticle) {
+    public mutating func add(article: ArticleID, published: CalendarDate?, concepts: [ConceptContribution], linked: LinkedArticle,
+                             path: String? = nil) {
+        if let path { articlePaths[article] = path }
         add(article: article, published: published, concepts: concepts, entityCounts: linked.entityCounts, statements: linked.statements,
             modelOrganisations: linked.modelOrganisations)
     }
@@ -129,17 +135,19 @@ public struct CorpusAssembler: Sendable {
         for (entity, concept) in conceptOf.sorted(by: { $0.key < $1.key }) {
             aggregates[Int(entity)].add(EntityOccurrence(article: article, published: published, mentions: 0, firstOrdinal: 0, concept: concept))
         }
-        addEvidence(article: article, statements: statements, modelOrganisations: modelOrganisations)
+        addEvidence(article: article, published: published, statements: statements, modelOrganisations: modelOrganisations)
     }
 
-    public mutating func addEvidence(article: ArticleID, statements: [ReleaseStatement], modelOrganisations: [ModelOrganisation]) {
+    public mutating func addEvidence(article: ArticleID, published: CalendarDate?, statements: [ReleaseStatement],
+                                     modelOrganisations: [ModelOrganisation]) {
         for evidence in modelOrganisations where discoveredOrganisation[evidence.model] == nil {
             discoveredOrganisation[evidence.model] = .some(evidence.organisation)
         }
         for statement in statements {
             self.statements[statement.model, default: []].append(
                 ModelEvidence.Statement(date: statement.date, phrase: statement.phrase, planned: statement.planned,
-                                        mention: MentionID(article: article, ordinal: statement.mention)))
+                                        mention: MentionID(article: article, ordinal: statement.mention), isRelative: statement.isRelative,
+                                        isUndated: statement.isUndated, published: published))
         }
     }
 
@@ -174,7 +182,11 @@ public struct CorpusAssembler: Sendable {
         return ReleaseReconciler.release(from: ModelEvidence(
             model: entity.id, name: entity.label, organisation: entity.organisation,
             catalogueEntry: definition.catalogueEntry.map { catalogue.entries[$0] },
-            statements: statements[Int32(index)] ?? [], firstMention: aggregate.firstMention,
-            mentionCount: aggregate.mentionCount, earliestPublished: aggregate.earliestPublished))
+            statements: (statements[Int32(index)] ?? []).map { statement in
+                var statement = statement
+                statement.path = articlePaths[statement.mention.article] ?? ""
+                return statement
+            }, firstMention: aggregate.firstMention,
+            mentionCount: aggregate.mentionCount, earliestPublished: aggregate.earliestPublished, latestPublished: aggregate.latestPublished))
     }
 }
