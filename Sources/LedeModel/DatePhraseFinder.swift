@@ -20,15 +20,18 @@ public struct DatePhrase: Sendable, Hashable {
 public struct DatePhraseFinder: Sendable {
     public init() {}
 
-    static let monthPattern = "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+    /// A full month name, or an abbreviation with its optional full stop: the
+    /// stop after a full name ends a sentence (`in October. 01.AI…` is not October 1).
+    static let monthPattern = "(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?)"
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
-    enum Kind { case dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
+    enum Kind { case festival, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
                 relativePeriod, weekday, dayWord, year }
 
     static let rules: [(Kind, NSRegularExpression)] = {
         let m = monthPattern
         let table: [(Kind, String)] = [
+            (.festival, "\\b(?:(?:the )?(first|second|third|eve) (?:day )?of (?:the )?)?(\(Festivals.pattern))(?:,? ((?:19|20)\\d\\d))?\\b"),
             (.dayMonthYear, "\\b(\\d{1,2}) \(m),? (\\d{4})\\b"),
             (.monthDayYear, "\\b\(m) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b"),
             (.monthYear, "\\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of) )?\(m),? (\\d{4})\\b"),
@@ -108,6 +111,7 @@ public struct DatePhraseFinder: Sendable {
         var hasMonth = false
         var hasDayWord = false
         var hasPeriod = false
+        var hasFestival = false
 
         static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -117,10 +121,12 @@ public struct DatePhraseFinder: Sendable {
             hasMonth = Self.monthStems.contains { lower.containsUTF8($0) }
             hasDayWord = lower.containsUTF8("day") || lower.containsUTF8("tomorrow")
             hasPeriod = lower.containsUTF8("month") || lower.containsUTF8("week") || lower.containsUTF8("year")
+            hasFestival = Festivals.stems.contains { lower.containsUTF8($0) }
         }
 
         func allow(_ kind: Kind) -> Bool {
             switch kind {
+            case .festival: hasFestival
             case .dayMonthYear, .monthDayYear, .monthYear, .dayMonth, .monthDay: hasMonth && hasDigit
             case .relativeMonthName, .prepositionMonth: hasMonth
             case .relativePeriod: hasPeriod
@@ -149,6 +155,25 @@ public struct DatePhraseFinder: Sendable {
     func resolve(_ kind: Kind, text: String, group: (Int) -> String?, published: CalendarDate?, future: Bool) -> CalendarDate? {
         let lower = text.lowercased()
         switch kind {
+        case .festival:
+            guard let name = group(2) else { return nil }
+            let offset: Int
+            switch group(1)?.lowercased() {
+            case "second": offset = 1
+            case "third": offset = 2
+            case "eve": offset = -1
+            default: offset = 0
+            }
+            if let year = group(3).flatMap(Int.init) { return Festivals.date(of: name, year: year)?.adding(days: offset) }
+            // The year is known from publication: the latest one on or before it (the next one in a sentence about the future).
+            guard let published else { return nil }
+            let bound = published.lastDay
+            let years = future ? [published.year, published.year + 1] : [published.year, published.year - 1]
+            for year in years {
+                guard let date = Festivals.date(of: name, year: year)?.adding(days: offset) else { return nil }
+                if future ? !(date < published.firstDay) : !(bound < date) { return date }
+            }
+            return nil
         case .dayMonthYear:
             guard let day = group(1).flatMap(Int.init), let month = Self.month(group(2)), let year = group(3).flatMap(Int.init) else { return nil }
             return Self.valid(year, month, day)

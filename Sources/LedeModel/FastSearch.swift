@@ -18,6 +18,17 @@ extension String {
         return startIndex..<utf8.index(startIndex, offsetBy: needle.utf8.count)
     }
 
+    /// Byte offset of the last `needle` in the string, or -1 (for short strings: it searches forward).
+    func lastUTF8Offset(of needle: String) -> Int {
+        var last = -1
+        var from = startIndex
+        while let range = utf8Range(of: needle, from: from) {
+            last = utf8.distance(from: startIndex, to: range.lowerBound)
+            from = utf8.index(after: range.lowerBound)
+        }
+        return last
+    }
+
     /// Byte offset of the first `needle` in `bytes[from..<to]`.
     static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
         guard let first = needle.first, to - from >= needle.count, let base = bytes.baseAddress else { return nil }

@@ -9,14 +9,19 @@ import Foundation
 /// failing that the article's published date bounds it.
 public struct ReleaseExtractor: Sendable {
     public var releaseCues: [String]
+    /// Words that speak of a release still to come (`plans to release`, `still in training`).
+    public var plannedCues: [String]
     var dateFinder = DatePhraseFinder()
 
-    public init(releaseCues: [String] = ReleaseExtractor.bundledCues) {
+    public init(releaseCues: [String] = ReleaseExtractor.bundledCues, plannedCues: [String] = ReleaseExtractor.bundledPlannedCues) {
         self.releaseCues = releaseCues.map { $0.lowercased() }
+        self.plannedCues = plannedCues.map { $0.lowercased() }
     }
 
     /// Words that mark a sentence as reporting a release (`Resources/release-cues.txt`).
     public static let bundledCues = ModelResources.lines("release-cues.txt")
+    /// Words that mark a release as planned (`Resources/planned-cues.txt`).
+    public static let bundledPlannedCues = ModelResources.lines("planned-cues.txt")
 
     /// Dates the article's sentences give for the models they name.
     ///
@@ -41,18 +46,143 @@ public struct ReleaseExtractor: Sendable {
                 cursor = last
                 guard !inSentence.isEmpty else { continue }
                 let text = String(String.UnicodeScalarView(paragraph[sentence]))
-                guard Self.mayHoldDate(text), reportsRelease(text) else { continue }
-                let future = dateFinder.speaksOfFuture(text)
-                for phrase in dateFinder.phrases(in: text, published: published, future: future) {
-                    let nearest = Self.nearest(inSentence, mentions: mentions, start: sentence.lowerBound + phrase.start,
-                                               end: sentence.lowerBound + phrase.end)
-                    let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
-                    result.append(ReleaseStatement(model: mentions[nearest].entity, mention: Int32(nearest), date: phrase.date,
-                                                   phrase: phrase.text, planned: planned, isRelative: phrase.isRelative))
-                }
+                result += statements(sentence: text, offset: sentence.lowerBound, scalars: paragraph, models: inSentence,
+                                     mentions: mentions, published: published)
             }
         }
         return result
+    }
+
+    /// One sentence's statements. Each date phrase goes to a model: the one it
+    /// stands in apposition to (`called o1, in September 2024`), else the
+    /// nearest; models coordinated with it (`X and Y last Friday`) get it too.
+    /// A phrase that dates a document (`an article published this week`) dates
+    /// no model. When a model gets several phrases, those governed by a
+    /// release word (`R1's launch in January`) win over the others (`said on
+    /// Monday`). A sentence that speaks of a plan with no date (`plans to
+    /// release`, `still in training`) gives its nearest model an undated plan.
+    func statements(sentence text: String, offset: Int, scalars paragraph: [Unicode.Scalar], models inSentence: [Int],
+                    mentions: [LinkedMention], published: CalendarDate?) -> [ReleaseStatement] {
+        var result: [ReleaseStatement] = []
+        var governedByRelease: [Bool] = []
+        let lower = text.lowercased()
+        let future = dateFinder.speaksOfFuture(text)
+        if Self.mayHoldDate(text), reportsRelease(text) {
+            let sentenceScalars = Array(text.unicodeScalars)
+            for phrase in dateFinder.phrases(in: text, published: published, future: future) {
+                let windowStart = max(0, phrase.start - 60)
+                let before = String(String.UnicodeScalarView(sentenceScalars[windowStart..<phrase.start])).lowercased()
+                if Self.datesADocument(before) { continue }
+                let start = offset + phrase.start, end = offset + phrase.end
+                let target = Self.apposition(inSentence, mentions: mentions, scalars: paragraph, phraseStart: start)
+                    ?? Self.nearest(inSentence, mentions: mentions, start: start, end: end)
+                let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
+                let governed = governor(before) == .release
+                for ordinal in Self.coordinated(target, in: inSentence, mentions: mentions, scalars: paragraph) {
+                    result.append(ReleaseStatement(model: mentions[ordinal].entity, mention: Int32(ordinal), date: phrase.date,
+                                                   phrase: phrase.text, planned: planned, isRelative: phrase.isRelative))
+                    governedByRelease.append(governed)
+                }
+            }
+        }
+        // Several phrases for one model: the release-governed ones, if any.
+        var hasGoverned: Set<Int32> = []
+        var count: [Int32: Int] = [:]
+        for (index, statement) in result.enumerated() {
+            count[statement.model, default: 0] += 1
+            if governedByRelease[index] { hasGoverned.insert(statement.model) }
+        }
+        result = result.indices.filter { index in
+            let model = result[index].model
+            return count[model]! < 2 || !hasGoverned.contains(model) || governedByRelease[index]
+        }.map { result[$0] }
+        // A plan without a date.
+        if let published, let cue = plannedCues.first(where: { lower.containsUTF8($0) }) {
+            let dated = Set(result.map(\.model))
+            let cueAt = lower.utf8.count > 0 ? Self.scalarOffset(of: cue, in: text) : 0
+            let nearest = Self.nearest(inSentence, mentions: mentions, start: offset + cueAt, end: offset + cueAt + cue.unicodeScalars.count)
+            if !dated.contains(mentions[nearest].entity) {
+                result.append(ReleaseStatement(model: mentions[nearest].entity, mention: Int32(nearest), date: published, phrase: cue,
+                                               planned: true, isRelative: true, isUndated: true))
+            }
+        }
+        return result
+    }
+
+    enum Governor { case release, reporting, none }
+
+    /// Words that report rather than release: a date right after them is
+    /// when something was said.
+    static let reportingWords = [" said", " says", " told", " reported", " wrote", " added", " noted", " according to", " disclosed",
+                                 " confirmed", " revealed"]
+
+    /// The nearer of the last release cue and the last reporting word before a phrase.
+    func governor(_ before: String) -> Governor {
+        let releaseAt = releaseCues.map { before.lastUTF8Offset(of: $0) }.max() ?? -1
+        let reportingAt = Self.reportingWords.map { before.lastUTF8Offset(of: $0) }.max() ?? -1
+        if releaseAt < 0 && reportingAt < 0 { return .none }
+        return releaseAt > reportingAt ? .release : .reporting
+    }
+
+    /// Documents whose own date is no release: `an article published this week`.
+    static let documentNouns = ["article", "report", "paper", "study", "post", "interview", "survey", "filing", "letter", "memo",
+                                "statement", "analysis", "essay", "column", "newsletter", "podcast", "video", "op-ed", "story"]
+    static let documentVerbs = ["published", "released", "posted", "issued", "dated", "written", "aired"]
+
+    static func datesADocument(_ before: String) -> Bool {
+        var trimmed = Substring(before)
+        while let last = trimmed.last, last == " " || last == "," { trimmed = trimmed.dropLast() }
+        for verb in documentVerbs where trimmed.hasSuffix(verb) {
+            var head = trimmed.dropLast(verb.count)
+            while let last = head.last, last == " " { head = head.dropLast() }
+            for filler in [" was", " is", " that was", " first"] where head.hasSuffix(filler) { head = head.dropLast(filler.count) }
+            if documentNouns.contains(where: { head.hasSuffix($0) || head.hasSuffix($0 + "s") }) { return true }
+        }
+        return false
+    }
+
+    /// A model right before the phrase, set off by a comma (`called o1, in September 2024`).
+    static func apposition(_ candidates: [Int], mentions: [LinkedMention], scalars: [Unicode.Scalar], phraseStart: Int) -> Int? {
+        // The last mention that ends at or before the phrase.
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(mentions[candidates[middle]].end) <= phraseStart { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let candidate = candidates[low - 1]
+        let between = String(String.UnicodeScalarView(scalars[Int(mentions[candidate].end)..<phraseStart]))
+        return ["," , ", ", ", in ", ", on ", ", from ", ", back in "].contains(between) ? candidate : nil
+    }
+
+    /// What joins coordinated model names.
+    static let coordinators: Set<String> = [" and ", ", ", ", and ", " & ", " as well as ", " and its ", " alongside ", " plus ", " or "]
+
+    /// The model and those coordinated with it, in text order (eight each side at most).
+    static func coordinated(_ ordinal: Int, in candidates: [Int], mentions: [LinkedMention], scalars: [Unicode.Scalar]) -> [Int] {
+        // Candidates are in text order and do not overlap: find the ordinal by its start.
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[candidates[middle]].start < mentions[ordinal].start { low = middle + 1 } else { high = middle }
+        }
+        guard low < candidates.count, candidates[low] == ordinal else { return [ordinal] }
+        let position = low
+        func joined(_ left: Int, _ right: Int) -> Bool {
+            let from = Int(mentions[left].end), to = Int(mentions[right].start)
+            guard from <= to, to - from <= 12 else { return false }
+            return coordinators.contains(String(String.UnicodeScalarView(scalars[from..<to])))
+        }
+        var first = position, last = position
+        while first > 0, position - first < 8, joined(candidates[first - 1], candidates[first]) { first -= 1 }
+        while last + 1 < candidates.count, last - position < 8, joined(candidates[last], candidates[last + 1]) { last += 1 }
+        return Array(candidates[first...last])
+    }
+
+    static func scalarOffset(of needle: String, in text: String) -> Int {
+        let lower = text.lowercased()
+        guard lower.unicodeScalars.count == text.unicodeScalars.count, let range = lower.range(of: needle) else { return 0 }
+        return lower.unicodeScalars.distance(from: lower.unicodeScalars.startIndex, to: range.lowerBound)
     }
 
     /// The model mention nearest a phrase (touching or overlapping it first; between equals, the earlier):
@@ -105,8 +235,11 @@ public struct ReleaseExtractor: Sendable {
         return 0
     }
 
-    /// Sentence ranges: a full stop, question or exclamation mark followed by
-    /// a space (CJK full stops on their own), in scalar offsets.
+    /// Sentence ranges, in scalar offsets: a full stop, question or
+    /// exclamation mark, then a space and a capital, a quote or a digit (CJK
+    /// full stops on their own). A full stop after an abbreviation (`Inc.`,
+    /// `Corp.`, `Mr.`, `Jan.`), an initial (`J.`) or a dotted acronym (`U.S.`)
+    /// ends no sentence; one inside a word (`9988.HK`, `01.AI`) never did.
     public static func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
@@ -114,8 +247,14 @@ public struct ReleaseExtractor: Sendable {
         while index < scalars.count {
             let scalar = scalars[index]
             let atEnd = index + 1 == scalars.count
-            if "。！？".unicodeScalars.contains(scalar) || (".?!".unicodeScalars.contains(scalar) && !atEnd && scalars[index + 1] == " "
-                && index + 2 < scalars.count && (CharacterSet.uppercaseLetters.contains(scalars[index + 2]) || "“\"‘".unicodeScalars.contains(scalars[index + 2]))) {
+            var ends = "。！？".unicodeScalars.contains(scalar)
+            if !ends, ".?!".unicodeScalars.contains(scalar), !atEnd, scalars[index + 1] == " ", index + 2 < scalars.count {
+                let next = scalars[index + 2]
+                if CharacterSet.uppercaseLetters.contains(next) || "“\"‘".unicodeScalars.contains(next) || ("0"..."9").contains(next) {
+                    ends = scalar != "." || !endsWithAbbreviation(scalars, stop: index, from: start)
+                }
+            }
+            if ends {
                 result.append(start..<(index + 1))
                 start = index + 1
                 while start < scalars.count, scalars[start] == " " { start += 1 }
@@ -125,5 +264,28 @@ public struct ReleaseExtractor: Sendable {
         }
         if start < scalars.count { result.append(start..<scalars.count) }
         return result
+    }
+
+    /// Abbreviations whose full stop is not a sentence end (case matters).
+    static let abbreviations: Set<String> = [
+        "Inc", "Corp", "Co", "Ltd", "Bros", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+        "Capt", "Sgt", "Rev", "Hon", "No", "Nos", "vs", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+        "Nov", "Dec", "Fig", "Vol", "p", "pp", "e.g", "i.e", "cf", "al",
+    ]
+
+    /// Whether the word before the full stop at `stop` is an abbreviation,
+    /// an initial or a dotted acronym. Looks back only to the previous space
+    /// (or the sentence start), so the whole split stays linear.
+    static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], stop: Int, from lowerBound: Int) -> Bool {
+        var begin = stop
+        while begin > lowerBound, scalars[begin - 1] != " ", scalars[begin - 1] != "(" { begin -= 1 }
+        guard begin < stop else { return false }
+        let word = String(String.UnicodeScalarView(scalars[begin..<stop]))
+        if abbreviations.contains(word) { return true }
+        // An initial: one capital letter.
+        if word.unicodeScalars.count == 1, CharacterSet.uppercaseLetters.contains(word.unicodeScalars.first!) { return true }
+        // A dotted acronym: U.S, U.K, U.N (letters separated by full stops).
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { $0.count == 1 && $0.first!.isLetter }
     }
 }

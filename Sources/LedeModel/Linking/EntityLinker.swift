@@ -42,6 +42,7 @@ public struct EntityLinker: Sendable {
         }
         parts += nameForms.topicAliases.keys.sorted().map { ([$0] + nameForms.topicAliases[$0]!).joined(separator: "|") }
         parts += releaseExtractor.releaseCues
+        parts += ["planned:"] + releaseExtractor.plannedCues
         return parts.joined(separator: "\n")
     }
 

@@ -46,7 +46,10 @@ public struct ModelNameScanner: Sendable {
     }
 
     static func looksLikeModelName(_ name: String) -> Bool {
-        guard name.count >= 3, name.first?.isUppercase == true else { return false }
+        guard name.first?.isUppercase == true else { return false }
+        // Two characters only as a capital and a digit (`its R2 model`).
+        if name.count == 2 { return name.last!.isNumber }
+        guard name.count >= 3 else { return false }
         if let year = Int(name.filter(\.isNumber)), name.allSatisfy({ $0.isNumber }), (1900...2100).contains(year) { return false }
         let hasDigit = name.contains { $0.isNumber }
         let hasInnerCapital = name.dropFirst().contains { $0.isUppercase }

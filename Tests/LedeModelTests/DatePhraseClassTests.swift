@@ -1,0 +1,113 @@
+import Foundation
+@testable import LedeModel
+import Testing
+
+/// Date phrases as news text writes them (issue 10, class 2), and plans
+/// (class 4), on sentences written for the tests.
+@Suite("Date phrases and plans")
+struct DatePhraseClassTests {
+    static let published = CalendarDate(year: 2025, month: 3, day: 19)
+    static let linker = EntityLinker(
+        gazetteer: Gazetteer(tsv: "DeepSeek\t\tlab\nAcme AI\tAcme\tstartup\n"),
+        catalogue: ReleaseCatalogue(tsv: """
+        Foo-7B\tAcme AI\t2024-06-01\t\thttps://example.com/foo
+        Bar-2\tAcme AI\t2024-06-01\t\thttps://example.com/bar
+        """, file: "test.tsv"))
+
+    static func releases(_ paragraph: String, published: CalendarDate = published) -> [Release] {
+        InMemoryCorpus(articles: [Article(path: "t.txt", title: "t", published: published, paragraphs: [paragraph])], linker: linker).releases
+    }
+
+    static func release(_ name: String, _ paragraph: String, published: CalendarDate = published) throws -> Release {
+        try #require(releases(paragraph, published: published).first { $0.modelName == name })
+    }
+
+    @Test("a phrase never spans a sentence end: `in October. 01.AI…` is October, not October 1")
+    func noSpanAcrossSentences() throws {
+        let phrases = DatePhraseFinder().phrases(in: "It came out in October. 01.AI said so.", published: Self.published)
+        #expect(phrases.map(\.text) == ["in October"])
+        let release = try Self.release("Zed-9", "Acme released its Zed-9 model in October. 01.AI executives said little.")
+        #expect(release.dateText == "2024-10")
+        // An abbreviated month keeps its full stop.
+        #expect(DatePhraseFinder().phrases(in: "It shipped on Oct. 7, 2024.", published: Self.published).first?.date.description == "2024-10-07")
+    }
+
+    @Test("tickers, abbreviations, initials and dotted acronyms end no sentence", arguments: [
+        ("Alibaba (9988.HK) shipped it. Then it rained.", 2),
+        ("Acme Inc. Chief Jo Bloggs spoke. Then it rained.", 2),
+        ("The U.S. Commerce Department spoke. Then it rained.", 2),
+        ("Jo K. Bloggs spoke. Then it rained.", 2),
+        ("It shipped in 2024. 01.AI followed.", 2),
+        ("It costs $2.5 million. Really.", 2),
+    ])
+    func sentenceEnds(text: String, count: Int) {
+        #expect(ReleaseExtractor.sentences(Array(text.unicodeScalars)).count == count)
+    }
+
+    @Test("a date whose sentence goes on past an abbreviation still belongs to its model")
+    func dateAcrossAbbreviation() throws {
+        let release = try Self.release("Zed-9", "In January the U.S. Commerce Department noted that Acme had released its Zed-9 model.")
+        #expect(release.dateText == "2025-01")
+    }
+
+    @Test("a date after a comma belongs to the model it follows")
+    func apposition() throws {
+        let release = try Self.release("Zed-9", "Acme launched a reasoning model, called Zed-9, in September 2024, and its Qux-3 model is next.")
+        #expect(release.dateText == "2024-09")
+        #expect(try Self.release("Qux-3", "Acme launched a reasoning model, called Zed-9, in September 2024, and its Qux-3 model is next.").basis == .published)
+    }
+
+    @Test("of several phrases in a sentence the one governed by the model's release word wins")
+    func governedPhrase() throws {
+        let release = try Self.release("Zed-9", "In an article published this week, Acme said the Zed-9 model's launch in January had surprised rivals.")
+        #expect(release.evidence.map(\.phrase) == ["in January"])
+        #expect(release.dateText == "2025-01")
+        let said = try Self.release("Zed-9", "Acme said on Monday that the launch of its Zed-9 model in February went well.")
+        #expect(said.evidence.map(\.phrase) == ["in February"])
+        // A document's date alone dates no model.
+        #expect(try Self.release("Zed-9", "A report published last week praised the Zed-9 model.").basis == .published)
+    }
+
+    @Test("models released together are dated together")
+    func pair() throws {
+        let releases = Self.releases("Acme launched Foo-7B and Bar-2 last Friday, it said.")
+        #expect(releases.map(\.modelName).sorted() == ["Bar-2", "Foo-7B"])
+        for release in releases { #expect(release.evidence.map(\.phrase) == ["last Friday"]) }
+        let three = Self.releases("Acme released Foo-7B, Bar-2 and its Zed-9 model on 14 March 2025.")
+        #expect(three.allSatisfy { $0.evidence.map(\.phrase) == ["14 March 2025"] })
+    }
+
+    @Test("festivals resolve where the year is known, else date nothing", arguments: [
+        ("on the first day of the Lunar New Year", "2025-01-29"),
+        ("on the eve of the Lunar New Year", "2025-01-28"),
+        ("during Chinese New Year 2024", "2024-02-10"),
+        ("at Christmas", "2024-12-25"),
+        ("on Singles' Day", "2024-11-11"),
+        ("at Thanksgiving", "2024-11-28"),
+    ])
+    func festivals(phrase: String, expected: String) {
+        let found = DatePhraseFinder().phrases(in: "Acme released it \(phrase).", published: Self.published)
+        #expect(found.first?.date.description == expected)
+    }
+
+    @Test("a festival in a year the table does not hold leaves the publication bound")
+    func festivalUnknownYear() throws {
+        let release = try Self.release("Zed-9", "Acme released its Zed-9 model on the first day of the Lunar New Year.",
+                                       published: CalendarDate(year: 2035, month: 3, day: 1))
+        #expect(release.basis == .published)
+    }
+
+    @Test("plans: a dated plan and an undated one are planned entries, also for models the catalogue does not know")
+    func plans() throws {
+        let dated = try Self.release("R2", "DeepSeek will unveil its R2 model in May.")
+        #expect(dated.planned && dated.dateText == "2025-05")
+        let training = try Self.release("Zed-9", "Acme said its Zed-9 model is still in training.")
+        #expect(training.planned)
+        #expect(training.basis == .published)
+        #expect(training.evidence.map(\.role) == [.plan])
+        let intends = try Self.release("R2", "DeepSeek plans to release its R2 model.")
+        #expect(intends.planned)
+        // Released models stay released.
+        #expect(!(try Self.release("Zed-9", "Acme released its Zed-9 model in January.").planned))
+    }
+}
