@@ -5,6 +5,10 @@ public enum EntityType: String, Sendable, Codable, CaseIterable, Comparable {
     case location = "LOCATION"
     case topic = "TOPIC"
     case model = "MODEL"
+    /// A family of models (`Llama`, `the Claude family`): no release of its own.
+    case modelFamily = "MODEL_FAMILY"
+    /// A product built on models (`ChatGPT`, `Meta AI`): not a model release.
+    case product = "PRODUCT"
     case brand = "BRAND"
     case genre = "GENRE"
     case other = "OTHER"
@@ -22,4 +26,8 @@ public enum EntityType: String, Sendable, Codable, CaseIterable, Comparable {
     public var isArticleMetadata: Bool { self == .brand || self == .genre }
 
     public var displayName: String { rawValue }
+
+    /// Models, families and products: matched in the model layer, so the
+    /// longest name wins (`Claude 3.7 Sonnet` over `Claude`).
+    public var isModelLayer: Bool { self == .model || self == .modelFamily || self == .product }
 }

@@ -123,7 +123,7 @@ struct LinkerTests {
             }
             let found = Set(corpus.allMentions.compactMap { mention -> LabelledText.Span? in
                 guard let entity = corpus.entity(mention.entity) else { return nil }
-                guard entity.type != .model, entity.type != .topic else { return nil }
+                guard !entity.type.isModelLayer, entity.type != .topic else { return nil }
                 return .init(paragraph: mention.paragraph, start: mention.start, end: mention.end, label: entity.label)
             })
             truePositives += found.intersection(expected).count

@@ -14,15 +14,30 @@ public struct EntityLinker: Sendable {
     public let gazetteer: Gazetteer
     public let catalogue: ReleaseCatalogue
     public let nameForms: NameForms
+    public let families: ModelFamilies
+    /// Tier words (`Turbo`, `mini`), as UTF-8.
+    let tierWords: [[UInt8]]
+    let tiers: [String]
+    /// First words of every known model and family name (`Llama`, `Qwen2.5`), lower case:
+    /// only unknown families are followed through an article.
+    let knownFamilyWords: Set<String>
     public var releaseExtractor: ReleaseExtractor
     /// Organisation keys already worked out (the gazetteer lookup runs the name rules).
     private let organisationKeys = KeyCache()
 
     public init(gazetteer: Gazetteer = .bundled, catalogue: ReleaseCatalogue = .bundled, nameForms: NameForms = .bundled,
-                releaseCues: [String] = ReleaseExtractor.bundledCues) {
+                releaseCues: [String] = ReleaseExtractor.bundledCues, families: ModelFamilies = .bundled) {
         self.gazetteer = gazetteer
         self.catalogue = catalogue
         self.nameForms = nameForms
+        self.families = families
+        tiers = ModelFamilies.bundledTiers
+        tierWords = tiers.map { Array($0.utf8) }
+        var words = Set<String>()
+        for name in catalogue.entries.flatMap({ $0.names + $0.contextualNames }) + families.entries.flatMap({ [$0.name] + $0.aliases }) {
+            words.insert(ModelNameScanner.familyWord(of: name).lowercased())
+        }
+        knownFamilyWords = words
         self.releaseExtractor = ReleaseExtractor(releaseCues: releaseCues)
     }
 
@@ -43,6 +58,8 @@ public struct EntityLinker: Sendable {
         parts += nameForms.topicAliases.keys.sorted().map { ([$0] + nameForms.topicAliases[$0]!).joined(separator: "|") }
         parts += releaseExtractor.releaseCues
         parts += ["planned:"] + releaseExtractor.plannedCues
+        parts += ["tiers:"] + tiers
+        parts += ["families:"] + families.entries.map { ([$0.name, $0.type.rawValue, $0.organisation] + $0.aliases).joined(separator: "|") }
         return parts.joined(separator: "\n")
     }
 
@@ -89,7 +106,12 @@ public struct EntityLinker: Sendable {
 
     /// Model names the article introduces (`its new model Zed-9`).
     public func discoveredModelNames(in article: Article) -> [String] {
-        ModelNameScanner().names(in: article.paragraphs, known: [])
+        let scanner = ModelNameScanner()
+        var names = scanner.names(in: article.paragraphs, known: [])
+        names += scanner.tieredNames(in: article.paragraphs, tiers: tiers, known: Set(names.map { $0.lowercased() }))
+        names += scanner.familyMembers(in: article.paragraphs, of: names, knownFamilies: knownFamilyWords,
+                                       known: Set(names.map { $0.lowercased() }))
+        return names
     }
 
     // MARK: - Per article, against the vocabulary
@@ -157,6 +179,10 @@ public struct EntityLinker: Sendable {
             var coveredUntil = 0
             for candidate in ordered where candidate.byteStart >= coveredUntil {
                 let meaning = candidate.meaning
+                if isModelLayer, !Self.isWholeModelName(bytes, start: candidate.byteStart, end: candidate.byteEnd,
+                                                        isModel: definitions[Int(meaning.entity)].type == .model, tiers: tierWords) {
+                    continue
+                }
                 if let organisation = meaning.requiresOrganisation {
                     // The organisation's last mention before the alias, in the same sentence.
                     guard let ends = organisationEnds[organisation], let end = Self.lastValue(in: ends, atMost: candidate.byteStart),
@@ -182,6 +208,34 @@ public struct EntityLinker: Sendable {
         }
         result.sort(by: LinkedMention.readingOrder)
         return result
+    }
+
+    /// A model name must not stop inside a longer one: not before `.5` or `-2`
+    /// (`Claude 3` in `Claude 3.7`, `Meta Llama 3` in `Meta Llama 3.1`), not
+    /// a word before ` 3` (`Claude` in `Claude 3.5 Opus`), and a model not
+    /// before a tier word (`Ernie 4.5` in `Ernie 4.5 Turbo`): the tiered name
+    /// is its own model.
+    static func isWholeModelName(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, isModel: Bool, tiers: [[UInt8]]) -> Bool {
+        guard end < bytes.count else { return true }
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        let next = bytes[end]
+        if (next == UInt8(ascii: ".") || next == UInt8(ascii: "-")) && isDigit(end + 1) { return false }
+        guard next == UInt8(ascii: " ") else { return true }
+        let last = bytes[end - 1]
+        let endsInLetter = (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A
+        if endsInLetter && isDigit(end + 1) { return false }
+        guard isModel else { return true }
+        for tier in tiers where end + 1 + tier.count <= bytes.count {
+            var equal = true
+            for offset in 0..<tier.count where bytes[end + 1 + offset] != tier[offset] { equal = false; break }
+            guard equal else { continue }
+            let after = end + 1 + tier.count
+            if after == bytes.count { return false }
+            let byte = bytes[after]
+            let isWord = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
+            if !isWord { return false }
+        }
+        return true
     }
 
     /// The largest value ≤ `limit` in an ascending array.

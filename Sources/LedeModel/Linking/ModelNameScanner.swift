@@ -36,6 +36,88 @@ public struct ModelNameScanner: Sendable {
         return found
     }
 
+    /// Tiered names nothing knows (`Nimbus 3 Flash`, `Ernie X1 Turbo`, `Llama 4
+    /// Behemoth`): a tier word after a version, with the family word before a
+    /// bare version. Only in paragraphs that speak of models.
+    public func tieredNames(in paragraphs: [String], tiers: [String], known: Set<String>) -> [String] {
+        let tierSet = Set(tiers)
+        var found: [String] = []
+        var seen = known
+        for paragraph in paragraphs where Self.speaksOfModels(paragraph) {
+            let tokens = paragraph.split(separator: " ", omittingEmptySubsequences: false)
+            for index in tokens.indices where index >= 1 {
+                let (word, _) = Self.strip(tokens[index])
+                guard tierSet.contains(word) else { continue }
+                let version = tokens[index - 1]
+                guard Self.strip(version).word == version, version.contains(where: \.isNumber) else { continue }
+                var parts = [String(version), word]
+                let needsFamily = version.first!.isNumber || version.count <= 3
+                if index >= 2, Self.isFamilyWord(tokens[index - 2]) {
+                    if needsFamily { parts.insert(String(tokens[index - 2]), at: 0) }
+                } else if needsFamily {
+                    continue
+                }
+                let name = parts.joined(separator: " ")
+                guard Self.looksLikeModelName(name), seen.insert(name.lowercased()).inserted else { continue }
+                found.append(name)
+            }
+        }
+        return found
+    }
+
+    /// Other members of a family the article introduced and nothing knows
+    /// (`Qiu-1` found, so `Qiu-7B`, `Qiu 2` and `Qiu 2 Pro` are models too).
+    public func familyMembers(in paragraphs: [String], of names: [String], knownFamilies: Set<String>, known: Set<String>) -> [String] {
+        var families = Set<String>()
+        for name in names {
+            let family = Self.familyWord(of: name)
+            if family.count >= 3, family.first!.isUppercase, !knownFamilies.contains(family.lowercased()) { families.insert(family) }
+        }
+        guard !families.isEmpty else { return [] }
+        var found: [String] = []
+        var seen = known
+        for paragraph in paragraphs {
+            let tokens = paragraph.split(separator: " ", omittingEmptySubsequences: false)
+            for index in tokens.indices {
+                let (word, clean) = Self.strip(tokens[index])
+                var name: String?
+                if families.contains(word), clean, index + 1 < tokens.count {
+                    let (version, _) = Self.strip(tokens[index + 1])
+                    if version.first?.isNumber == true { name = word + " " + version }
+                } else if let dash = word.firstIndex(of: "-"), families.contains(String(word[..<dash])),
+                          word[word.index(after: dash)...].first?.isNumber == true {
+                    name = word
+                }
+                guard let name, Self.looksLikeModelName(name), seen.insert(name.lowercased()).inserted else { continue }
+                found.append(name)
+            }
+        }
+        return found
+    }
+
+    /// The leading letters of a name (`Qiu` of `Qiu-7B`, `GPT` of `GPT-4o`).
+    public static func familyWord(of name: String) -> String {
+        String(name.prefix { $0.isLetter })
+    }
+
+    static func speaksOfModels(_ paragraph: String) -> Bool {
+        paragraph.containsUTF8("model") || paragraph.containsUTF8("Model") || paragraph.containsUTF8("LLM") || paragraph.containsUTF8("chatbot")
+    }
+
+    /// A capitalised word of letters (`Ernie`, `Nimbus`).
+    static func isFamilyWord(_ token: Substring) -> Bool {
+        guard let first = token.first, first.isUppercase, token.count >= 2 else { return false }
+        return token.allSatisfy { $0.isLetter }
+    }
+
+    /// A token without trailing punctuation or possessive, and whether it had none.
+    static func strip(_ token: Substring) -> (word: String, clean: Bool) {
+        var word = token
+        for suffix in ["’s", "'s"] where word.hasSuffix(suffix) { word = word.dropLast(2) }
+        while let last = word.last, ",.;:)!?”\"’".contains(last) { word = word.dropLast() }
+        return (String(word), word.count == token.count)
+    }
+
     /// The names both shapes capture, the first shape's first, each in text order.
     static func candidates(in paragraph: String) -> [String] {
         var text = paragraph

@@ -105,7 +105,7 @@ public struct NameForms: Sendable {
             for alias in topicAliases[label.lowercased()] ?? [] {
                 add(alias, Self.caseRule(for: alias) == .exact ? .exact : .anyCase)
             }
-        case .model:
+        case .model, .modelFamily, .product:
             add(label)
         case .brand, .genre, .other:
             break

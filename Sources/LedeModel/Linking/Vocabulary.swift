@@ -119,6 +119,7 @@ public final class Vocabulary: Sendable {
         var builder = VocabularyBuilder(linker: linker)
         builder.addGazetteer()
         builder.addConcepts(input.concepts)
+        builder.addFamilies()
         builder.addCatalogue()
         builder.addDiscoveredModels(input.discoveredModels)
         let built = builder.finish()
@@ -195,7 +196,23 @@ struct VocabularyBuilder {
         }
     }
 
+    /// Model families and products (`Resources/model-families.tsv`): entities
+    /// of their own, and their names are never a catalogue model's.
+    mutating func addFamilies() {
+        for family in linker.families.entries {
+            let key = EntityKey(type: family.type, name: family.name)
+            guard definitions[key] == nil else { continue }
+            definitions[key] = .init(key: key, type: family.type, defaultLabel: family.name, names: [], isAnnotated: false,
+                                     isDiscoveredModel: false)
+            for name in [family.name] + family.aliases {
+                addForm(NameForms.Form(text: name, caseRule: name.count <= 3 ? .exact : .firstLetterExact, needsPriorFullName: false),
+                        fromAnnotation: false, to: key)
+            }
+        }
+    }
+
     mutating func addCatalogue() {
+        let familyNames = linker.families.allNames
         for (entryIndex, entry) in linker.catalogue.entries.enumerated() {
             let key = EntityKey(type: .model, name: entry.model)
             if definitions[key]?.catalogueEntry != nil { continue }
@@ -204,11 +221,92 @@ struct VocabularyBuilder {
             definition.catalogueEntry = entryIndex
             definition.url = entry.source.isEmpty ? nil : entry.source
             definitions[key] = definition
-            for name in entry.names {
+            for name in entry.names where !familyNames.contains(name.lowercased()) {
                 addForm(NameForms.Form(text: name, caseRule: name.count <= 3 ? .exact : .firstLetterExact, needsPriorFullName: false),
                         fromAnnotation: false, to: key)
             }
         }
+        // Spacing and hyphen variants (`Qwen 2.5-Max` is `Qwen2.5-Max`), unless another row or a family has the name.
+        let owners = Dictionary(linker.catalogue.entries.enumerated().flatMap { index, entry in entry.names.map { ($0.lowercased(), index) } },
+                                uniquingKeysWith: { first, _ in first })
+        for (entryIndex, entry) in linker.catalogue.entries.enumerated() {
+            let key = EntityKey(type: .model, name: entry.model)
+            guard definitions[key]?.catalogueEntry == entryIndex else { continue }
+            for name in entry.names where !familyNames.contains(name.lowercased()) {
+                for variant in Self.spellingVariants(of: name) where !familyNames.contains(variant.lowercased()) {
+                    if let owner = owners[variant.lowercased()], owner != entryIndex { continue }
+                    addForm(NameForms.Form(text: variant, caseRule: .firstLetterExact, needsPriorFullName: false), fromAnnotation: false, to: key)
+                }
+            }
+        }
+        // A version without its tier (`Claude 3.7`) is the one model of that
+        // version, when the catalogue has exactly one and the name is free.
+        let taken = Set(linker.catalogue.entries.flatMap(\.names).map { $0.lowercased() }).union(familyNames)
+        var untiered: [String: [Int]] = [:]
+        let tiers = Set(ModelFamilies.bundledTiers)
+        for (entryIndex, entry) in linker.catalogue.entries.enumerated() {
+            var words = entry.model.split(separator: " ")
+            guard words.count >= 2, let last = words.last, tiers.contains(String(last)) else { continue }
+            words.removeLast()
+            guard words.last?.first?.isNumber == true else { continue }
+            untiered[words.joined(separator: " "), default: []].append(entryIndex)
+        }
+        for name in untiered.keys.sorted() where untiered[name]!.count == 1 && !taken.contains(name.lowercased()) {
+            let entry = linker.catalogue.entries[untiered[name]![0]]
+            let key = EntityKey(type: .model, name: entry.model)
+            guard definitions[key]?.catalogueEntry == untiered[name]![0] else { continue }
+            addForm(NameForms.Form(text: name, caseRule: .firstLetterExact, needsPriorFullName: false), fromAnnotation: false, to: key)
+        }
+    }
+
+    /// A model name as news text also spells it: a space or hyphen between
+    /// its parts may be either (`Qwen 2.5-Max`, `Qwen 2.5 Max`), and a family
+    /// word of three letters or more may stand apart from its version or not
+    /// (`Qwen2.5`, `Qwen 2.5`, `Qwen-2.5`). At most four places vary.
+    static func spellingVariants(of name: String) -> [String] {
+        let characters = Array(name)
+        guard characters.count > 3 else { return [] }
+        // Each varying place: the range of characters it replaces, and the choices.
+        var places: [(range: Range<Int>, choices: [String])] = []
+        var letterRun = 0
+        for index in characters.indices {
+            let character = characters[index]
+            if character == " " || character == "-" {
+                if index > 0, index + 1 < characters.count, characters[index - 1].isLetter || characters[index - 1].isNumber,
+                   characters[index + 1].isLetter || characters[index + 1].isNumber {
+                    let nextIsDigit = characters[index + 1].isNumber
+                    places.append((index..<(index + 1), letterRun >= 3 && nextIsDigit ? [" ", "-", ""] : [" ", "-"]))
+                }
+                letterRun = 0
+            } else if character.isNumber, letterRun >= 3 {
+                places.append((index..<index, ["", " ", "-"]))
+                letterRun = 0
+            } else {
+                letterRun = character.isLetter ? letterRun + 1 : 0
+            }
+        }
+        guard !places.isEmpty, places.count <= 4 else { return [] }
+        var results: [String] = []
+        var choice = [Int](repeating: 0, count: places.count)
+        while true {
+            var text = ""
+            var cursor = 0
+            for (placeIndex, place) in places.enumerated() {
+                text += String(characters[cursor..<place.range.lowerBound]) + place.choices[choice[placeIndex]]
+                cursor = place.range.upperBound
+            }
+            text += String(characters[cursor...])
+            if text != name, !results.contains(text) { results.append(text) }
+            var digit = 0
+            while digit < places.count {
+                choice[digit] += 1
+                if choice[digit] < places[digit].choices.count { break }
+                choice[digit] = 0
+                digit += 1
+            }
+            if digit == places.count { break }
+        }
+        return results
     }
 
     /// Names the text introduced as models and nothing else knows.
@@ -261,7 +359,7 @@ struct VocabularyBuilder {
         }
 
         for (index, key) in keys.enumerated() {
-            let isModel = table[index].type == .model
+            let isModel = table[index].type.isModelLayer
             for (form, fromAnnotation) in forms[key] ?? [] {
                 add(form.text, form.caseRule, .init(entity: Int32(index), isModelLayer: isModel, needsPriorFullName: form.needsPriorFullName,
                                                     contextBytes: 0, fromAnnotation: fromAnnotation, requiresOrganisation: nil))

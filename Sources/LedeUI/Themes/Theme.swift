@@ -55,7 +55,7 @@ public struct Theme: Sendable {
         case .person: self[.person]
         case .location: self[.location]
         case .topic: self[.topic]
-        case .model: self[.model]
+        case .model, .modelFamily, .product: self[.model]
         case .brand, .genre, .other: self[.other]
         }
     }

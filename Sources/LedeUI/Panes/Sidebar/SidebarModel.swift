@@ -80,14 +80,14 @@ public struct SidebarModel {
     }
 
     static func group(of entity: Entity, annotated: Bool) -> SidebarGroup? {
-        if entity.type == .model { return .models }
+        if entity.type.isModelLayer { return .models }
         if !annotated { return .detected }
         switch entity.type {
         case .organisation: return .organisations
         case .person: return .people
         case .location: return .locations
         case .topic: return .topics
-        case .model: return .models
+        case .model, .modelFamily, .product: return .models
         case .brand, .genre, .other: return nil
         }
     }
