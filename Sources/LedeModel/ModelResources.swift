@@ -18,7 +18,7 @@ enum ModelResources {
 
     /// Every shipped data file, for fingerprints.
     static let dataFileNames = ["gazetteer.tsv", "releases.tsv", "legal-forms.txt", "places.tsv", "topic-aliases.tsv",
-                                "release-cues.txt", "planned-cues.txt", "chrome.txt", "model-families.tsv", "model-tiers.txt"]
+                                "release-cues.txt", "planned-cues.txt", "chrome.txt", "model-families.tsv", "model-tiers.txt", "furniture.tsv"]
 
     /// Non-blank, non-comment lines with their 1-based line numbers.
     static func dataLines(_ text: String) -> [(number: Int, text: String)] {

@@ -9,6 +9,8 @@ import Foundation
 /// Missing or broken annotations become warnings on the article.
 public struct ScrapedArticleImporter: ArticleImporter {
     public var chromePhrases: [String]
+    /// Site furniture beyond exact phrases (`Resources/furniture.tsv`).
+    public var furniture: PageFurniture = .bundled
     /// Camel-case names that must not be split where a lower-case letter meets
     /// an upper-case one (DeepSeek, OpenAI, QwQ …).
     public var camelCaseNames: Set<String> {
@@ -40,7 +42,9 @@ public struct ScrapedArticleImporter: ArticleImporter {
     }
 
     public var fingerprint: String {
-        var parts = ["scraped-1"] + chromePhrases + camelCaseNames.sorted()
+        var parts = ["scraped-2"] + chromePhrases + camelCaseNames.sorted() + furniture.glued + furniture.signupWords
+            + furniture.signupObjects + furniture.headlineLabels + furniture.creditMarkers + furniture.agencies + furniture.sections.sorted()
+            + furniture.starters.sorted()
         parts.append("\(limits.maximumFileBytes) \(limits.maximumAnnotations) \(limits.maximumLabelLength) \(limits.maximumParagraphs)")
         return parts.joined(separator: "\n")
     }
@@ -97,7 +101,7 @@ public struct ScrapedArticleImporter: ArticleImporter {
         body = stripChrome(body)
         var related: [RelatedArticle] = []
         body = cutRelatedBlocks(body, into: &related)
-        var paragraphs = splitParagraphs(body)
+        var paragraphs = furniture.clean(splitParagraphs(body), related: &related, isInsideName: isInsideCamelCaseName)
         if paragraphs.count > limits.maximumParagraphs {
             warnings.append("\(paragraphs.count) paragraphs; only the first \(limits.maximumParagraphs) are kept")
             paragraphs.removeLast(paragraphs.count - limits.maximumParagraphs)
@@ -335,7 +339,8 @@ public struct ScrapedArticleImporter: ArticleImporter {
         var consumed = 0
         for (index, segment) in segments.enumerated() {
             consumed += segment.count
-            if headline == nil, Self.isTitleCaseLine(segment), index < segments.count - 1, metadata.count < 3 {
+            if headline == nil, Self.isTitleCaseLine(segment) || furniture.sections.contains(segment), index < segments.count - 1,
+               metadata.count < 3 {
                 metadata.append(segment)
                 continue
             }
@@ -436,7 +441,8 @@ public struct ScrapedArticleImporter: ArticleImporter {
                     // Walk back over closing quotes to the sentence end.
                     var end = index - 1
                     while end > start, Self.isClosingQuote(scalars[end]) { end -= 1 }
-                    if end > start, Self.isSentenceEnd(scalars[end]), !Self.isInitial(scalars, periodAt: end) {
+                    if end > start, Self.isSentenceEnd(scalars[end]), !Self.isInitial(scalars, periodAt: end),
+                       !Self.isTicker(scalars, periodAt: end) {
                         breaks.append(index)
                         start = index
                     }
@@ -472,6 +478,18 @@ public struct ScrapedArticleImporter: ArticleImporter {
     static func isCapital(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A }
         return scalar.properties.isUppercase
+    }
+
+    /// `(9988.HK)`, `(9888.HK, BIDU.O)`: a full stop inside a stock ticker,
+    /// one to four capitals after it, then a bracket or comma.
+    static func isTicker(_ scalars: [Unicode.Scalar], periodAt index: Int) -> Bool {
+        guard scalars[index] == ".", index >= 1, scalars[index - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index - 1])
+        else { return false }
+        var cursor = index + 1
+        while cursor < scalars.count, cursor - index <= 5, scalars[cursor].value >= 0x41 && scalars[cursor].value <= 0x5A { cursor += 1 }
+        let capitals = cursor - index - 1
+        guard (1...4).contains(capitals), cursor < scalars.count else { return false }
+        return scalars[cursor] == ")" || scalars[cursor] == ","
     }
 
     /// `U.S.` or `J.` — a single capital before the full stop.
