@@ -69,15 +69,28 @@ public struct ReleaseExtractor: Sendable {
         let future = dateFinder.speaksOfFuture(text)
         if Self.mayHoldDate(text), reportsRelease(text) {
             let sentenceScalars = Array(text.unicodeScalars)
-            for phrase in dateFinder.phrases(in: text, published: published, future: future) {
+            // In a sentence that speaks of the future somewhere, a phrase governed by a past-tense release verb
+            // (`When Acme released Zed-9 in December, rivals would…`) is resolved as the past.
+            var pastPhrases: [DatePhrase]?
+            for found in dateFinder.phrases(in: text, published: published, future: future) {
+                var phrase = found
                 let windowStart = max(0, phrase.start - 60)
                 let before = String(String.UnicodeScalarView(sentenceScalars[windowStart..<phrase.start])).lowercased()
                 if Self.datesADocument(before) { continue }
+                let (governing, isPast) = governor(before)
+                // A date governed by another event (`the company he co-founded in 2015`) dates no model.
+                if governing == .event { continue }
+                var speaksOfFuture = future
+                if future, governing == .release, isPast {
+                    if pastPhrases == nil { pastPhrases = dateFinder.phrases(in: text, published: published, future: false) }
+                    if let past = pastPhrases?.first(where: { $0.start == phrase.start && $0.end == phrase.end }) { phrase = past }
+                    speaksOfFuture = false
+                }
                 let start = offset + phrase.start, end = offset + phrase.end
                 let target = Self.apposition(inSentence, mentions: mentions, scalars: paragraph, phraseStart: start)
                     ?? Self.nearest(inSentence, mentions: mentions, start: start, end: end)
-                let planned = published.map { phrase.date.firstDay > $0 || (future && !(phrase.date.lastDay < $0)) } ?? future
-                let governed = governor(before) == .release
+                let planned = published.map { phrase.date.firstDay > $0 || (speaksOfFuture && !(phrase.date.lastDay < $0)) } ?? speaksOfFuture
+                let governed = governing == .release
                 for ordinal in Self.coordinated(target, in: inSentence, mentions: mentions, scalars: paragraph) {
                     result.append(ReleaseStatement(model: mentions[ordinal].entity, mention: Int32(ordinal), date: phrase.date,
                                                    phrase: phrase.text, planned: planned, isRelative: phrase.isRelative))
@@ -109,19 +122,38 @@ public struct ReleaseExtractor: Sendable {
         return result
     }
 
-    enum Governor { case release, reporting, none }
+    enum Governor { case release, reporting, event, none }
+
+    /// Other events a date can belong to: a founding, a listing.
+    static let eventWords = [" founded", " co-founded", " established", " incorporated", " went public", " listed", " set up", " born",
+                             " acquired", " raised", " invested"]
 
     /// Words that report rather than release: a date right after them is
     /// when something was said.
     static let reportingWords = [" said", " says", " told", " reported", " wrote", " added", " noted", " according to", " disclosed",
                                  " confirmed", " revealed"]
 
-    /// The nearer of the last release cue and the last reporting word before a phrase.
-    func governor(_ before: String) -> Governor {
-        let releaseAt = releaseCues.map { before.lastUTF8Offset(of: $0) }.max() ?? -1
+    /// The nearest of the last release cue, reporting word and event word
+    /// before a phrase; for a release cue, whether its verb is in the past
+    /// (`released`, `came out`).
+    func governor(_ before: String) -> (Governor, isPast: Bool) {
+        var releaseAt = -1, releaseCue = ""
+        for cue in releaseCues {
+            let at = before.lastUTF8Offset(of: cue)
+            if at > releaseAt { releaseAt = at; releaseCue = cue }
+        }
         let reportingAt = Self.reportingWords.map { before.lastUTF8Offset(of: $0) }.max() ?? -1
-        if releaseAt < 0 && reportingAt < 0 { return .none }
-        return releaseAt > reportingAt ? .release : .reporting
+        let eventAt = Self.eventWords.map { before.lastUTF8Offset(of: $0) }.max() ?? -1
+        let nearest = max(releaseAt, reportingAt, eventAt)
+        if nearest < 0 { return (.none, false) }
+        if nearest == eventAt { return (.event, false) }
+        if nearest == reportingAt { return (.reporting, false) }
+        // The word holding the cue: `released`, `launched`; or a past phrase of its own.
+        let bytes = Array(before.utf8)
+        var end = releaseAt + releaseCue.utf8.count
+        while end < bytes.count, bytes[end] >= 0x61 && bytes[end] <= 0x7A { end += 1 }
+        let word = String(decoding: bytes[releaseAt..<end], as: UTF8.self)
+        return (.release, word.hasSuffix("ed") || ["came out", "went live", "made available", "made public"].contains(releaseCue))
     }
 
     /// Documents whose own date is no release: `an article published this week`.

@@ -35,8 +35,15 @@ struct Entities: ParsableCommand {
 }
 
 struct Timeline: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print AI model releases, oldest first.")
-    @Option(help: "Output format: json, csv or markdown.") var format: ExportFormat = .json
+    static let configuration = CommandConfiguration(
+        abstract: "Print AI model releases, oldest first.",
+        discussion: """
+            Each release says how its date is known (explanation): from the catalogue (and how many articles confirm it), \
+            stated by N articles, bounded by a relative phrase, or bounded by publication; conflicts name their articles. \
+            --explain MODEL lists every sentence that took part, with what it did (agrees, conflicts, bounds, plan).
+            """)
+    @Option(help: "Output format: json, csv or markdown (with --explain: json or text).") var format: ExportFormat = .json
+    @Option(help: "Explain one model's date: every sentence that stated one.") var explain: String?
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
@@ -45,6 +52,23 @@ struct Timeline: ParsableCommand {
 
     func run() throws {
         let corpus = loadCorpus(corpusOptions)
+        if let explain {
+            let releases = ReleaseExplanation.releases(named: explain, in: corpus)
+            guard !releases.isEmpty else {
+                printError("lede: no release of a model named “\(ControlCharacters.visible(explain))” in these articles")
+                throw ExitCode(corpus.errors.isEmpty ? 2 : 1)
+            }
+            try export(corpus) { output in
+                let explanations = releases.map { ReleaseExplanation(release: $0, corpus: corpus) }
+                if format == .json {
+                    JSONValue.object(["releases": .array(explanations.map(\.json))]).write(to: &output)
+                    output.write("\n")
+                } else {
+                    for explanation in explanations { explanation.write(to: &output) }
+                }
+            }
+            return
+        }
         try export(corpus) { output in
             switch format {
             case .json: CorpusExport.writeTimelineJSON(corpus, to: &output)

@@ -295,6 +295,32 @@ struct CommandLineTests {
         #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01-20 | catalog | catalogue, confirmed by 1 article |"))
     }
 
+    @Test("timeline --explain lists every sentence behind a date, as text or JSON")
+    func timelineExplain() throws {
+        let reference = "Tests/LedeModelTests/Fixtures/reference.txt"
+        let text = try runLede(["timeline", "--no-index", "--format", "markdown", "--explain", "deepseek r1", reference])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("DeepSeek-R1 (DeepSeek): 2025-01-20 — catalogue, confirmed by 1 article\n"))
+        #expect(text.stdout.contains("  agrees 2025-01 “in January” "))
+        let json = try runLede(["timeline", "--no-index", "--format", "json", "--explain", "DeepSeek-R1", reference])
+        #expect(json.stdout.contains("\"sentences\" : [") && json.stdout.contains("\"role\" : \"agrees\""))
+        #expect(try runLede(["timeline", "--no-index", "--explain", "Nope-1", reference]).status == 2)
+    }
+
+    @Test("the evaluation set's timeline is byte-identical with one thread or many, indexed or not")
+    func timelineDeterministic() throws {
+        let folder = "Tests/LedeModelTests/Evaluation/articles"
+        let cache = NSTemporaryDirectory() + "lede-e2e-cache-determinism-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let many = try runLede(["timeline", "--no-index", "--format", "json", folder])
+        let one = try runLede(["timeline", "--no-index", "--format", "json", folder], environment: ["LEDE_THREADS": "1"])
+        let indexed = try runLede(["timeline", "--format", "json", folder], environment: ["XDG_CACHE_HOME": cache])
+        #expect(many.status == 0)
+        #expect(many.stdout == one.stdout)
+        #expect(many.stdout == indexed.stdout)
+        #expect(many.stdout.contains("\"explanation\" : \"catalogue, confirmed by"))
+    }
+
     @Test("themes lists the shipped themes with their source")
     func themes() throws {
         let result = try runLede(["themes"])

@@ -68,6 +68,21 @@ struct DatePhraseClassTests {
         #expect(try Self.release("Zed-9", "A report published last week praised the Zed-9 model.").basis == .published)
     }
 
+    @Test("a date governed by another event (a founding, a funding round) dates no model")
+    func otherEvents() throws {
+        let release = try Self.release("Zed-9", "Acme, which Jo Bloggs co-founded in 2015, released its Zed-9 model on 3 March 2025.")
+        #expect(release.evidence.map(\.phrase) == ["3 March 2025"])
+        let raised = try Self.release("Zed-9", "Acme raised $1bn in January and launched its Zed-9 model in March.")
+        #expect(raised.evidence.map(\.phrase) == ["in March"])
+    }
+
+    @Test("a past-tense release verb keeps its date in the past even when the sentence speaks of the future")
+    func pastVerbInFutureSentence() throws {
+        let release = try Self.release("Zed-9", "When Acme released its Zed-9 model in December, rivals said they would soon catch up.")
+        #expect(release.dateText == "2024-12")
+        #expect(!release.planned)
+    }
+
     @Test("models released together are dated together")
     func pair() throws {
         let releases = Self.releases("Acme launched Foo-7B and Bar-2 last Friday, it said.")
