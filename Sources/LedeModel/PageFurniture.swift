@@ -74,48 +74,59 @@ public struct PageFurniture: Sendable {
     }
 
     /// `Learn More` where it stands glued: at either edge, or between a word
-    /// and a capital (`newsletterLearn More`).
+    /// and a capital (`newsletterLearn More`). Works on a view of the
+    /// paragraph, so a thousand glued phrases cost one pass.
     func removeGlued(_ paragraph: String) -> String {
-        var text = paragraph
-        for phrase in glued where text.containsUTF8(phrase) {
-            var changed = true
-            while changed {
-                changed = false
-                let trimmed = text.trimmingWhitespace()
-                if trimmed.hasPrefix(phrase) {
-                    let rest = trimmed.dropFirst(phrase.count)
+        guard glued.contains(where: { paragraph.containsUTF8($0) }) else { return paragraph }
+        var text = Self.trimmed(paragraph[...])
+        var changed = true
+        while changed {
+            changed = false
+            for phrase in glued {
+                if text.hasPrefix(phrase) {
+                    let rest = text.dropFirst(phrase.count)
                     if rest.isEmpty || rest.first!.isUppercase || rest.first == " " || rest.first!.isNumber {
-                        text = String(rest)
+                        text = Self.trimmed(rest)
                         changed = true
                     }
-                } else if trimmed.hasSuffix(phrase) {
-                    let head = trimmed.dropLast(phrase.count)
-                    if head.isEmpty || head.last != " " || head.last == "." {
-                        text = String(head)
+                } else if text.hasSuffix(phrase) {
+                    let head = text.dropLast(phrase.count)
+                    if head.isEmpty || head.last != " " {
+                        text = Self.trimmed(head)
                         changed = true
                     }
                 }
             }
         }
+        return String(text)
+    }
+
+    static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return text
     }
 
-    /// A sentence at the start holding a sign-up word and its object (`Sign
-    /// up for The Prompt, our free weekly newsletter.`): dropped, up to its end.
+    /// Sentences at the start holding a sign-up word and its object (`Sign
+    /// up for The Prompt, our free weekly newsletter.`): dropped, up to their end.
     func removeSignup(_ paragraph: String) -> String {
-        var text = paragraph
-        while true {
+        var text = paragraph[...]
+        var removed = false
+        while !text.isEmpty {
             let end = Self.firstSentenceEnd(text)
-            let sentence = text[..<end].lowercased()
-            guard sentence.split(separator: " ").count <= 30, signupWords.contains(where: { sentence.containsUTF8($0) }),
-                  signupObjects.contains(where: { sentence.containsUTF8($0) }) else { return text }
-            text = String(text[end...]).trimmingWhitespace()
-            if text.isEmpty { return text }
+            let sentence = text[..<end]
+            guard sentence.utf8.count <= 300 else { break }
+            let lower = sentence.lowercased()
+            guard signupWords.contains(where: { lower.containsUTF8($0) }), signupObjects.contains(where: { lower.containsUTF8($0) }) else { break }
+            text = Self.trimmed(text[end...])
+            removed = true
         }
+        return removed ? String(text) : paragraph
     }
 
     /// Where the first sentence ends: after `. `, or a full stop glued to a capital, or the end.
-    static func firstSentenceEnd(_ text: String) -> String.Index {
+    static func firstSentenceEnd(_ text: Substring) -> String.Index {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]

@@ -37,6 +37,17 @@ struct HardeningTests {
         #expect(release.date?.year == 2024)
     }
 
+    @Test("32,000 glued furniture phrases and sign-up lines in one paragraph are removed in one pass", .timeLimit(.minutes(1)))
+    func longFurniture() throws {
+        let glued = String(repeating: "Learn More", count: 32_000)
+        let signups = String(repeating: "Sign up for our weekly newsletter. ", count: 32_000)
+        let start = Date()
+        let article = try importer.parse(page("The end." + glued + "Acme said hello." + signups + "Acme said goodbye."), path: "f.txt").get()
+        #expect(article.paragraphs.contains("Acme said hello."))
+        #expect(article.paragraphs.contains("Acme said goodbye."))
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test("a chrome phrase repeated 32,000 times is stripped in one pass", .timeLimit(.minutes(1)))
     func repeatedChrome() throws {
         let body = String(repeating: "Print this page", count: 32_000) + "Alibaba released a model. It was fast."
