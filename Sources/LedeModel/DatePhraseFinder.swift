@@ -25,7 +25,7 @@ public struct DatePhraseFinder: Sendable {
     static let monthPattern = "(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?)"
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
-    enum Kind { case festival, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
+    enum Kind { case festival, monthRelativeYear, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
                 relativePeriod, weekday, dayWord, year }
 
     static let rules: [(Kind, NSRegularExpression)] = {
@@ -37,6 +37,7 @@ public struct DatePhraseFinder: Sendable {
             (.monthYear, "\\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of) )?\(m),? (\\d{4})\\b"),
             (.dayMonth, "\\b(\\d{1,2}) \(m)\\b"),
             (.monthDay, "\\b\(m) (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d)"),
+            (.monthRelativeYear, "\\b(?:(?:in|since|from|by|until|during|of|early|late) )?\(m),? (last|this|next) year\\b"),
             (.relativeMonthName, "\\b(last|this|next) \(m)\\b"),
             (.prepositionMonth, "\\b(?:in|since|from|by|until|during|of|at the end of|by the end of|the end of|end of|early|mid-|mid|late|the beginning of|the start of) \(m)\\b"),
             (.relativePeriod, "\\b(?:(?:earlier|later|late|early) )?(this|last|next|past) (month|week|year)\\b"),
@@ -129,6 +130,7 @@ public struct DatePhraseFinder: Sendable {
             case .festival: hasFestival
             case .dayMonthYear, .monthDayYear, .monthYear, .dayMonth, .monthDay: hasMonth && hasDigit
             case .relativeMonthName, .prepositionMonth: hasMonth
+            case .monthRelativeYear: hasMonth && hasPeriod
             case .relativePeriod: hasPeriod
             case .weekday, .dayWord: hasDayWord
             case .year: hasDigit
@@ -190,6 +192,11 @@ public struct DatePhraseFinder: Sendable {
                   monthName?.lowercased().hasPrefix("may") == false || kind == .dayMonth || lower.hasPrefix("may ") else { return nil }
             let year = Self.year(ofMonth: month, published: published, future: future)
             return Self.valid(year, month, day)
+        case .monthRelativeYear:
+            // `March last year`, `in May this year`.
+            guard let published, let month = Self.month(group(1)) else { return nil }
+            let offset = group(2)?.lowercased() == "last" ? -1 : (group(2)?.lowercased() == "next" ? 1 : 0)
+            return CalendarDate(year: published.year + offset, month: month)
         case .relativeMonthName:
             guard let published, let month = Self.month(group(2)) else { return nil }
             switch group(1)?.lowercased() {

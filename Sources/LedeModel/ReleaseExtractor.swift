@@ -87,8 +87,11 @@ public struct ReleaseExtractor: Sendable {
                     speaksOfFuture = false
                 }
                 let start = offset + phrase.start, end = offset + phrase.end
+                let nearest = Self.nearest(inSentence, mentions: mentions, start: start, end: end)
                 let target = Self.apposition(inSentence, mentions: mentions, scalars: paragraph, phraseStart: start)
-                    ?? Self.nearest(inSentence, mentions: mentions, start: start, end: end)
+                    ?? Self.appositiveOwner(of: nearest, in: inSentence, mentions: mentions, scalars: paragraph, phraseStart: start)
+                    ?? Self.clauseSubject(of: nearest, in: inSentence, mentions: mentions, scalars: paragraph, phraseStart: start)
+                    ?? nearest
                 let planned = published.map { phrase.date.firstDay > $0 || (speaksOfFuture && !(phrase.date.lastDay < $0)) } ?? speaksOfFuture
                 let governed = governing == .release
                 for ordinal in Self.coordinated(target, in: inSentence, mentions: mentions, scalars: paragraph) {
@@ -126,7 +129,7 @@ public struct ReleaseExtractor: Sendable {
 
     /// Other events a date can belong to: a founding, a listing.
     static let eventWords = [" founded", " co-founded", " established", " incorporated", " went public", " listed", " set up", " born",
-                             " acquired", " raised", " invested"]
+                             " acquired", " raised", " invested", " previewed", " teased", " demoed", " showcased", " trademarked"]
 
     /// Words that report rather than release: a date right after them is
     /// when something was said.
@@ -185,6 +188,55 @@ public struct ReleaseExtractor: Sendable {
         let candidate = candidates[low - 1]
         let between = String(String.UnicodeScalarView(scalars[Int(mentions[candidate].end)..<phraseStart]))
         return ["," , ", ", ", in ", ", on ", ", from ", ", back in "].contains(between) ? candidate : nil
+    }
+
+    /// The model whose appositive clause holds the phrase, when the nearest
+    /// model comes after it: in `Unlike Zed-9, a model Acme launched on May 2,
+    /// Qux-3 thinks first`, May 2 is Zed-9's.
+    static func appositiveOwner(of nearest: Int, in candidates: [Int], mentions: [LinkedMention], scalars: [Unicode.Scalar],
+                                phraseStart: Int) -> Int? {
+        guard Int(mentions[nearest].start) >= phraseStart else { return nil }
+        var comma = phraseStart - 1
+        while comma >= 0, phraseStart - comma <= 80, scalars[comma] != "," { comma -= 1 }
+        guard comma >= 0, scalars[comma] == "," else { return nil }
+        let clause = String(String.UnicodeScalarView(scalars[(comma + 1)..<phraseStart])).lowercased()
+        for opener in [" and ", " but ", " while ", " whereas ", " before ", " after ", " as ", " when ", " then "] where clause.hasPrefix(opener) {
+            return nil
+        }
+        // The model that ends right at the comma, and no model inside the clause.
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(mentions[candidates[middle]].end) <= comma { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, Int(mentions[candidates[low - 1]].end) == comma else { return nil }
+        if low < candidates.count, Int(mentions[candidates[low]].start) < phraseStart { return nil }
+        return candidates[low - 1]
+    }
+
+    /// The subject of a sentence whose nearest model sits in a clause set off
+    /// by commas: in `Zed-9, the model on which Qux-3 was built, came out on
+    /// May 2`, the date is Zed-9's, not Qux-3's.
+    static func clauseSubject(of nearest: Int, in candidates: [Int], mentions: [LinkedMention], scalars: [Unicode.Scalar],
+                              phraseStart: Int) -> Int? {
+        let nearestMention = mentions[nearest]
+        guard Int(nearestMention.end) <= phraseStart, phraseStart - Int(nearestMention.end) <= 80 else { return nil }
+        // After the nearest model: one comma, closing the clause, before the phrase.
+        let after = scalars[Int(nearestMention.end)..<phraseStart]
+        guard after.filter({ $0 == "," }).count == 1, after.first != "," else { return nil }
+        // Before it: a model followed by the comma that opens the clause, and no other comma between.
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[candidates[middle]].start < nearestMention.start { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let subject = candidates[low - 1]
+        let subjectEnd = Int(mentions[subject].end)
+        guard subjectEnd < Int(nearestMention.start), scalars[subjectEnd] == ",",
+              Int(nearestMention.start) - subjectEnd <= 80,
+              !scalars[(subjectEnd + 1)..<Int(nearestMention.start)].contains(",") else { return nil }
+        return subject
     }
 
     /// What joins coordinated model names.

@@ -57,6 +57,31 @@ struct DatePhraseClassTests {
         #expect(try Self.release("Qux-3", "Acme launched a reasoning model, called Zed-9, in September 2024, and its Qux-3 model is next.").basis == .published)
     }
 
+    @Test("a date after a clause set off by commas belongs to the sentence's subject, not the model inside the clause")
+    func clauseSubject() throws {
+        let paragraph = "Bar-2, the model on which Foo-7B was built, came out on 2 May 2024."
+        let releases = Self.releases(paragraph)
+        #expect(releases.first { $0.modelName == "Bar-2" }?.evidence.map(\.phrase) == ["2 May 2024"])
+        #expect(releases.first { $0.modelName == "Foo-7B" }?.evidence.isEmpty == true)
+        // Without a subject before the clause the nearest model keeps it.
+        let plain = try Self.release("Zed-9", "Rivals worried after the Zed-9 model, released on 2 May 2024, sold well.")
+        #expect(plain.evidence.map(\.phrase) == ["2 May 2024"])
+    }
+
+    @Test("a date in the appositive clause of a model is that model's, even when another model follows")
+    func appositiveClause() throws {
+        let releases = Self.releases("Unlike Foo-7B, a model Acme launched on 2 May 2024, Bar-2 thinks before it answers.")
+        #expect(releases.first { $0.modelName == "Foo-7B" }?.evidence.map(\.phrase) == ["2 May 2024"])
+        #expect(releases.first { $0.modelName == "Bar-2" }?.evidence.isEmpty == true)
+    }
+
+    @Test("a month with `last year` is that month of the year before; a preview is no release")
+    func monthLastYearAndPreview() throws {
+        #expect(try Self.release("Zed-9", "Acme released its Zed-9 model in March last year.").dateText == "2024-03")
+        let previewed = try Self.release("Zed-9", "Acme previewed its Zed-9 model in December and released it on 2 March 2025.")
+        #expect(previewed.evidence.map(\.phrase) == ["2 March 2025"])
+    }
+
     @Test("of several phrases in a sentence the one governed by the model's release word wins")
     func governedPhrase() throws {
         let release = try Self.release("Zed-9", "In an article published this week, Acme said the Zed-9 model's launch in January had surprised rivals.")
