@@ -111,6 +111,9 @@ public struct PageFurniture: Sendable {
     /// Sentences at the start holding a sign-up word and its object (`Sign
     /// up for The Prompt, our free weekly newsletter.`): dropped, up to their end.
     func removeSignup(_ paragraph: String) -> String {
+        // Only a paragraph whose head holds a sign-up word is looked at closely.
+        let head = String(decoding: paragraph.utf8.prefix(300).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard signupWords.contains(where: { head.containsUTF8($0) }) else { return paragraph }
         var text = paragraph[...]
         var removed = false
         while !text.isEmpty {
@@ -208,6 +211,16 @@ public struct PageFurniture: Sendable {
     /// dropped when the word after it starts a sentence, or the heading has
     /// two words or more. Camel-case names are never split.
     func removeSubheading(_ paragraph: String, isInsideName: ([Character], Int) -> Bool) -> String {
+        // Cheap look first: a lower-case ASCII letter right before a capital, before any punctuation.
+        var sawJoin = false
+        var previous: UInt8 = 0
+        for byte in paragraph.utf8.prefix(120) {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") { break }
+            if byte >= 0x41 && byte <= 0x5A && previous >= 0x61 && previous <= 0x7A { sawJoin = true; break }
+            if byte >= 0x80 { sawJoin = true; break }
+            previous = byte
+        }
+        guard sawJoin else { return paragraph }
         let characters = Array(paragraph.prefix(80))
         var index = 1
         while index < characters.count {

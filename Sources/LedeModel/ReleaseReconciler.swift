@@ -96,14 +96,15 @@ public enum ReleaseReconciler {
             release.date = entry.date
             release.basis = .catalog
             let agreeing = stated.filter { $0.date.overlaps(entry.date) }
-            support = agreeing
+            // A relative phrase that agrees confirms the catalogue too (it never overrides it).
+            support = agreeing + relative.filter { $0.date.overlaps(entry.date) }
             // A catalogue row short of the day is made precise by agreeing statements.
             let finer = agreeing.filter { $0.date.precision > entry.date.precision }
             if let best = winner(among: finer) {
                 chosen = best
                 release.date = best.date
                 release.basis = .stated
-                support = agreeing.filter { $0.date.overlaps(best.date) }
+                support = (agreeing + relative).filter { $0.date.overlaps(best.date) }
             }
         } else if let best = winner(among: stated) ?? winner(among: relative) {
             chosen = best
@@ -132,7 +133,8 @@ public enum ReleaseReconciler {
             if statement.isUndated {
                 role = .plan
             } else if statement.isRelative {
-                role = chosenRelative && date.map(statement.date.overlaps) == true ? .agrees : .bound
+                let agrees = date.map(statement.date.overlaps) == true && (chosenRelative || release.basis == .catalog || chosen != nil)
+                role = agrees ? .agrees : .bound
             } else if let date, statement.date.overlaps(date) {
                 role = .agrees
             } else {

@@ -59,6 +59,14 @@ struct ReconciliationTests {
         #expect(release.evidence.map(\.role) == [.bound])
     }
 
+    @Test("a relative phrase that agrees with the catalogue confirms it")
+    func relativeConfirms() throws {
+        let release = try Self.release("DeepSeek-R1", [("a.txt", "2025-01-22", "DeepSeek released DeepSeek R1 on Monday.")])
+        #expect(release.date?.description == "2025-01-20")
+        #expect(release.evidence.map(\.role) == [.agrees])
+        #expect(release.explanation == "catalogue, confirmed by 1 article")
+    }
+
     @Test("a catalogue row known to the month is made precise by an agreeing stated day")
     func catalogueMonthRefined() throws {
         let release = try Self.release("Foo-7B", [

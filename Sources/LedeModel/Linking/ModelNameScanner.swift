@@ -41,12 +41,17 @@ public struct ModelNameScanner: Sendable {
     /// bare version. Only in paragraphs that speak of models.
     public func tieredNames(in paragraphs: [String], tiers: [String], known: Set<String>) -> [String] {
         let tierSet = Set(tiers)
+        let firstBytes = Set(tiers.compactMap(\.utf8.first))
+        let longest = (tiers.map(\.utf8.count).max() ?? 0) + 3
         var found: [String] = []
         var seen = known
         for paragraph in paragraphs where Self.speaksOfModels(paragraph) {
             let tokens = paragraph.split(separator: " ", omittingEmptySubsequences: false)
             for index in tokens.indices where index >= 1 {
-                let (word, _) = Self.strip(tokens[index])
+                // Most words are no tier: their first byte or length says so without a copy.
+                let token = tokens[index]
+                guard let first = token.utf8.first, firstBytes.contains(first), token.utf8.count <= longest + 2 else { continue }
+                let (word, _) = Self.strip(token)
                 guard tierSet.contains(word) else { continue }
                 let version = tokens[index - 1]
                 guard Self.strip(version).word == version, version.contains(where: \.isNumber) else { continue }
