@@ -217,7 +217,6 @@ public struct PageFurniture: Sendable {
         for byte in paragraph.utf8.prefix(120) {
             if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") { break }
             if byte >= 0x41 && byte <= 0x5A && previous >= 0x61 && previous <= 0x7A { sawJoin = true; break }
-            if byte >= 0x80 { sawJoin = true; break }
             previous = byte
         }
         guard sawJoin else { return paragraph }

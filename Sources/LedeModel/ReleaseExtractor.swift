@@ -67,7 +67,7 @@ public struct ReleaseExtractor: Sendable {
         var governedByRelease: [Bool] = []
         let lower = text.lowercased()
         let future = dateFinder.speaksOfFuture(text)
-        if Self.mayHoldDate(text), reportsRelease(text) {
+        if Self.mayHoldDate(text), releaseCues.contains(where: { lower.containsUTF8($0) }) {
             let sentenceScalars = Array(text.unicodeScalars)
             // In a sentence that speaks of the future somewhere, a phrase governed by a past-tense release verb
             // (`When Acme released Zed-9 in December, rivals would…`) is resolved as the past.
@@ -112,8 +112,9 @@ public struct ReleaseExtractor: Sendable {
             let model = result[index].model
             return count[model]! < 2 || !hasGoverned.contains(model) || governedByRelease[index]
         }.map { result[$0] }
-        // A plan without a date.
-        if let published, let cue = plannedCues.first(where: { lower.containsUTF8($0) }) {
+        // A plan without a date (a few stems first: most sentences hold none).
+        if let published, Self.plannedStems.contains(where: { lower.containsUTF8($0) }),
+           let cue = plannedCues.first(where: { lower.containsUTF8($0) }) {
             let dated = Set(result.map(\.model))
             let cueAt = lower.utf8.count > 0 ? Self.scalarOffset(of: cue, in: text) : 0
             let nearest = Self.nearest(inSentence, mentions: mentions, start: offset + cueAt, end: offset + cueAt + cue.unicodeScalars.count)
@@ -124,6 +125,9 @@ public struct ReleaseExtractor: Sendable {
         }
         return result
     }
+
+    /// Every planned cue holds one of these (checked by a test).
+    static let plannedStems = ["will", "plan", "train", "yet", "expect", "set to", "prepar", "coming", "works", "not been"]
 
     enum Governor { case release, reporting, event, none }
 

@@ -22,6 +22,11 @@ struct DatePhraseClassTests {
         try #require(releases(paragraph, published: published).first { $0.modelName == name })
     }
 
+    @Test("every planned cue holds one of the stems checked first")
+    func plannedStems() {
+        for cue in ReleaseExtractor.bundledPlannedCues { #expect(ReleaseExtractor.plannedStems.contains { cue.contains($0) }, "\(cue)") }
+    }
+
     @Test("a phrase never spans a sentence end: `in October. 01.AI…` is October, not October 1")
     func noSpanAcrossSentences() throws {
         let phrases = DatePhraseFinder().phrases(in: "It came out in October. 01.AI said so.", published: Self.published)

@@ -42,23 +42,28 @@ public struct ModelNameScanner: Sendable {
     public func tieredNames(in paragraphs: [String], tiers: [String], known: Set<String>) -> [String] {
         let tierSet = Set(tiers)
         let firstBytes = Set(tiers.compactMap(\.utf8.first))
-        let longest = (tiers.map(\.utf8.count).max() ?? 0) + 3
+        let longest = (tiers.map(\.utf8.count).max() ?? 0) + 5
         var found: [String] = []
         var seen = known
         for paragraph in paragraphs where Self.speaksOfModels(paragraph) {
-            let tokens = paragraph.split(separator: " ", omittingEmptySubsequences: false)
-            for index in tokens.indices where index >= 1 {
-                // Most words are no tier: their first byte or length says so without a copy.
-                let token = tokens[index]
-                guard let first = token.utf8.first, firstBytes.contains(first), token.utf8.count <= longest + 2 else { continue }
-                let (word, _) = Self.strip(token)
-                guard tierSet.contains(word) else { continue }
-                let version = tokens[index - 1]
+            // Words by byte offsets, without copies; only a word that may be a tier is looked at closely.
+            let bytes = Array(paragraph.utf8)
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                let word = start..<index
+                start = index + 1
+                words.append(word)
+                guard words.count >= 2, !word.isEmpty, firstBytes.contains(bytes[word.lowerBound]), word.count <= longest else { continue }
+                func text(_ range: Range<Int>) -> Substring { Substring(String(decoding: bytes[range], as: UTF8.self)) }
+                let (tier, _) = Self.strip(text(word))
+                guard tierSet.contains(tier) else { continue }
+                let version = text(words[words.count - 2])
                 guard Self.strip(version).word == version, version.contains(where: \.isNumber) else { continue }
-                var parts = [String(version), word]
+                var parts = [String(version), tier]
                 let needsFamily = version.first!.isNumber || version.count <= 3
-                if index >= 2, Self.isFamilyWord(tokens[index - 2]) {
-                    if needsFamily { parts.insert(String(tokens[index - 2]), at: 0) }
+                if words.count >= 3, Self.isFamilyWord(text(words[words.count - 3])) {
+                    if needsFamily { parts.insert(String(text(words[words.count - 3])), at: 0) }
                 } else if needsFamily {
                     continue
                 }
