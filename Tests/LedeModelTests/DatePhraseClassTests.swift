@@ -22,6 +22,12 @@ struct DatePhraseClassTests {
         try #require(releases(paragraph, published: published).first { $0.modelName == name })
     }
 
+    @Test("release phrasings beyond the verbs: brought to market, brought out")
+    func releasePhrasings() throws {
+        #expect(try Self.release("Zed-9", "Acme brought to market its first reasoning model, called Zed-9, in September 2024.").dateText == "2024-09")
+        #expect(try Self.release("Zed-9", "Acme brought out its Zed-9 model in May 2024.").dateText == "2024-05")
+    }
+
     @Test("every planned cue holds one of the stems checked first")
     func plannedStems() {
         for cue in ReleaseExtractor.bundledPlannedCues { #expect(ReleaseExtractor.plannedStems.contains { cue.contains($0) }, "\(cue)") }
