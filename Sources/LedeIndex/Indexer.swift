@@ -1,3 +1,8 @@
+// ~660 lines, one file: an index update is one sequence of transactions
+// (walk, read in chunks, link, publish, search index) sharing the report,
+// the cancellation and the vocabulary delta; IndexWrites and BlobCoding hold
+// the SQL and the formats it uses.
+
 import Foundation
 import GRDB
 import LedeModel

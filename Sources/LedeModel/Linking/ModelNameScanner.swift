@@ -1,3 +1,7 @@
+// ~300 lines, one file: the scanner reproduces two documented regular
+// expressions by hand (the fuzz harness and a test compare them); its word
+// boundary rules and the two shapes only make sense read together.
+
 import Foundation
 
 /// Finds AI model names the catalogue does not know, from how news text

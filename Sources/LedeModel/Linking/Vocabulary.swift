@@ -1,3 +1,7 @@
+// ~400 lines, one file: the vocabulary is built once per corpus from three
+// sources (annotations, gazetteer, catalogue) into one set of names and one
+// automaton; the merge rules between the sources are the point of the file.
+
 /// A concept one article's annotations list, keyed for the whole corpus.
 public struct ConceptContribution: Sendable, Hashable {
     public var key: EntityKey

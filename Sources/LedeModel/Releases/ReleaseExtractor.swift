@@ -1,3 +1,7 @@
+// ~380 lines, one file: which date in a sentence belongs to which model is
+// one chain of rules (sentence ends, release cues, clause attachment,
+// planned cues) whose order matters; DECISIONS.md describes it.
+
 import Foundation
 
 /// Places the AI models named in the articles on a time line.
