@@ -3,9 +3,23 @@ import Foundation
 import LedeIndex
 import LedeModel
 
-/// Output formats of the export subcommands.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, tsv, csv, markdown
+/// Output formats, one type per subcommand, so that each one's `--help`
+/// lists only the formats it writes.
+enum ParseFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+}
+
+enum EntitiesFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, tsv
+}
+
+enum TimelineFormat: String, ExpressibleByArgument, CaseIterable {
+    /// `text` is for `--explain` only; `csv` and `markdown` for the table only.
+    case json, csv, markdown, text
+}
+
+enum SearchFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, tsv
 }
 
 /// Options every command that reads articles shares.

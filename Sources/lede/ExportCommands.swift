@@ -4,11 +4,10 @@ import LedeModel
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the parsed articles.")
-    @Option(help: "Output format: json.") var format: ExportFormat = .json
+    @Option(help: "Output format.") var format: ParseFormat = .json
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
-        guard format == .json else { throw ValidationError("parse supports --format json") }
     }
 
     func run() throws {
@@ -19,11 +18,10 @@ struct Parse: ParsableCommand {
 
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print entities with their mentions.")
-    @Option(help: "Output format: json or tsv.") var format: ExportFormat = .json
+    @Option(help: "Output format.") var format: EntitiesFormat = .json
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
-        guard format == .json || format == .tsv else { throw ValidationError("entities supports --format json or tsv") }
     }
 
     func run() throws {
@@ -42,12 +40,13 @@ struct Timeline: ParsableCommand {
             stated by N articles, bounded by a relative phrase, or bounded by publication; conflicts name their articles. \
             --explain MODEL lists every sentence that took part, with what it did (agrees, conflicts, bounds, plan).
             """)
-    @Option(help: "Output format: json, csv or markdown (with --explain: json or text).") var format: ExportFormat = .json
+    @Option(help: "Output format: json, csv or markdown for the timeline; json or text with --explain.") var format: TimelineFormat = .json
     @Option(help: "Explain one model's date: every sentence that stated one.") var explain: String?
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
-        guard format != .tsv else { throw ValidationError("timeline supports --format json, csv or markdown") }
+        if explain == nil && format == .text { throw ValidationError("--format text goes with --explain; the timeline is json, csv or markdown") }
+        if explain != nil && (format == .csv || format == .markdown) { throw ValidationError("--explain writes json or text") }
     }
 
     func run() throws {
@@ -73,7 +72,7 @@ struct Timeline: ParsableCommand {
             switch format {
             case .json: CorpusExport.writeTimelineJSON(corpus, to: &output)
             case .csv: CorpusExport.writeTimelineCSV(corpus, to: &output)
-            case .markdown, .tsv: CorpusExport.writeTimelineMarkdown(corpus, to: &output)
+            case .markdown, .text: CorpusExport.writeTimelineMarkdown(corpus, to: &output)
             }
         }
     }
@@ -86,13 +85,12 @@ struct Search: ParsableCommand {
             QUERY holds words, "quoted phrases" and prefix* terms; a paragraph matches when it holds every one, \
             compared without case or accents. The snippet marks matched words with [ and ].
             """)
-    @Option(help: "Output format: json or tsv.") var format: ExportFormat = .json
+    @Option(help: "Output format.") var format: SearchFormat = .json
     @Option(help: "List at most this many results (default: all).") var limit: Int?
     @Argument(help: "What to look for.") var query: String
     @OptionGroup var corpusOptions: CorpusOptions
 
     func validate() throws {
-        guard format == .json || format == .tsv else { throw ValidationError("search supports --format json or tsv") }
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
     }
 

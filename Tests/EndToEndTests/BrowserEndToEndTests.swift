@@ -278,6 +278,15 @@ struct CommandLineTests {
     func usage() throws {
         #expect(try runLede(["parse", "--format", "xml", "x"]).status == 2)
         #expect(try runLede(["timeline", "--format", "tsv", "x"]).status == 2)
+        #expect(try runLede(["entities", "--format", "csv", "x"]).status == 2)
+        #expect(try runLede(["timeline", "--format", "text", "x"]).status == 2)
+        #expect(try runLede(["timeline", "--format", "csv", "--explain", "o1", "x"]).status == 2)
+        // Each subcommand's help lists the formats it writes, and only those.
+        for (command, formats) in [("parse", "json"), ("entities", "json, tsv"), ("timeline", "json, csv, markdown, text"), ("search", "json, tsv")] {
+            let help = try runLede([command, "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            #expect(help.contains("(values: \(formats);"), "\(command): \(help)")
+        }
         let bogus = try runLede(["--bogus"])
         #expect(bogus.status == 2)
         #expect(bogus.stderr.contains("\nUsage:") && !bogus.stderr.contains("␊"))
@@ -298,7 +307,7 @@ struct CommandLineTests {
     @Test("timeline --explain lists every sentence behind a date, as text or JSON")
     func timelineExplain() throws {
         let reference = "Tests/LedeModelTests/Fixtures/reference.txt"
-        let text = try runLede(["timeline", "--no-index", "--format", "markdown", "--explain", "deepseek r1", reference])
+        let text = try runLede(["timeline", "--no-index", "--format", "text", "--explain", "deepseek r1", reference])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("DeepSeek-R1 (DeepSeek): 2025-01-20 — catalogue, confirmed by 1 article\n"))
         #expect(text.stdout.contains("  agrees 2025-01 “in January” "))
