@@ -207,3 +207,22 @@ struct SmallHabitTests {
         #expect(state.focus == .reader && state.articlePosition == 1)
     }
 }
+
+@Suite("Article list")
+struct ArticleListHeadingTests {
+    @Test("the count column has a heading over it")
+    func heading() {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["A"], into: &state)
+        let rect = ArticleListOverlay.rect(state.screenLayout)
+        let lines = BrowserView.render(state).lines
+        #expect(lines[rect.y].contains(" mentions ┐") || lines[rect.y].contains(" mentions "), "\(lines[rect.y])")
+        // Right-aligned over the numbers: the heading ends where the count column ends.
+        let top = Array(lines[rect.y])
+        let firstRow = Array(lines[rect.y + 1])
+        let inside = rect.x..<(rect.maxX - 1)
+        let headingEnd = inside.last { top[$0] == "s" } ?? -1
+        let numberEnd = inside.last { firstRow[$0].isNumber } ?? -2
+        #expect(headingEnd == numberEnd, "\(lines[rect.y])\n\(lines[rect.y + 1])")
+    }
+}

@@ -54,6 +54,12 @@ public enum ArticleListOverlay: PaneBehaviour {
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         guard inner.height > 0 else { return }
+        // The count column's heading sits on the top border, over the column, where the title leaves room.
+        let heading = " mentions "
+        let headingX = inner.maxX - DisplayWidth.of(heading)
+        if headingX > rect.x + 2 + DisplayWidth.of("Articles (\(count))  Enter opens · q closes") + 4 {
+            buffer.put(heading, x: headingX, y: rect.y, style: theme[.dim].over(body), clip: rect)
+        }
         let top = list.offset
         let selection = list.selection
         let current = state.articlePosition
