@@ -226,3 +226,24 @@ struct ArticleListHeadingTests {
         #expect(headingEnd == numberEnd, "\(lines[rect.y])\n\(lines[rect.y + 1])")
     }
 }
+
+@Suite("CJK line breaks")
+struct KinsokuTests {
+    static func lines(_ text: String, width: Int) -> [String] {
+        ReaderLayout.wrap(text, width: width, kind: .text(paragraph: 0)).map { String($0.graphemes) }
+    }
+
+    @Test("closing punctuation never starts a line; an opening bracket never ends one; nothing is lost", arguments: [
+        ("一二三四五。六七八", 10, ["一二三四", "五。六七八"]),
+        ("一二三四五、六七八", 10, ["一二三四", "五、六七八"]),
+        ("一二三四「五六」七", 8, ["一二三四", "「五六」", "七"]),
+        ("一二三「四五六七", 8, ["一二三", "「四五六", "七"]),
+        ("一二三四五六七八", 10, ["一二三四五", "六七八"]),
+    ])
+    func kinsoku(text: String, width: Int, expected: [String]) {
+        let lines = Self.lines(text, width: width)
+        #expect(lines == expected)
+        #expect(lines.joined() == text)
+        #expect(!lines.dropFirst().contains { $0.first.map(ReaderLayout.noLineStart.contains) ?? false })
+    }
+}

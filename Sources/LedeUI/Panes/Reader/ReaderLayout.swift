@@ -85,6 +85,16 @@ public struct ReaderLayout: Sendable {
         return parts.isEmpty ? "(no byline)" : parts.joined(separator: " · ")
     }
 
+    /// Basic kinsoku: closing punctuation, the prolonged sound mark and the
+    /// iteration mark never start a line; opening brackets never end one.
+    static let noLineStart: Set<Character> = Set("、。，．・：；？！）〕］｝〉》」』】〙〗ー々ゝゞ…‥")
+    static let noLineEnd: Set<Character> = Set("（〔［｛〈《「『【〘〖")
+
+    static func mayBreak(after character: Character, before next: Character?) -> Bool {
+        guard let next else { return true }
+        return !noLineEnd.contains(character) && !noLineStart.contains(next)
+    }
+
     /// Greedy word wrap by display width.
     static func wrap(_ text: String, width: Int, kind: ReaderLine.Kind) -> [ReaderLine] {
         let width = max(1, width)
@@ -112,7 +122,9 @@ public struct ReaderLayout: Sendable {
                 if column + columns > width { break }
                 column += columns
                 if graphemes[index] == " " { lastBreak = index + 1 }
-                else if columns == 2 { lastBreak = index + 1 } // CJK: break after any wide character
+                else if columns == 2, Self.mayBreak(after: graphemes[index], before: graphemes[safe: index + 1]) {
+                    lastBreak = index + 1 // CJK: break after a wide character, unless kinsoku forbids it
+                }
                 index += 1
             }
             var end: Int
