@@ -85,12 +85,18 @@ public enum ArticleFiles {
     /// and directly) loads once. Every folder or entry that could not be read
     /// is named in `errors`.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [LoadError]) {
-        var files: [String] = []
+        let (files, errors) = expandWithInfo(paths)
+        return (files.map(\.path), errors)
+    }
+
+    /// `expand`, with each file's `stat` from the walk (the folder watcher compares them; no second stat).
+    public static func expandWithInfo(_ paths: [String]) -> (files: [(path: String, info: stat)], errors: [LoadError]) {
+        var files: [(path: String, info: stat)] = []
         var errors: [LoadError] = []
         var seen: Set<FileIdentity> = []
         var walkedFolders: Set<FileIdentity> = []
-        func add(_ file: String, _ identity: FileIdentity) {
-            if seen.insert(identity).inserted { files.append(file) }
+        func add(_ file: String, _ info: stat) {
+            if seen.insert(FileIdentity(info)).inserted { files.append((file, info)) }
         }
         for path in paths {
             var info = stat()
@@ -100,10 +106,10 @@ public enum ArticleFiles {
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                add(path, FileIdentity(info))
+                add(path, info)
                 continue
             }
-            var found: [(String, FileIdentity)] = []
+            var found: [(String, stat)] = []
             var walkErrors: [LoadError] = []
             guard walk(path, identity: FileIdentity(info), into: &found, errors: &walkErrors, walked: &walkedFolders) else {
                 errors += walkErrors
@@ -111,7 +117,7 @@ public enum ArticleFiles {
             }
             errors += walkErrors
             if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no .txt article files in this folder")) }
-            for (file, identity) in found.sorted(by: { $0.0 < $1.0 }) { add(file, identity) }
+            for (file, info) in found.sorted(by: { $0.0 < $1.0 }) { add(file, info) }
         }
         return (files, errors)
     }
@@ -128,7 +134,7 @@ public enum ArticleFiles {
 
     /// `.txt` files under `folder` (readdir, not FileManager: a tenth of the
     /// time on large folders). False if `folder` itself cannot be listed.
-    static func walk(_ folder: String, identity: FileIdentity, into found: inout [(String, FileIdentity)],
+    static func walk(_ folder: String, identity: FileIdentity, into found: inout [(String, stat)],
                      errors: inout [LoadError], walked: inout Set<FileIdentity>) -> Bool {
         // A folder already walked (a link loop, or two links to one folder) adds nothing new.
         guard walked.insert(identity).inserted else { return true }
@@ -161,7 +167,7 @@ public enum ArticleFiles {
             case S_IFDIR:
                 subfolders.append((path, FileIdentity(info)))
             case S_IFREG where isTextName:
-                found.append((path, FileIdentity(info)))
+                found.append((path, info))
             default:
                 // Named like an article but a FIFO or device: say so rather than block on it.
                 if isTextName { errors.append(LoadError(path: path, message: "is not a regular file; not read")) }

@@ -30,12 +30,10 @@ public struct FolderSnapshot: Hashable, Sendable {
 
     public init(stamps: [String: Stamp] = [:]) { self.stamps = stamps }
 
-    /// Walks the paths now. A file that vanishes between the walk and its stat is left out (it is being replaced).
+    /// Walks the paths now, with the `stat` the walk already made of each file.
     public static func scan(_ paths: [String]) -> FolderSnapshot {
         var stamps: [String: Stamp] = [:]
-        for file in ArticleFiles.expand(paths).files {
-            var info = stat()
-            guard stat(file, &info) == 0 else { continue }
+        for (file, info) in ArticleFiles.expandWithInfo(paths).files {
             stamps[file] = Stamp(size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
         }
         return FolderSnapshot(stamps: stamps)
