@@ -107,13 +107,14 @@ struct Browse: ParsableCommand {
     /// or a termination signal.
     func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher) {
         var dirty = true
+        var regions = DrawnRegions()
         loop: while !terminal.terminationRequested {
             var events = source.events()
             if let changes = watcher.takeChanges() { events.append(.filesChanged(changes)) }
             if dirty {
-                terminal.draw(BrowserView.render(state))
+                terminal.draw(BrowserView.render(state, reusing: &regions))
                 dirty = false
-                state.warmCaches()
+                state.readAhead()
             }
             // A first build that found nothing to show ends the browser (Browse.run says why).
             if source.firstUpdateFinished && state.corpus.articleCount == 0 && events.isEmpty { break }

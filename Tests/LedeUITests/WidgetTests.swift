@@ -157,13 +157,16 @@ struct RenderCacheTests {
         #expect(state.history.isEmpty && state.reader.focusedMention == nil)
     }
 
-    @Test("after every key, the cached frame equals a frame drawn from scratch")
+    @Test("after every key, a frame drawn from kept layouts and regions equals one drawn from scratch")
     func cachedFramesAreFresh() {
         var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        // Kept across frames, as the event loop keeps them.
+        var regions = DrawnRegions()
         let keys = ["t", "l", "l", "v", "h", "a", "o", "<Enter>", "}", "t", "l", "e", "j", "&", "r", "<Tab>", "]", "{", "T", "t", "v"]
         for key in keys {
             Fixture.type([key], into: &state)
-            let cached = BrowserView.render(state), fresh = BrowserView.render(uncached(state))
+            let cached = BrowserView.render(state, reusing: &regions), fresh = BrowserView.render(uncached(state))
+            state.readAhead()
             let difference = zip(cached.cells, fresh.cells).enumerated().first { $0.element.0 != $0.element.1 }
             #expect(difference == nil, "after \(key): cell (\((difference?.offset ?? 0) % cached.width), \((difference?.offset ?? 0) / cached.width)) differs")
         }

@@ -129,12 +129,12 @@ let benchmarks: @Sendable () -> Void = {
         } setup: { try await setup() }
 
         // ]: the next mention of the busiest entity, on into the next article.
-        // After drawing, the event loop reads ahead (warmCaches); so does this, unmeasured.
+        // After drawing, the event loop reads ahead (readAhead); so does this, unmeasured.
         Benchmark("key ] on the busiest entity + render: \(size) articles") { benchmark in
             box.state.apply(.key(.character("]")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
-            box.state.warmCaches()
+            box.state.readAhead()
         } setup: {
             try await setup()
             if let entity = busiestEntity(box.state.corpus),
@@ -148,11 +148,11 @@ let benchmarks: @Sendable () -> Void = {
             box.state.apply(.key(.character("}")))
             blackHole(BrowserView.render(box.state))
             benchmark.stopMeasurement()
-            box.state.warmCaches()
+            box.state.readAhead()
             if box.state.articlePosition == box.state.corpus.articleCount - 1 { box.state.apply(.key(.character("g"))) }
         } setup: {
             try await setup()
-            box.state.warmCaches()
+            box.state.readAhead()
         }
 
         // The dossier of the busiest entity: open, one row down, close.

@@ -17,7 +17,9 @@ guard arguments.count >= 2 else {
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
 let loaded = CorpusLoader(configDirectory: nil, cacheDirectory: arguments[0]).load(paths: [arguments[1]])
 var state = BrowserState(corpus: loaded.corpus, width: 120, height: 40)
-_ = BrowserView.render(state)
+// Kept from frame to frame, as the event loop keeps it.
+var regions = DrawnRegions()
+_ = BrowserView.render(state, reusing: &regions)
 let keys: [(String, Key)] = [("j", .character("j")), ("Tab", .tab), ("]", .character("]")), ("}", .character("}")),
                              ("e", .character("e")), ("r", .character("r")), ("t", .character("t")), ("l", .character("l")),
                              ("r", .character("r"))]
@@ -27,10 +29,10 @@ for _ in 0..<rounds {
     for (name, key) in keys {
         let start = clock.now
         state.apply(.key(key))
-        _ = BrowserView.render(state)
+        _ = BrowserView.render(state, reusing: &regions)
         samples[name, default: []].append(clock.now - start)
         // As the event loop does after drawing, before it waits for the next key.
-        state.warmCaches()
+        state.readAhead()
     }
 }
 for (name, _) in keys where samples[name] != nil {

@@ -12,11 +12,18 @@ public struct BrowserState: Sendable {
     public var height: Int
 
     /// The article on screen; nil only while no article is loaded yet.
-    public var article: ArticleID?
+    public var article: ArticleID? {
+        // What the next reads need is made once, when it changes, not by each reader during the event.
+        didSet { if article != oldValue { keepDerivedViewsOfArticle() } }
+    }
     public var focus: Pane = .reader
     public var overlay: Overlay?
     public var reader = ReaderState()
-    public var sidebar = SidebarState()
+    public var sidebar = SidebarState() {
+        didSet {
+            if sidebar.filter != oldValue.filter || sidebar.hiddenTypes != oldValue.hiddenTypes { keepSidebarModel() }
+        }
+    }
     public var timeline = TimelineState()
     public var history: [Location] = []
     /// Where the reader was in each article it left, to come back to.
@@ -29,16 +36,9 @@ public struct BrowserState: Sendable {
     var openedArticle: ArticleID?
     var openedPath: String?
 
-    /// Reader line layouts by (article, width, visible paragraphs); derived
-    /// data, shared between update and drawing, never part of equality.
-    public private(set) var layouts: ReaderLayoutCache
-    /// The sidebar rows for the last (article, filter, toggles): several
-    /// places ask for them on every keystroke and frame.
-    private(set) var sidebarCache = SidebarModelCache()
-    /// The mention list of the last entity asked about (`]`, the dossier).
-    private(set) var mentionListCache = MentionListCache()
-    /// The timeline as last drawn: most keys do not change it.
-    private(set) var timelineCache = RegionCache()
+    /// Layouts, sidebar rows and mention lists made from the fields above,
+    /// brought up to date after each event (see DerivedViews).
+    var derived = DerivedViews()
 
     public init(corpus: any Corpus, keyMap: KeyMap = .defaults, themes: [Theme] = [.fallback], width: Int = 80, height: Int = 24) {
         self.corpus = corpus
@@ -46,15 +46,16 @@ public struct BrowserState: Sendable {
         self.themes = themes.isEmpty ? [.fallback] : themes
         self.width = width
         self.height = height
-        self.layouts = ReaderLayoutCache()
         self.article = corpus.articleID(at: 0)
         selectTimelineReleaseOfArticle()
+        refreshDerivedViews()
     }
 
     public var theme: Theme { themes[themeIndex] }
 
     /// The sidebar's rows for the current state, computed once per change.
-    public var sidebarModel: SidebarModel { sidebarCache.model(for: self) }
+    /// The sidebar's rows for the current state: the kept ones, made when their inputs changed.
+    public var sidebarModel: SidebarModel { derived.sidebarModel(for: SidebarModel.Inputs(state: self)) ?? SidebarModel(state: self) }
 
     /// The pane whose keys apply: an overlay first, else the focused pane.
     public var activePane: Pane {
@@ -82,9 +83,7 @@ public struct BrowserState: Sendable {
     public var screenLayout: ScreenLayout { ScreenLayout(width: width, height: height) }
 
     /// The reader's lines for the current article at the current size.
-    public var readerLayout: ReaderLayout {
-        layouts.layout(corpus: corpus, article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
-    }
+    public var readerLayout: ReaderLayout { readerLayout(of: article, visibleParagraphs: visibleParagraphs) }
 
     /// Paragraphs shown; nil means all.
     public var visibleParagraphs: Set<Int>? {
@@ -100,32 +99,8 @@ public struct BrowserState: Sendable {
     public var focusedEntity: EntityID? { reader.focusedMention.flatMap(corpus.mention)?.entity }
 
     /// Every mention of an entity, reading order (kept for the last entity asked about).
-    public func mentionList(of entity: EntityID) -> EntityMentionList { mentionListCache.list(of: entity, in: corpus) }
-
-    /// Reads ahead what the likely next keys need (the neighbouring articles'
-    /// text, layout and mentions; the focused entity's postings), so that
-    /// `}`, `{` and `]` find it cached. The event loop calls this after drawing.
-    public func warmCaches() {
-        guard let position = articlePosition else { return }
-        var next = [position + 1, position - 1].compactMap { corpus.articleID(at: $0) }
-        // And the articles `]` and `[` would open.
-        if let focused = reader.focusedMention, let entity = focusedEntity {
-            let list = mentionList(of: entity)
-            if let index = list.index(of: focused, corpus: corpus) {
-                for neighbour in [index + 1, index - 1] {
-                    if let posting = list.posting(containing: (neighbour + list.count) % max(1, list.count))?.posting {
-                        next.append(list.postings[posting].article)
-                    }
-                }
-            }
-        }
-        for id in Set(next) where id != article {
-            _ = layouts.layout(corpus: corpus, article: id, width: screenLayout.readerText.width, visibleParagraphs: nil)
-            let entities = Set(corpus.mentions(in: id).map(\.entity)).union(corpus.annotatedEntities(in: id))
-            for entity in entities { _ = corpus.entity(entity) }
-            _ = corpus.summary(of: id)
-        }
-        if let entity = sidebar.selectedEntity { _ = mentionList(of: entity) }
+    public func mentionList(of entity: EntityID) -> EntityMentionList {
+        derived.mentionList(of: entity, generation: corpus.generation) ?? corpus.mentionList(of: entity)
     }
 
     /// Starts the timeline on a release this article talks about.
@@ -193,10 +168,7 @@ public struct BrowserState: Sendable {
     /// cache start over; the article on screen is found again by its path.
     public mutating func replaceCorpus(_ corpus: any Corpus, indexing status: IndexingStatus?) {
         self.corpus = corpus
-        layouts = ReaderLayoutCache()
-        sidebarCache = SidebarModelCache()
-        mentionListCache = MentionListCache()
-        timelineCache = RegionCache()
+        derived = DerivedViews()
         // The same file, if the new store has it; else the first article.
         if let path = openedPath, let same = corpus.articleID(path: path) {
             article = same

@@ -4,12 +4,23 @@ import LedeModel
 /// three panes, an overlay if one is open, and the status bar.
 public enum BrowserView {
     public static func render(_ state: BrowserState) -> ScreenBuffer {
+        var regions = DrawnRegions()
+        return render(state, reusing: &regions)
+    }
+
+    /// Draws a frame, reusing regions the previous frames drew when what they show is unchanged.
+    public static func render(_ state: BrowserState, reusing regions: inout DrawnRegions) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height, fill: state.theme[.text])
-        render(state, into: &buffer)
+        render(state, into: &buffer, reusing: &regions)
         return buffer
     }
 
     public static func render(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        var regions = DrawnRegions()
+        render(state, into: &buffer, reusing: &regions)
+    }
+
+    static func render(_ state: BrowserState, into buffer: inout ScreenBuffer, reusing regions: inout DrawnRegions) {
         let layout = state.screenLayout
         let theme = state.theme
         if layout.isTooSmall {
@@ -21,22 +32,27 @@ public enum BrowserView {
         drawFrame(state, into: &buffer)
         ReaderView.render(frame, into: &buffer, area: layout.readerText)
         SidebarView.render(frame, into: &buffer, area: layout.sidebar)
-        state.timelineCache.draw(state, area: layout.timeline, into: &buffer) { buffer in
+        regions.drawTimeline(state, area: layout.timeline, into: &buffer) { buffer in
             TimelineView.render(frame, into: &buffer, area: layout.timeline)
         }
         if let overlay = state.overlay { drawOverlay(overlay, frame: frame, into: &buffer) }
         StatusBarView.render(frame, into: &buffer, area: layout.status)
     }
 
+    /// An overlay over the panes; help is drawn over what it was opened from.
     static func drawOverlay(_ overlay: Overlay, frame: Frame, into buffer: inout ScreenBuffer) {
-        let state = frame.state
+        let layout = frame.layout
         switch overlay {
-        case .help(let list, let pane, let beneath):
-            if let beneath { drawOverlay(beneath, frame: frame, into: &buffer) }
-            HelpOverlay.render(state, pane: pane, scroll: list.offset, into: &buffer)
-        case .dossier(let dossier): DossierOverlay.render(state, dossier: dossier, into: &buffer)
-        case .articles(let list): ArticleListOverlay.render(state, list: list, into: &buffer)
-        case .corpusSearch(let search): CorpusSearchOverlay.render(state, search: search, into: &buffer)
+        case .help(_, _, let beneath):
+            if let beneath {
+                var under = frame.state
+                under.overlay = beneath
+                drawOverlay(beneath, frame: Frame(under), into: &buffer)
+            }
+            HelpOverlay.render(frame, into: &buffer, area: HelpOverlay.rect(layout))
+        case .dossier: DossierOverlay.render(frame, into: &buffer, area: DossierOverlay.rect(layout))
+        case .articles: ArticleListOverlay.render(frame, into: &buffer, area: ArticleListOverlay.rect(layout))
+        case .corpusSearch: CorpusSearchOverlay.render(frame, into: &buffer, area: CorpusSearchOverlay.rect(layout))
         }
     }
 

@@ -53,6 +53,7 @@ extension BrowserState {
             openedArticle = article
             openedPath = article.flatMap { corpus.summary(of: $0)?.path }
         }
+        refreshDerivedViews()
         return effects
     }
 

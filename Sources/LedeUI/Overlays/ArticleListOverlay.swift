@@ -2,7 +2,7 @@ import LedeModel
 
 /// `A`: every loaded article in load order, with its date, title and
 /// mention count; Enter opens one.
-public enum ArticleListOverlay: PaneBehaviour {
+public enum ArticleListOverlay: PaneBehaviour, Widget {
     static let title = "Articles"
     static let mode = "ARTICLES"
 
@@ -45,11 +45,12 @@ public enum ArticleListOverlay: PaneBehaviour {
         if target != state.article { state.open(target) }
     }
 
-    public static func render(_ state: BrowserState, list: ListState, into buffer: inout ScreenBuffer) {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area rect: Rect) {
+        let state = frame.state
+        guard case .articles(let list) = state.overlay else { return }
         let theme = state.theme
         let corpus = state.corpus
         let count = corpus.articleCount
-        let rect = rect(state.screenLayout)
         Block.draw(title: "Articles (\(count))  Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])

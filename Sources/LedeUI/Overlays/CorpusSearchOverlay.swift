@@ -2,7 +2,7 @@ import LedeModel
 
 /// `S`: the search prompt, then the matching paragraphs of every article
 /// with a snippet each; Enter opens one with the matches marked.
-public enum CorpusSearchOverlay: PaneBehaviour {
+public enum CorpusSearchOverlay: PaneBehaviour, Widget {
     static let title = "Search all articles"
     static let mode = "FIND"
 
@@ -42,10 +42,11 @@ public enum CorpusSearchOverlay: PaneBehaviour {
     /// Most hits a corpus search lists.
     static let limit = 1000
 
-    public static func render(_ state: BrowserState, search: CorpusSearchState, into buffer: inout ScreenBuffer) {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area rect: Rect) {
+        let state = frame.state
+        guard case .corpusSearch(let search) = state.overlay else { return }
         let theme = state.theme
         let corpus = state.corpus
-        let rect = rect(state.screenLayout)
         var title = "Search all articles"
         if let hits = search.hits { title += " — \(hits.count)\(search.isTruncated ? "+" : "") paragraph\(hits.count == 1 ? "" : "s")" }
         Block.draw(title: title, rect: rect, theme: theme, into: &buffer)

@@ -2,7 +2,7 @@ import LedeModel
 
 /// Enter on a mention: the entity, its names, and every mention in every
 /// loaded article with its sentence. Enter jumps to the selected one.
-public enum DossierOverlay: PaneBehaviour {
+public enum DossierOverlay: PaneBehaviour, Widget {
     static let title = "Dossier"
     static let mode = "DOSSIER"
 
@@ -55,11 +55,12 @@ public enum DossierOverlay: PaneBehaviour {
         state.jump(to: mention.id)
     }
 
-    public static func render(_ state: BrowserState, dossier: DossierState, into buffer: inout ScreenBuffer) {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area rect: Rect) {
+        let state = frame.state
+        guard case .dossier(let dossier) = state.overlay else { return }
         let theme = state.theme
         let corpus = state.corpus
         guard let entity = corpus.entity(dossier.entity) else { return }
-        let rect = rect(state.screenLayout)
         Block.draw(title: "\(entity.label) — \(entity.type.displayName.lowercased())", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])

@@ -1,7 +1,7 @@
 import LedeModel
 
 /// `?`: every binding of the focused pane, from the keymap table.
-public enum HelpOverlay: PaneBehaviour {
+public enum HelpOverlay: PaneBehaviour, Widget {
     static let title = "Help"
     static let mode = "HELP"
 
@@ -64,9 +64,11 @@ public enum HelpOverlay: PaneBehaviour {
         }
     }
 
-    public static func render(_ state: BrowserState, pane: Pane, scroll: Int, into buffer: inout ScreenBuffer) {
+    public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area rect: Rect) {
+        let state = frame.state
+        guard case .help(let list, let pane, _) = state.overlay else { return }
+        let scroll = list.offset
         let theme = state.theme
-        let rect = rect(state.screenLayout)
         Block.draw(title: "Keys — \(pane.title)  (q or Esc closes)", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])

@@ -14,8 +14,23 @@ public enum SidebarGroup: String, CaseIterable, Sendable, Hashable {
 /// The rows the sidebar shows for the current article, derived from state:
 /// grouped, most-mentioned first, narrowed by the filter (substring or
 /// in-order subsequence over labels and names, best matches first).
-public struct SidebarModel {
-    public enum Row: Hashable {
+public struct SidebarModel: Sendable {
+    /// What the rows are made from: equal inputs give equal rows.
+    struct Inputs: Equatable, Sendable {
+        var article: ArticleID?
+        var generation: Int
+        var filter: String
+        var hiddenTypes: Set<SidebarGroup>
+
+        init(state: BrowserState) {
+            article = state.article
+            generation = state.corpus.generation
+            filter = state.sidebar.filter
+            hiddenTypes = state.sidebar.hiddenTypes
+        }
+    }
+
+    public enum Row: Hashable, Sendable {
         case header(SidebarGroup, count: Int)
         case entity(EntityID, mentions: Int, dimmed: Bool, detected: Bool)
     }
@@ -121,50 +136,5 @@ public enum FilterScore {
             if !found { return false }
         }
         return true
-    }
-}
-
-/// Remembers the last sidebar model and what it was built from.
-final class SidebarModelCache: @unchecked Sendable {
-    struct Key: Equatable {
-        var article: ArticleID?
-        var generation: Int
-        var filter: String
-        var hiddenTypes: Set<SidebarGroup>
-    }
-
-    private var last: (key: Key, model: SidebarModel)?
-    private let lock = NSLock()
-
-    func model(for state: BrowserState) -> SidebarModel {
-        let key = Key(article: state.article, generation: state.corpus.generation, filter: state.sidebar.filter,
-                      hiddenTypes: state.sidebar.hiddenTypes)
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.key == key { return last.model }
-        let model = SidebarModel(state: state)
-        last = (key, model)
-        return model
-    }
-}
-
-/// Remembers the mention lists of the last few entities asked about.
-final class MentionListCache: @unchecked Sendable {
-    private var recent: [(entity: EntityID, generation: Int, list: EntityMentionList)] = []
-    private let lock = NSLock()
-
-    func list(of entity: EntityID, in corpus: any Corpus) -> EntityMentionList {
-        let generation = corpus.generation
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = recent.firstIndex(where: { $0.entity == entity && $0.generation == generation }) {
-            let hit = recent.remove(at: index)
-            recent.append(hit)
-            return hit.list
-        }
-        let list = corpus.mentionList(of: entity)
-        recent.append((entity, generation, list))
-        if recent.count > 8 { recent.removeFirst() }
-        return list
     }
 }

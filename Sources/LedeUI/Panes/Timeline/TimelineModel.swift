@@ -25,36 +25,3 @@ public struct TimelineModel {
 
     public func isMentionedHere(_ release: Release) -> Bool { modelsInArticle.contains(release.model) }
 }
-
-/// The cells a widget drew for a state, kept until what it depends on
-/// changes: drawing is a pure function of state, so equal inputs give equal cells.
-final class RegionCache: @unchecked Sendable {
-    struct Key: Hashable {
-        var generation: Int
-        var timeline: TimelineState
-        var area: Rect
-        var theme: Int
-        var article: ArticleID?
-        var focus: Pane
-    }
-
-    private var last: (key: Key, cells: [Cell])?
-    private let lock = NSLock()
-
-    func draw(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer, render: (inout ScreenBuffer) -> Void) {
-        let key = Key(generation: state.corpus.generation, timeline: state.timeline, area: area, theme: state.themeIndex,
-                      article: state.article, focus: state.focus)
-        lock.lock()
-        let saved = last
-        lock.unlock()
-        if let saved, saved.key == key {
-            buffer.paste(saved.cells, in: area)
-            return
-        }
-        render(&buffer)
-        let cells = buffer.cells(in: area)
-        lock.lock()
-        last = (key, cells)
-        lock.unlock()
-    }
-}

@@ -1,0 +1,145 @@
+import LedeModel
+
+/// Values derived from the state that both `update` and drawing read: the
+/// reader's line layouts, the sidebar's rows and the mention lists of the
+/// entities in play, each kept beside the inputs it was made from.
+///
+/// They are plain values, part of the state like any other field: `apply`
+/// brings them up to date after each event, and `readAhead` adds what the
+/// next keys are likely to need. Reading never stores anything: a read whose
+/// inputs changed since the last refresh derives the value afresh, so a stale
+/// value is never shown, no getter mutates behind the caller's back and no
+/// lock is needed.
+struct DerivedViews: Sendable {
+    struct LayoutKey: Hashable, Sendable {
+        var article: ArticleID
+        var width: Int
+        var visibleParagraphs: Set<Int>?
+    }
+
+    /// Layouts kept: the current article's, its neighbours', and a few more.
+    static let layoutCapacity = 24
+    /// Mention lists kept: the focused, selected and dossier entities', and those read ahead.
+    static let mentionListCapacity = 8
+
+    private var layouts: [LayoutKey: (layout: ReaderLayout, used: Int)] = [:]
+    private var clock = 0
+    private var sidebar: (inputs: SidebarModel.Inputs, model: SidebarModel)?
+    private var mentionLists: [(entity: EntityID, generation: Int, list: EntityMentionList)] = []
+
+    func layout(for key: LayoutKey) -> ReaderLayout? { layouts[key]?.layout }
+
+    /// Keeps a layout, dropping the least recently kept one when full.
+    mutating func keep(_ layout: ReaderLayout, for key: LayoutKey) {
+        clock += 1
+        if layouts[key] == nil, layouts.count >= Self.layoutCapacity,
+           let oldest = layouts.min(by: { $0.value.used < $1.value.used })?.key {
+            layouts[oldest] = nil
+        }
+        layouts[key] = (layout, clock)
+    }
+
+    /// Marks a kept layout as just used, so the one on screen is never the one dropped.
+    mutating func touchLayout(_ key: LayoutKey) {
+        guard let kept = layouts[key] else { return }
+        clock += 1
+        layouts[key] = (kept.layout, clock)
+    }
+
+    func sidebarModel(for inputs: SidebarModel.Inputs) -> SidebarModel? {
+        guard let sidebar, sidebar.inputs == inputs else { return nil }
+        return sidebar.model
+    }
+
+    mutating func keep(_ model: SidebarModel, for inputs: SidebarModel.Inputs) { sidebar = (inputs, model) }
+
+    func mentionList(of entity: EntityID, generation: Int) -> EntityMentionList? {
+        mentionLists.last { $0.entity == entity && $0.generation == generation }?.list
+    }
+
+    mutating func keep(_ list: EntityMentionList, of entity: EntityID, generation: Int) {
+        mentionLists.removeAll { $0.entity == entity }
+        mentionLists.append((entity, generation, list))
+        if mentionLists.count > Self.mentionListCapacity { mentionLists.removeFirst() }
+    }
+}
+
+extension BrowserState {
+    /// The reader's lines for an article at the current width; kept ones are reused.
+    func readerLayout(of article: ArticleID?, visibleParagraphs: Set<Int>?) -> ReaderLayout {
+        guard let article else { return ReaderLayout(lines: [], firstLine: [:]) }
+        let key = DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
+        if let kept = derived.layout(for: key) { return kept }
+        guard let value = corpus.article(article) else { return ReaderLayout(lines: [], firstLine: [:]) }
+        return ReaderLayout.make(article: value, width: key.width, visibleParagraphs: visibleParagraphs)
+    }
+
+    /// Keeps an article's layout at the current width, making it if it is not kept yet.
+    mutating func keepReaderLayout(of article: ArticleID, visibleParagraphs: Set<Int>?) {
+        let key = DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
+        if derived.layout(for: key) != nil {
+            derived.touchLayout(key)
+        } else if let value = corpus.article(article) {
+            derived.keep(ReaderLayout.make(article: value, width: key.width, visibleParagraphs: visibleParagraphs), for: key)
+        }
+    }
+
+    /// Keeps an entity's mention list, asking the corpus only if it is not kept yet.
+    mutating func keepMentionList(of entity: EntityID) {
+        let generation = corpus.generation
+        if derived.mentionList(of: entity, generation: generation) == nil {
+            derived.keep(corpus.mentionList(of: entity), of: entity, generation: generation)
+        }
+    }
+
+    /// Keeps the sidebar's rows for the current inputs, making them if they changed.
+    mutating func keepSidebarModel() {
+        let inputs = SidebarModel.Inputs(state: self)
+        if derived.sidebarModel(for: inputs) == nil { derived.keep(SidebarModel(state: self), for: inputs) }
+    }
+
+    /// The article changed: its layout and rows, which every read during the rest of the event needs.
+    mutating func keepDerivedViewsOfArticle() {
+        if let article { keepReaderLayout(of: article, visibleParagraphs: visibleParagraphs) }
+        keepSidebarModel()
+    }
+
+    /// After each event: what the screen and the next key read is made once
+    /// here, rather than by every reader on every keystroke.
+    mutating func refreshDerivedViews() {
+        keepDerivedViewsOfArticle()
+        // The dossier draws its entity's list; the lists `]` and `[` walk are read ahead after drawing.
+        if case .dossier(let dossier) = overlay { keepMentionList(of: dossier.entity) }
+    }
+
+    /// Reads ahead what the likely next keys need (the neighbouring articles'
+    /// text, layout and mentions; the focused entity's postings), so that
+    /// `}`, `{` and `]` find it ready. The event loop calls this after drawing,
+    /// while it waits for the next key.
+    public mutating func readAhead() {
+        guard let position = articlePosition else { return }
+        var next = [position + 1, position - 1].compactMap { corpus.articleID(at: $0) }
+        // And the articles `]` and `[` would open.
+        if let focused = reader.focusedMention, let entity = focusedEntity {
+            keepMentionList(of: entity)
+            let list = mentionList(of: entity)
+            if let index = list.index(of: focused, corpus: corpus) {
+                for neighbour in [index + 1, index - 1] {
+                    if let posting = list.posting(containing: (neighbour + list.count) % max(1, list.count))?.posting {
+                        next.append(list.postings[posting].article)
+                    }
+                }
+            }
+        }
+        for id in Set(next) where id != article {
+            keepReaderLayout(of: id, visibleParagraphs: nil)
+            // The store keeps the entities and summaries it was asked for.
+            let entities = Set(corpus.mentions(in: id).map(\.entity)).union(corpus.annotatedEntities(in: id))
+            for entity in entities { _ = corpus.entity(entity) }
+            _ = corpus.summary(of: id)
+        }
+        if let entity = sidebar.selectedEntity { keepMentionList(of: entity) }
+        // The article on screen stays the most recently used layout.
+        if let article { keepReaderLayout(of: article, visibleParagraphs: visibleParagraphs) }
+    }
+}
