@@ -49,13 +49,13 @@ struct ManualPageTests {
     }
 
     @Test("groff -ww finds nothing to warn about",
-          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff), so the page is not linted with groff -ww"))
+          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff-base), so the page is not linted with groff -ww"))
     func groffLint() throws {
         _ = try lint(["groff", "-z", "-ww", "-man"])
     }
 
     @Test("the lint sees a broken page: an unknown request is a warning",
-          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff), so the lint itself is not checked"))
+          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff-base), so the lint itself is not checked"))
     func lintCanFail() throws {
         let path = NSTemporaryDirectory() + "lede-broken-\(UUID().uuidString).1"
         defer { try? FileManager.default.removeItem(atPath: path) }
