@@ -42,20 +42,20 @@ struct ManualPageTests {
     }
 
     @Test("man renders the page without a warning",
-          .enabled(if: onPath("man"), "SKIPPED: man is not installed (apt-get install man-db), so the page is not linted with man --warnings"))
+          .enabled(if: onPath("man"), "man is not installed (apt-get install man-db), so the page is not linted with man --warnings"))
     func manLint() throws {
         let rendered = try lint(["man", "--warnings", "-l"], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "MANPAGER": "cat"])
         #expect(rendered.contains("EXIT STATUS"))
     }
 
     @Test("groff -ww finds nothing to warn about",
-          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff-base), so the page is not linted with groff -ww"))
+          .enabled(if: onPath("groff"), "groff is not installed (apt-get install groff-base), so the page is not linted with groff -ww"))
     func groffLint() throws {
         _ = try lint(["groff", "-z", "-ww", "-man"])
     }
 
     @Test("the lint sees a broken page: an unknown request is a warning",
-          .enabled(if: onPath("groff"), "SKIPPED: groff is not installed (apt-get install groff-base), so the lint itself is not checked"))
+          .enabled(if: onPath("groff"), "groff is not installed (apt-get install groff-base), so the lint itself is not checked"))
     func lintCanFail() throws {
         let path = NSTemporaryDirectory() + "lede-broken-\(UUID().uuidString).1"
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -100,10 +100,10 @@ struct ManualPageTests {
     }
 
     @Test("the zsh completion script is valid zsh",
-          .enabled(if: onPath("zsh"), "SKIPPED: zsh is not installed, so its completion script is not checked with zsh -n"))
+          .enabled(if: onPath("zsh"), "zsh is not installed, so its completion script is not checked with zsh -n"))
     func zshScript() throws { try checkCompletionScript(shell: "zsh", fileName: "_lede", syntaxCheck: ["-n"]) }
 
     @Test("the fish completion script is valid fish",
-          .enabled(if: onPath("fish"), "SKIPPED: fish is not installed, so its completion script is not checked with fish --no-execute"))
+          .enabled(if: onPath("fish"), "fish is not installed, so its completion script is not checked with fish --no-execute"))
     func fishScript() throws { try checkCompletionScript(shell: "fish", fileName: "lede.fish", syntaxCheck: ["--no-execute"]) }
 }
