@@ -9,7 +9,7 @@ import LedeUI
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Browse articles in the terminal (the default).")
 
-    @Option(help: "Theme name or path to a theme file.") var theme: String?
+    @Option(help: "Theme name or path to a theme file.", completion: .custom(themeCompletions)) var theme: String?
     @Flag(help: "Draw without colours (as NO_COLOR does).") var noColor = false
     @OptionGroup var corpusOptions: CorpusOptions
 

@@ -14,10 +14,12 @@ struct Themes: ParsableCommand {
             """)
 
     @Flag(help: "Validate themes and print their contrast tables.") var check = false
-    @Argument(help: "Theme names or files to check (with --check).") var themes: [String] = []
+    @Flag(help: "Print only the theme names, one a line (for scripts and shell completion).") var names = false
+    @Argument(help: "Theme names or files to check (with --check).", completion: .custom(themeCompletions)) var themes: [String] = []
 
     func validate() throws {
         if !themes.isEmpty && !check { throw ValidationError("theme names are for --check; lede themes lists them all") }
+        if names && check { throw ValidationError("--names lists the themes; --check validates them: use one of them") }
     }
 
     func run() throws {
@@ -29,7 +31,9 @@ struct Themes: ParsableCommand {
         func row(_ fields: [String]) {
             output.write(fields.map { ControlCharacters.visible($0) }.joined(separator: "\t") + "\n")
         }
-        if check {
+        if names {
+            for entry in directory.entries() { row([entry.name]) }
+        } else if check {
             var paths: [String] = []
             if themes.isEmpty {
                 paths = directory.entries().map(\.path)
@@ -79,4 +83,10 @@ struct Themes: ParsableCommand {
         try output.finish()
         if failed { throw ExitCode(1) }
     }
+}
+
+/// Theme names for shell completion (`--theme`, `themes --check`): those the installed lede finds,
+/// asked of it when Tab is pressed, so the user's own themes complete too.
+@Sendable func themeCompletions(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    Settings.themeDirectory().entries().map(\.name).filter { $0.hasPrefix(prefix) }
 }
