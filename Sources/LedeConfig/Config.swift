@@ -1,3 +1,4 @@
+import Foundation
 import LedeModel
 import LedeUI
 import TOMLKit
@@ -10,6 +11,10 @@ public struct Config: Sendable {
     public var theme: String?
     /// `[keys]`: `action = ["key", …]`, in the file's order.
     public var rebindings: [KeyRebinding] = []
+    /// `[clipboard]`: how `y` may copy (nothing until the user says).
+    public var clipboard = ClipboardSetting()
+    /// `remember = false`: no read marks or places are kept between sessions.
+    public var remember = true
     public var problems: [String] = []
 
     public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
@@ -38,8 +43,22 @@ public struct Config: Sendable {
         // thousands of unknown keys take minutes.
         let lines = TOMLKeyLines(text)
         func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme"].contains(key) {
-            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme or [keys])")
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember"].contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, [keys] or [clipboard])")
+        }
+        if let value = root["remember"] {
+            if let flag = value.bool {
+                config.remember = flag
+            } else {
+                config.problems.append("\(at("remember")): 'remember' must be true or false; read marks and places are remembered")
+            }
+        }
+        if let value = root["clipboard"] {
+            if let table = value.table {
+                config.readClipboard(table, at: at)
+            } else {
+                config.problems.append("\(at("clipboard")): 'clipboard' must be a table: a [clipboard] section with osc52 = true or command = \"xclip -selection clipboard\"")
+            }
         }
         if let value = root["theme"] {
             if let name = value.string {
@@ -95,6 +114,22 @@ public struct Config: Sendable {
                 bad = true
             }
             if !bad { rebindings.append(KeyRebinding(action: action, keys: keys, place: place)) }
+        }
+    }
+
+    private mutating func readClipboard(_ table: TOMLTable, at: (String) -> String) {
+        for key in table.keys.sorted() where !["osc52", "command"].contains(key) {
+            problems.append("\(at("clipboard.\(key)")): unknown clipboard setting '\(key)' (expected osc52 or command)")
+        }
+        if let value = table["osc52"] {
+            if let flag = value.bool { clipboard.osc52 = flag } else { problems.append("\(at("clipboard.osc52")): 'osc52' must be true or false") }
+        }
+        if let value = table["command"] {
+            if let command = value.string, !command.trimmingCharacters(in: .whitespaces).isEmpty {
+                clipboard.command = command
+            } else {
+                problems.append("\(at("clipboard.command")): 'command' must be a command in quotes that reads the text on its input, like \"wl-copy\"")
+            }
         }
     }
 

@@ -11,6 +11,11 @@ public struct Settings: Sendable {
     public var problems: [String] = []
     /// Problems found in config.toml itself (`lede keys` exits 1 for them).
     public var configProblemCount = 0
+    /// A theme was asked for (`--theme`, `theme =`): it wins over the one the last session ended with.
+    public var themeWasChosen = false
+    public var clipboard = ClipboardSetting()
+    /// Whether read marks and places are kept between sessions (`remember = false` turns it off).
+    public var remember = true
 
     /// The shipped themes: `$LEDE_THEMES`, else the resource bundle beside
     /// the executable (a release binary copied with its bundles finds them).
@@ -47,7 +52,12 @@ public struct Settings: Sendable {
     /// Reads `config.toml` (theme, `[keys]`) and the themes.
     public static func load(themeOption: String?, noColor: Bool) -> Settings {
         var settings = Settings()
-        let configuredTheme = loadConfig(into: &settings)?.theme
+        let config = loadConfig(into: &settings)
+        let configuredTheme = config?.theme
+        if let config {
+            settings.clipboard = config.clipboard
+            settings.remember = config.remember
+        }
         let directory = themeDirectory()
         let defaultTheme: Theme
         if let path = directory.resolve("default") {
@@ -69,6 +79,7 @@ public struct Settings: Sendable {
         }
         if themes.isEmpty { themes = [defaultTheme] }
         let wanted = themeOption ?? configuredTheme
+        settings.themeWasChosen = wanted != nil
         if let wanted {
             if let path = directory.resolve(wanted) {
                 switch ThemeLoader.load(path: path, base: defaultTheme) {

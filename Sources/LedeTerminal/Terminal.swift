@@ -333,6 +333,30 @@ public final class Terminal {
         return (attributes, pair)
     }
 
+    /// Gives the terminal to another program (a web browser in the
+    /// terminal, a clipboard command) and takes it back: the shell's modes
+    /// while `body` runs, then curses mode, the size the terminal has now,
+    /// and a full repaint on the next draw.
+    public func runOutside<T>(_ body: () throws -> T) rethrows -> T {
+        endwin()
+        defer {
+            reset_prog_mode()
+            clearok(lede_curscr(), true)
+            previous = nil
+        }
+        return try body()
+    }
+
+    /// Sets the terminal's clipboard with OSC 52: the text goes as base64,
+    /// so nothing in it can act as a control sequence.
+    public func copyWithOSC52(_ text: String) {
+        let sequence = "\u{1b}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        // Straight to the terminal: curses has flushed its frame (doupdate) by the time an effect runs.
+        sequence.utf8CString.withUnsafeBufferPointer { pointer in
+            _ = write(STDOUT_FILENO, pointer.baseAddress, pointer.count - 1)
+        }
+    }
+
     /// Forgets the last frame so the next draw repaints everything
     /// (after a theme change or a resize).
     public func invalidate() {

@@ -73,13 +73,25 @@ struct Browse: ParsableCommand {
                                           isError: true)
         }
         if let background { state.indexing = IndexingStatus(background.statusText) }
+        // Where the last session ended, unless the user asked lede to forget (remember = false).
+        let sessionPath = settings.remember ? StateDirectory.path().map(SessionFile.path(in:)) : nil
+        if let sessionPath {
+            switch SessionFile.load(sessionPath) {
+            case .record(let record): state.resume(record, restoringTheme: !settings.themeWasChosen)
+            case .problem(let problem): state.message = StatusMessage(ControlCharacters.visible(problem), isError: true)
+            case .absent: break
+            }
+        }
+        let session = SessionKeeper(path: sessionPath)
         terminal.draw(BrowserView.render(state))
         trace.mark("first frame")
         // Checking the files (and indexing what changed) starts once the first frame is up; so does watching them.
         source.start()
         let watcher = FolderWatcher(paths: paths)
         watcher.start()
-        runLoop(&state, terminal: terminal, source: source, watcher: watcher)
+        runLoop(&state, terminal: terminal, source: source, watcher: watcher, settings: settings, session: session)
+        session.changed()
+        if let problem = session.saveIfDue(state.sessionRecord(), force: true) { printError("lede: \(problem)") }
         watcher.stop()
         source.stopAndWait()
         terminal.stop()
@@ -105,7 +117,10 @@ struct Browse: ParsableCommand {
     /// report and what the terminal reads become events for `update`; the
     /// loop performs the effects it returns (draw, quit, re-index). Until `q`
     /// or a termination signal.
-    func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher) {
+    func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher,
+                 settings: Settings, session: SessionKeeper) {
+        let opener = AddressOpener()
+        let clipboard = ClipboardWriter(setting: settings.clipboard)
         var dirty = true
         var regions = DrawnRegions()
         loop: while !terminal.terminationRequested {
@@ -118,7 +133,14 @@ struct Browse: ParsableCommand {
             }
             // A first build that found nothing to show ends the browser (Browse.run says why).
             if source.firstUpdateFinished && state.corpus.articleCount == 0 && events.isEmpty { break }
-            if events.isEmpty { events.append(terminal.readEvent()) }
+            if events.isEmpty {
+                let event = terminal.readEvent()
+                // Idle: a good moment to save what changed.
+                if case .tick = event, let problem = session.saveIfDue(state.sessionRecord()) {
+                    events.append(.notice(problem, isError: true))
+                }
+                events.append(event)
+            }
             for event in events {
                 for effect in state.apply(event) {
                     switch effect {
@@ -128,6 +150,21 @@ struct Browse: ParsableCommand {
                         dirty = true
                     case .quit: break loop
                     case .reindex: source.update()
+                    case .openAddress(let address):
+                        let problem = opener.open(address, terminal: terminal)
+                        // The terminal was the browser's: the size may have changed, every cell is redrawn.
+                        let (width, height) = terminal.size
+                        state.apply(.resize(width: width, height: height))
+                        if let problem { state.apply(.notice("Could not open the page: \(problem)", isError: true)) }
+                        dirty = true
+                    case .copy(let text):
+                        if let problem = clipboard.copy(text, terminal: terminal) {
+                            state.apply(.notice(problem, isError: true))
+                        } else {
+                            state.apply(.notice("Copied \(text.count) characters", isError: false))
+                        }
+                        dirty = true
+                    case .saveSession: session.changed()
                     }
                 }
             }

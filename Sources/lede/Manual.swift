@@ -120,7 +120,10 @@ enum ManualPage {
         ("`LANG`, `LC_ALL`, `LC_CTYPE`", "The locale. When it is not UTF-8 the browser uses C.UTF-8 for the screen."),
         ("`XDG_CONFIG_HOME`", "The configuration folder is `$XDG_CONFIG_HOME/lede`."),
         ("`XDG_CACHE_HOME`", "The index is kept in `$XDG_CACHE_HOME/lede` when that is an absolute path."),
-        ("`HOME`", "Without the XDG variables: `~/.config/lede` and `~/.cache/lede`."),
+        ("`XDG_STATE_HOME`", "What the browser remembers between sessions is kept in `$XDG_STATE_HOME/lede`."),
+        ("`HOME`", "Without the XDG variables: `~/.config/lede`, `~/.cache/lede` and `~/.local/state/lede`."),
+        ("`BROWSER`", "The web browser `o` opens pages with: a colon-separated list of commands, `%s` standing for the address (else it is added at the end). Without it, `xdg-open`, then `sensible-browser`."),
+        ("`PATH`", "Where the browser and clipboard commands are looked for."),
         ("`LEDE_THEMES`", "A folder to take the shipped themes from instead of the resource bundle beside the binary; the user's themes still shadow them."),
         ("`LEDE_THREADS`", "Threads for reading and linking articles (1 to 64; default: one per core). Output does not depend on it."),
         ("`LEDE_MAX_FILE_MB`", "The largest article file read, in megabytes (default 16). A larger file is refused by its size, with a message naming it."),
@@ -128,11 +131,12 @@ enum ManualPage {
     ]
 
     static let files: [(String, String)] = [
-        ("`$XDG_CONFIG_HOME/lede/config.toml`", "The theme (`theme = \"light\"`) and key rebindings (a `[keys]` table of action = [\"key\", …]). A problem is reported with file and line, and the defaults stay."),
+        ("`$XDG_CONFIG_HOME/lede/config.toml`", "The theme (`theme = \"light\"`), key rebindings (a `[keys]` table of action = [\"key\", …]), how `y` copies (a `[clipboard]` table: `osc52 = true` to set the terminal's clipboard, or `command = \"wl-copy\"`; off until set) and `remember = false` to keep nothing between sessions. A problem is reported with file and line, and the defaults stay."),
         ("`$XDG_CONFIG_HOME/lede/themes/`", "Your themes, `NAME.toml`; they shadow shipped themes of the same name. `lede themes` lists them all, `lede themes --check` validates them."),
         ("`$XDG_CONFIG_HOME/lede/releases.tsv`", "Model releases added to the shipped catalogue: model, organisation, date `YYYY[-MM[-DD]]`, aliases, source URL, tab-separated."),
         ("`$XDG_CONFIG_HOME/lede/furniture.tsv`", "Site furniture (page chrome) added to the shipped list."),
         ("`$XDG_CACHE_HOME/lede/`", "The index: an SQLite file per set of paths, with parsed articles, mentions, entities, releases and full-text search. It is a cache; deleting it loses nothing. `--no-index` neither reads nor writes it."),
+        ("`$XDG_STATE_HOME/lede/session.json`", "What the browser remembers between sessions, by file path: the article last on screen (lede opens it again), where you were in each article, which articles you opened (the article list marks the others `N`), and the theme chosen with `T` (unless `--theme` or `theme =` chooses one). Written whole and renamed into place; delete it to start afresh."),
         ("`lib/lede/` of the installation", "The binary and, beside it, its resource bundles (`lede_*.resources`: the sample articles, the data files, the shipped themes) and `lede.commit`, the commit it was built from."),
     ]
 

@@ -6,6 +6,8 @@ import LedeTestSupport
 final class TmuxSession {
     let socket = "lede-e2e-\(UUID().uuidString.prefix(8))"
     let name = "t"
+    /// `XDG_STATE_HOME` of this session's shell (where lede keeps its session record).
+    let stateFolder: String
 
     static var binary: String {
         ProcessInfo.processInfo.environment["LEDE_BINARY"] ?? PackagePaths.root.appendingPathComponent(".build/debug/lede").path
@@ -18,8 +20,10 @@ final class TmuxSession {
         }
         // Each session has its own index cache, so sessions never share (or lock) an index.
         let cache = "\(NSTemporaryDirectory())lede-e2e-cache-\(socket)"
+        // And its own remembered session: one test's last article is not where the next starts.
+        stateFolder = "\(NSTemporaryDirectory())lede-e2e-state-\(socket)"
         var exports = ["TERM=screen-256color", "PS1='$ '", "HOME=\(NSTemporaryDirectory())", "XDG_CONFIG_HOME=\(NSTemporaryDirectory())lede-e2e-config",
-                       "XDG_CACHE_HOME=\(cache)"]
+                       "XDG_CACHE_HOME=\(cache)", "XDG_STATE_HOME=\(stateFolder)"]
         exports += environment.map { "\($0.key)=\($0.value)" }
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "-c", PackagePaths.root.path, "env -i PATH=/usr/bin:/bin LANG=C.UTF-8 \(exports.joined(separator: " ")) bash --norc --noprofile"])
@@ -30,6 +34,7 @@ final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: "\(NSTemporaryDirectory())lede-e2e-cache-\(socket)")
+        try? FileManager.default.removeItem(atPath: stateFolder)
         let folder = (ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp") + "/tmux-\(getuid())"
         try? FileManager.default.removeItem(atPath: "\(folder)/\(socket)")
     }
@@ -140,7 +145,11 @@ func runLede(_ arguments: [String], environment: [String: String] = [:]) throws 
     // A cache folder of its own for every run: runs in parallel never share an index.
     let cache = NSTemporaryDirectory() + "lede-e2e-cache-\(UUID().uuidString)"
     env["XDG_CACHE_HOME"] = cache
-    defer { try? FileManager.default.removeItem(atPath: cache) }
+    env["XDG_STATE_HOME"] = cache + "-state"
+    defer {
+        try? FileManager.default.removeItem(atPath: cache)
+        try? FileManager.default.removeItem(atPath: cache + "-state")
+    }
     for (key, value) in environment { env[key] = value }
     return try spawn([TmuxSession.binary] + arguments, environment: env, directory: PackagePaths.root.path)
 }

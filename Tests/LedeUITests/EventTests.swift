@@ -21,7 +21,8 @@ struct EventTests {
         #expect(effects == [.repaint])
         let themed = BrowserState(corpus: Fixture.samples, themes: [.fallback, .fallback], width: 80, height: 24)
         (next, effects) = update(themed, .key(.character("T")))
-        #expect(effects == [.repaintAll] && next.themeIndex == 1)
+        // The theme chosen is remembered for the next session.
+        #expect(effects == [.repaintAll, .saveSession] && next.themeIndex == 1)
         (next, effects) = update(next, .key(.character("q")))
         #expect(effects == [.quit])
     }

@@ -162,7 +162,7 @@ struct RenderCacheTests {
         var state = Fixture.state(Fixture.samples, width: 100, height: 30)
         // Kept across frames, as the event loop keeps them.
         var regions = DrawnRegions()
-        let keys = ["t", "l", "l", "v", "h", "a", "o", "<Enter>", "}", "t", "l", "e", "j", "&", "r", "<Tab>", "]", "{", "T", "t", "v"]
+        let keys = ["t", "l", "l", "v", "h", "a", "c", "<Enter>", "}", "t", "l", "e", "j", "&", "r", "<Tab>", "]", "{", "T", "t", "v"]
         for key in keys {
             Fixture.type([key], into: &state)
             let cached = BrowserView.render(state, reusing: &regions), fresh = BrowserView.render(uncached(state))

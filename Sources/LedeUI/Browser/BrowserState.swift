@@ -1,3 +1,4 @@
+import Foundation
 import LedeModel
 
 /// Everything the screen shows is a function of this value. `update`
@@ -35,6 +36,10 @@ public struct BrowserState: Sendable {
     /// is read again under a new id, and the reader finds its place by the path.
     var openedArticle: ArticleID?
     var openedPath: String?
+    /// Read marks and places of this and earlier sessions, by path (see SessionRecord).
+    public internal(set) var session = SessionRecord()
+    /// Where relative article paths start from, for the session's absolute keys.
+    public var workingDirectory = FileManager.default.currentDirectoryPath
 
     /// Layouts, sidebar rows and mention lists made from the fields above,
     /// brought up to date after each event (see DerivedViews).
@@ -47,6 +52,9 @@ public struct BrowserState: Sendable {
         self.width = width
         self.height = height
         self.article = corpus.articleID(at: 0)
+        openedArticle = article
+        openedPath = article.flatMap { corpus.summary(of: $0)?.path }
+        if let openedPath { session.read.insert(sessionKey(openedPath)) }
         selectTimelineReleaseOfArticle()
         refreshDerivedViews()
     }

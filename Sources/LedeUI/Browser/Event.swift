@@ -32,4 +32,10 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Bring the corpus up to date with the files (the folder changed on disk).
     case reindex(FileChanges)
+    /// Open a web address (already checked by `WebAddress.isOpenable`) in the user's browser.
+    case openAddress(String)
+    /// Put text on the clipboard (OSC 52 or the configured command, as the user allowed).
+    case copy(String)
+    /// What the reader would want back next time (read marks, places, theme) changed: save it.
+    case saveSession
 }

@@ -82,6 +82,9 @@ extension BrowserState {
         if let saved = readingPositions[target] {
             reader.scroll = saved.scroll
             reader.focusedMention = saved.focusedMention
+        } else if let path = corpus.summary(of: target)?.path {
+            // Where an earlier session left it.
+            restorePlace(of: path)
         }
         refreshSearchForArticle()
         if timeline.onlyCurrentArticle { timeline.list = ListState() }

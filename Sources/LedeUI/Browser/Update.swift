@@ -16,7 +16,7 @@ extension BrowserState {
     /// `update` in place: applies the event and returns what the loop must do.
     @discardableResult
     public mutating func apply(_ event: Event) -> [Effect] {
-        let effects: [Effect]
+        var effects: [Effect]
         switch event {
         case .key(let key):
             effects = handle(key)
@@ -50,8 +50,11 @@ extension BrowserState {
         }
         // The file on screen, to find it again when the index reads it anew under another id.
         if article != openedArticle {
+            let left = openedArticle.flatMap { id in readingPositions[id].flatMap { topParagraph(of: id, scroll: $0.scroll) } }
+            let leftPath = openedPath
             openedArticle = article
             openedPath = article.flatMap { corpus.summary(of: $0)?.path }
+            effects += noteArticleChange(from: leftPath, previousParagraph: left)
         }
         refreshDerivedViews()
         return effects
@@ -129,7 +132,11 @@ extension BrowserState {
         case .toggleTimelineList:
             timeline.isList.toggle()
         case .toggleTimelineScope: TimelinePane.toggleScope(&self)
-        case .cycleOrganisationFilter: TimelinePane.cycleOrganisationFilter(&self)
+        case .cycleOrganisationFilter: TimelinePane.cycleOrganisationFilter(&self, by: 1)
+        case .cycleOrganisationFilterBack: TimelinePane.cycleOrganisationFilter(&self, by: -1)
+        case .openAddress: return openAddress()
+        case .copy: return copySelection()
+        case .redraw: return [.repaintAll]
         case .toggleOrganisations: SidebarPane.toggle(&self, .organisations)
         case .togglePeople: SidebarPane.toggle(&self, .people)
         case .toggleLocations: SidebarPane.toggle(&self, .locations)
@@ -139,7 +146,7 @@ extension BrowserState {
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themes.count
             message = StatusMessage("Theme: \(theme.name)")
-            return [.repaintAll]
+            return [.repaintAll, .saveSession]
         }
         return [.repaint]
     }

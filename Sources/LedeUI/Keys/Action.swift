@@ -10,10 +10,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case filterEntities, widenFilter
     case nextArticle, previousArticle
     case toggleParagraphFilter, hintMode
-    case toggleTimelineList, cycleOrganisationFilter, toggleTimelineScope
+    case toggleTimelineList, cycleOrganisationFilter, cycleOrganisationFilterBack, toggleTimelineScope
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case cycleTheme, listArticles
     case searchCorpus, editCorpusSearch
+    case openAddress, copy, redraw
 }
 
 /// The panes and overlays a binding can apply to.

@@ -101,7 +101,8 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .hintMode, label: "hints", keys: keys("f"), help: "label every mention on screen; type a label to jump there", panes: [.reader], isHint: false),
         KeyBinding(action: .toggleTimelineList, label: "list", keys: keys("v"), help: "switch between the time axis and a list", panes: [.timeline], isHint: true),
         KeyBinding(action: .toggleTimelineScope, label: "this article", keys: keys("a"), help: "show the releases of this article only / of all articles", panes: [.timeline], isHint: false),
-        KeyBinding(action: .cycleOrganisationFilter, label: "organisation", keys: keys("o"), help: "show one organisation's releases at a time", panes: [.timeline], isHint: false),
+        KeyBinding(action: .cycleOrganisationFilter, label: "organisation", keys: keys("c"), help: "show one organisation's releases at a time (the next one)", panes: [.timeline], isHint: false),
+        KeyBinding(action: .cycleOrganisationFilterBack, label: "organisation back", keys: keys("C"), help: "show the previous organisation's releases", panes: [.timeline], isHint: false),
         KeyBinding(action: .toggleOrganisations, label: "organisations", keys: keys("1"), help: "show / hide organisations", panes: [.sidebar], isHint: false),
         KeyBinding(action: .togglePeople, label: "people", keys: keys("2"), help: "show / hide people", panes: [.sidebar], isHint: false),
         KeyBinding(action: .toggleLocations, label: "locations", keys: keys("3"), help: "show / hide locations", panes: [.sidebar], isHint: false),
@@ -109,6 +110,9 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .toggleModels, label: "models", keys: keys("5"), help: "show / hide AI models", panes: [.sidebar], isHint: false),
         KeyBinding(action: .listArticles, label: "articles", keys: keys("A"), help: "list the loaded articles (Enter opens one)", panes: main, isHint: false),
         KeyBinding(action: .cycleTheme, label: "theme", keys: keys("T"), help: "switch to the next theme", panes: main, isHint: false),
+        KeyBinding(action: .openAddress, label: "open", keys: keys("o"), help: "open in the web browser ($BROWSER or xdg-open): the article's page; a release's source; an entity's page", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
+        KeyBinding(action: .copy, label: "copy", keys: keys("y"), help: "copy: the focused mention's sentence, the entity's name, the release, the page address (needs [clipboard] in config.toml)", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
+        KeyBinding(action: .redraw, label: "redraw", keys: keys("C-l"), help: "draw the whole screen again", panes: everywhere, isHint: false),
     ])
 
     // MARK: - User rebinding

@@ -51,14 +51,14 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
         let theme = state.theme
         let corpus = state.corpus
         let count = corpus.articleCount
-        Block.draw(title: "Articles (\(count))  Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
+        Block.draw(title: "Articles (\(count))  N new · Enter opens · q closes", rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         guard inner.height > 0 else { return }
         // The count column's heading sits on the top border, over the column, where the title leaves room.
         let heading = " mentions "
         let headingX = inner.maxX - DisplayWidth.of(heading)
-        if headingX > rect.x + 2 + DisplayWidth.of("Articles (\(count))  Enter opens · q closes") + 4 {
+        if headingX > rect.x + 2 + DisplayWidth.of("Articles (\(count))  N new · Enter opens · q closes") + 4 {
             buffer.put(heading, x: headingX, y: rect.y, style: theme[.dim].over(body), clip: rect)
         }
         let top = list.offset
@@ -70,7 +70,9 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
             let y = inner.y + row
             let rowStyle = index == selection ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
-            var x = buffer.put((index == current ? "● " : "  ") + TextFit.pad(article.published?.description ?? "undated", to: 11),
+            // ● on screen; N never opened (here or in an earlier session), as newsboat marks new items.
+            let mark = index == current ? "● " : (state.isRead(article.path) ? "  " : "N ")
+            var x = buffer.put(mark + TextFit.pad(article.published?.description ?? "undated", to: 11),
                                x: inner.x + 1, y: y, style: theme[.dim].over(rowStyle), clip: inner)
             let mentions = "\(article.mentionCount)"
             let titleWidth = max(1, inner.maxX - x - mentions.count - 2)

@@ -48,16 +48,14 @@ enum TimelinePane: PaneBehaviour {
         state.message = StatusMessage(state.timeline.onlyCurrentArticle ? "Releases this article mentions" : "Releases of all articles")
     }
 
-    /// `o`: one organisation's releases after another, then all.
-    static func cycleOrganisationFilter(_ state: inout BrowserState) {
+    /// `c` / `C`: one organisation's releases after another (forward or back), with all of them between the last and the first.
+    static func cycleOrganisationFilter(_ state: inout BrowserState, by step: Int) {
         let organisations = TimelineModel(state: state).organisations
-        if let current = state.timeline.organisationFilter, let index = organisations.firstIndex(of: current), index + 1 < organisations.count {
-            state.timeline.organisationFilter = organisations[index + 1]
-        } else if state.timeline.organisationFilter == nil, let first = organisations.first {
-            state.timeline.organisationFilter = first
-        } else {
-            state.timeline.organisationFilter = nil
-        }
+        // Position 0 is "all organisations", then each one in order.
+        let positions = organisations.count + 1
+        let current = state.timeline.organisationFilter.flatMap { organisations.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+        let next = ((current + step) % positions + positions) % positions
+        state.timeline.organisationFilter = next == 0 ? nil : organisations[next - 1]
         state.timeline.list = ListState()
         state.message = StatusMessage("Releases: \(state.timeline.organisationFilter ?? "all organisations")")
     }

@@ -1,0 +1,89 @@
+import Foundation
+import LedeModel
+
+/// `o` and `y`: what the focused pane hands to the world outside (an address
+/// for the web browser, text for the clipboard). `update` only decides what;
+/// the event loop opens and copies, as effects.
+extension BrowserState {
+    /// What `o` opens here: a release's source, an entity's page, or the article's page.
+    var addressToOpen: (address: String, what: String)? {
+        switch activePane {
+        case .timeline:
+            guard let release = TimelineModel(state: self).releases[safe: timeline.selection], let source = release.source else { return nil }
+            return (source, "the source of \(release.modelName)")
+        case .sidebar:
+            if let entity = sidebar.selectedEntity.flatMap(corpus.entity), let url = entity.url { return (url, "the page of \(entity.label)") }
+        case .dossier:
+            if case .dossier(let dossier) = overlay, let entity = corpus.entity(dossier.entity), let url = entity.url {
+                return (url, "the page of \(entity.label)")
+            }
+        case .articles:
+            guard case .articles(let list) = overlay, let id = corpus.articleID(at: list.selection) else { return nil }
+            return corpus.article(id)?.pageAddress.map { ($0, "the article's page") }
+        case .search:
+            guard case .corpusSearch(let search) = overlay, let hit = search.hits?[safe: search.selection] else { return nil }
+            return corpus.article(hit.article)?.pageAddress.map { ($0, "the article's page") }
+        case .reader, .help:
+            break
+        }
+        return currentArticle?.pageAddress.map { ($0, "the article's page") }
+    }
+
+    mutating func openAddress() -> [Effect] {
+        guard let target = addressToOpen else {
+            message = StatusMessage("Nothing here has a web address to open", isError: true)
+            return [.repaint]
+        }
+        guard WebAddress.isOpenable(target.address) else {
+            message = StatusMessage("Not opening \(ControlCharacters.visible(String(target.address.prefix(60)))): only http and https addresses are opened", isError: true)
+            return [.repaint]
+        }
+        message = StatusMessage("Opening \(target.what): \(target.address)")
+        return [.openAddress(target.address), .repaint]
+    }
+
+    /// What `y` copies here: the sentence of the focused mention, a release, an entity's name, a page address.
+    var textToCopy: (text: String, what: String)? {
+        switch activePane {
+        case .reader:
+            if let mention = reader.focusedMention.flatMap(corpus.mention), let sentence = sentence(around: mention) {
+                return (sentence, "the sentence")
+            }
+            return currentArticle?.pageAddress.map { ($0, "the article's address") }
+        case .sidebar:
+            return sidebar.selectedEntity.flatMap(corpus.entity).map { ($0.label, $0.label) }
+        case .timeline:
+            guard let release = TimelineModel(state: self).releases[safe: timeline.selection] else { return nil }
+            let parts = [release.modelName, release.organisation, release.date?.description, release.source].compactMap { $0 }
+            return (parts.joined(separator: " · "), release.modelName)
+        case .dossier:
+            guard case .dossier(let dossier) = overlay,
+                  let mention = mentionList(of: dossier.entity).mention(at: dossier.selection, corpus: corpus),
+                  let sentence = sentence(around: mention) else { return nil }
+            return (sentence, "the sentence")
+        case .articles, .search:
+            return addressToOpen.map { ($0.address, "the address") }
+        case .help:
+            return nil
+        }
+    }
+
+    mutating func copySelection() -> [Effect] {
+        guard let copied = textToCopy else {
+            message = StatusMessage("Nothing here to copy", isError: true)
+            return [.repaint]
+        }
+        message = StatusMessage("Copying \(copied.what)")
+        return [.copy(copied.text), .repaint]
+    }
+
+    /// The sentence that holds a mention, as the article has it.
+    func sentence(around mention: Mention) -> String? {
+        guard let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] else { return nil }
+        let scalars = Array(paragraph.unicodeScalars)
+        guard let range = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(mention.start) }) else { return paragraph }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[range])
+        return String(text).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import LedeTestSupport
+import Testing
+
+/// `o` hands the terminal to a browser and takes it back; a second start resumes where the first ended.
+extension BrowserEndToEndTests {
+    @Test("o runs $BROWSER with the article's address as one argument, then lede redraws and goes on")
+    func openInBrowser() throws {
+        let script = NSTemporaryDirectory() + "lede-fake-browser-\(UUID().uuidString.prefix(8))"
+        let output = script + ".out"
+        defer {
+            try? FileManager.default.removeItem(atPath: script)
+            try? FileManager.default.removeItem(atPath: output)
+        }
+        // A browser that writes what it was given, one argument a line, and says so on the terminal it was handed.
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \(output)\necho FAKE-BROWSER-RAN\nsleep 0.3\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let session = try start(referencePath, environment: ["BROWSER": script])
+        try session.press("o")
+        try session.waitFor("the browser's arguments") { _ in FileManager.default.fileExists(atPath: output) }
+        let screen = try session.waitFor("lede again") { $0.contains("Opening the article's page") && $0.contains("READ") }
+        #expect(!screen.contains("FAKE-BROWSER-RAN"), "lede did not redraw after the browser")
+        let arguments = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(arguments == "https://www.ft.com/content/13df6250-dffb-40fc-bb79-309764fa3905\n")
+        try session.press("q")
+        try expectRestored(session)
+    }
+
+    @Test("a second start opens the article the first one ended on, and says so")
+    func resumeSession() throws {
+        let session = try start("Sources/lede/Samples")
+        try session.press("}")
+        try session.press("}")
+        try session.waitFor("third article") { $0.contains("Article 3 of") }
+        let title = try session.lines()[0]
+        try session.press("q")
+        try expectRestored(session)
+        #expect(FileManager.default.fileExists(atPath: session.stateFolder + "/lede/session.json"))
+        try session.run("clear; \(TmuxSession.binary) Sources/lede/Samples")
+        let screen = try session.waitFor("resumed") { $0.contains("Back where you left off: article 3 of") }
+        #expect(screen.components(separatedBy: "\n").first == title)
+        try session.press("q")
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import LedeConfig
+import LedeModel
+import LedeTestSupport
+@testable import LedeUI
+import Testing
+
+@Suite("o, y and C-l: effects for the loop to perform")
+struct HandoffTests {
+    @Test("o in the reader asks the loop to open the article's page, built from the content id")
+    func openArticlePage() throws {
+        var state = Fixture.state()
+        let contentID = try #require(state.currentArticle?.contentID)
+        let effects = state.apply(.key(.character("o")))
+        #expect(effects.contains(.openAddress("https://www.ft.com/content/" + contentID)))
+        #expect(state.message?.text.contains("Opening the article's page") == true)
+    }
+
+    @Test("o on a timeline release opens its source; on a sidebar entity, the entity's page")
+    func openReleaseAndEntity() throws {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["t"], into: &state)
+        let releases = TimelineModel(state: state).releases
+        let withSource = try #require(releases.firstIndex { $0.source.map(WebAddress.isOpenable) == true })
+        state.timeline.selection = withSource
+        #expect(state.apply(.key(.character("o"))).contains(.openAddress(releases[withSource].source!)))
+
+        Fixture.type(["e"], into: &state)
+        let entity = try #require(state.sidebar.selectedEntity.flatMap(state.corpus.entity))
+        let url = try #require(entity.url)
+        #expect(state.apply(.key(.character("o"))).contains(.openAddress(url)))
+    }
+
+    @Test("an article without a content id has no page: o says so and asks for nothing")
+    func noAddress() throws {
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("no_annotations.txt")])
+        var state = Fixture.state(corpus)
+        let effects = state.apply(.key(.character("o")))
+        #expect(!effects.contains { if case .openAddress = $0 { return true } else { return false } })
+        #expect(state.message?.isError == true)
+    }
+
+    @Test("only http and https addresses of printable ASCII are ever opened")
+    func openableAddresses() {
+        #expect(WebAddress.isOpenable("https://example.com/a?b=c"))
+        #expect(WebAddress.isOpenable("HTTP://example.com"))
+        for bad in ["file:///etc/passwd", "javascript:alert(1)", "-xhttps://a", "https://a b", "https://a\u{1b}]52;c;eA==\u{07}", "https://ü.example", ""] {
+            #expect(!WebAddress.isOpenable(bad), "\(bad.debugDescription) should not be opened")
+        }
+    }
+
+    @Test("y on a focused mention copies the sentence that holds it")
+    func copySentence() throws {
+        var state = Fixture.state()
+        Fixture.type(["<Tab>"], into: &state)
+        let mention = try #require(state.reader.focusedMention.flatMap(state.corpus.mention))
+        let effects = state.apply(.key(.character("y")))
+        let copied = try #require(effects.compactMap { if case .copy(let text) = $0 { return text } else { return nil } }.first)
+        let paragraph = try #require(state.currentArticle?.paragraphs[mention.paragraph])
+        #expect(copied.contains(mention.text))
+        #expect(paragraph.contains(copied))
+        #expect(copied.count < paragraph.count)
+    }
+
+    @Test("c and C step through the organisations forwards and back, with all of them between the ends")
+    func organisationSteps() throws {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["t"], into: &state)
+        let organisations = TimelineModel(state: state).organisations
+        try #require(organisations.count >= 2)
+        Fixture.type(["c"], into: &state)
+        #expect(state.timeline.organisationFilter == organisations[0])
+        Fixture.type(["c"], into: &state)
+        #expect(state.timeline.organisationFilter == organisations[1])
+        Fixture.type(["C", "C"], into: &state)
+        #expect(state.timeline.organisationFilter == nil)
+        Fixture.type(["C"], into: &state)
+        #expect(state.timeline.organisationFilter == organisations.last)
+    }
+
+    @Test("C-l redraws every cell")
+    func redraw() {
+        var state = Fixture.state()
+        #expect(state.apply(.key(.control("l"))) == [.repaintAll])
+    }
+}
+
+@Suite("Read marks and places kept between sessions")
+struct SessionTests {
+    @Test("opening an article marks it read, keeps the place of the one left, and asks for a save")
+    func marksAndPlaces() throws {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        state.apply(.key(.character("d")))
+        state.apply(.key(.character("d")))
+        let firstPath = try #require(state.currentArticle?.path)
+        let firstTop = try #require(state.topParagraph)
+        #expect(firstTop > 0)
+        let effects = state.apply(.key(.character("}")))
+        #expect(effects.contains(.saveSession))
+        let record = state.sessionRecord()
+        let secondPath = try #require(state.currentArticle?.path)
+        #expect(record.lastArticle == secondPath)
+        #expect(record.places[firstPath] == firstTop)
+        #expect(record.read.isSuperset(of: [secondPath]))
+    }
+
+    @Test("a new session resumes at the last article and its place, and the article list marks the unopened N")
+    func resume() throws {
+        var first = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["}", "}", "d", "d"], into: &first)
+        let record = first.sessionRecord()
+        let place = try #require(record.places[record.lastArticle ?? ""])
+
+        var second = Fixture.state(Fixture.samples, width: 100, height: 30)
+        second.resume(record)
+        #expect(second.currentArticle?.path == record.lastArticle)
+        #expect(second.topParagraph == place)
+        #expect(second.message?.text.contains("Back where you left off: article 3 of") == true)
+        Fixture.type(["A"], into: &second)
+        let rows = BrowserView.render(second).lines.filter { $0.contains("undated") || $0.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil }
+        // Opened: the first article (where the first session started), the second and the third (on screen, ●).
+        #expect(rows.filter { $0.contains("│ N ") }.count == Fixture.samples.articleCount - 3, "\(rows.joined(separator: "\n"))")
+        #expect(rows.filter { $0.contains("│ ● ") }.count == 1)
+    }
+
+    @Test("the session file is written whole and read back; a broken one is reported, not trusted")
+    func sessionFile() throws {
+        let folder = NSTemporaryDirectory() + "lede-session-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = SessionFile.path(in: folder + "/lede")
+        #expect(SessionFile.load(path) == .absent)
+        let record = SessionRecord(lastArticle: "/a/b.txt", places: ["/a/b.txt": 3], read: ["/a/b.txt", "/c.txt"], theme: "light")
+        try SessionFile.save(record, to: path)
+        #expect(SessionFile.load(path) == .record(record))
+        try "{\"lastArticle\": 3".write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .problem(let message) = SessionFile.load(path) else { Issue.record("a broken file was read"); return }
+        #expect(message.hasPrefix(path) && message.contains("start afresh"))
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard case .problem = SessionFile.load(path) else { Issue.record("a folder was read as a session"); return }
+    }
+
+    @Test("[clipboard] and remember in config.toml: read when right, reported with their line when wrong")
+    func clipboardConfig() {
+        let good = Config.parse("remember = false\n[clipboard]\nosc52 = true\ncommand = \"wl-copy\"\n", path: "c.toml")
+        #expect(good.problems.isEmpty)
+        #expect(good.clipboard == ClipboardSetting(osc52: true, command: "wl-copy"))
+        #expect(good.remember == false)
+        let bad = Config.parse("remember = \"no\"\n[clipboard]\nosc52 = 1\nprogram = \"x\"\n", path: "c.toml")
+        #expect(bad.problems.contains { $0.hasPrefix("c.toml:1:") && $0.contains("remember") })
+        #expect(bad.problems.contains { $0.hasPrefix("c.toml:3:") && $0.contains("osc52") })
+        #expect(bad.problems.contains { $0.hasPrefix("c.toml:4:") && $0.contains("program") })
+        #expect(bad.clipboard == ClipboardSetting())
+    }
+}
