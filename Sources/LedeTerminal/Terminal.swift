@@ -160,7 +160,8 @@ public final class Terminal {
         }
         idlePolls = 0
         if result == lede_key_code_yes() { return functionKey(Int32(character)) }
-        if suspendCharacter != 0 && UInt32(character) == suspendCharacter { return suspend() }
+        // The suspend key reads as C-z whatever `stty susp` calls it; the keymap asks for the suspend as an effect.
+        if suspendCharacter != 0 && UInt32(character) == suspendCharacter { return .key(.control("z")) }
         if character == 27 { return escape() }
         return characterKey(UInt32(character)).map(Event.key)
     }
@@ -198,6 +199,13 @@ public final class Terminal {
             if EscapeSequence.scan(introducer: introducer, body: body) == .complete { break }
         }
         return EscapeSequence.key(introducer: introducer, body: body).map(Event.key)
+    }
+
+    /// Performs the suspend effect: as `suspend()`, or nil without job
+    /// control (SIGTSTP ignored at start), where nothing could bring lede back.
+    public func suspendJob() -> Event? {
+        guard lede_signal_ignored(SIGTSTP) == 0 else { return nil }
+        return suspend()
     }
 
     /// Stops as a cooked terminal's Ctrl-Z would: restores the terminal,

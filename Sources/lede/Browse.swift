@@ -165,6 +165,16 @@ struct Browse: ParsableCommand {
                         }
                         dirty = true
                     case .saveSession: session.changed()
+                    case .suspend:
+                        // Saved first: a stopped job may never be brought back.
+                        session.changed()
+                        if let problem = session.saveIfDue(state.sessionRecord(), force: true) { state.apply(.notice(problem, isError: true)) }
+                        if let resumed = terminal.suspendJob() {
+                            state.apply(resumed)
+                        } else {
+                            state.apply(.notice("No job control here (SIGTSTP is ignored): lede cannot be suspended", isError: true))
+                        }
+                        dirty = true
                     }
                 }
             }

@@ -78,6 +78,16 @@ struct HandoffTests {
         #expect(state.timeline.organisationFilter == organisations.last)
     }
 
+    @Test("C-z asks the loop to suspend, from a pane and from inside a prompt")
+    func suspend() {
+        var state = Fixture.state()
+        #expect(state.apply(.key(.control("z"))) == [.suspend])
+        Fixture.type(["/", "chi"], into: &state)
+        #expect(state.reader.isEditingSearch)
+        #expect(state.apply(.key(.control("z"))) == [.suspend])
+        #expect(state.reader.isEditingSearch && state.reader.search?.query == "chi")
+    }
+
     @Test("C-l redraws every cell")
     func redraw() {
         var state = Fixture.state()

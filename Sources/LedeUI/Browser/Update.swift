@@ -66,6 +66,8 @@ extension BrowserState {
     /// of the active pane.
     mutating func handle(_ key: Key) -> [Effect] {
         message = nil
+        // The suspend key works in prompts too, as it does in a shell.
+        if keyMap.action(for: key, in: activePane) == .suspend { return [.suspend] }
         if reader.hintInput != nil { handleHintKey(key); return [.repaint] }
         if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
         if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
@@ -137,6 +139,7 @@ extension BrowserState {
         case .openAddress: return openAddress()
         case .copy: return copySelection()
         case .redraw: return [.repaintAll]
+        case .suspend: return [.suspend]
         case .toggleOrganisations: SidebarPane.toggle(&self, .organisations)
         case .togglePeople: SidebarPane.toggle(&self, .people)
         case .toggleLocations: SidebarPane.toggle(&self, .locations)
