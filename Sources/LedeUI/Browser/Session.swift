@@ -25,6 +25,8 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     /// Paths are kept absolute, so a folder opened from another directory is still known.
     static func key(_ path: String, in workingDirectory: String) -> String {
         let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        // Most paths are clean already; standardizing costs more than the rest of a key press.
+        guard absolute.contains("/.") || absolute.contains("//") else { return absolute }
         return (absolute as NSString).standardizingPath
     }
 }
