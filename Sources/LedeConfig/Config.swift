@@ -15,6 +15,8 @@ public struct Config: Sendable {
     public var clipboard = ClipboardSetting()
     /// `remember = false`: no read marks or places are kept between sessions.
     public var remember = true
+    /// `accessible = true`: as `--accessible`.
+    public var accessible = false
     public var problems: [String] = []
 
     public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
@@ -43,8 +45,15 @@ public struct Config: Sendable {
         // thousands of unknown keys take minutes.
         let lines = TOMLKeyLines(text)
         func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember"].contains(key) {
-            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, [keys] or [clipboard])")
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible"].contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, [keys] or [clipboard])")
+        }
+        if let value = root["accessible"] {
+            if let flag = value.bool {
+                config.accessible = flag
+            } else {
+                config.problems.append("\(at("accessible")): 'accessible' must be true or false")
+            }
         }
         if let value = root["remember"] {
             if let flag = value.bool {

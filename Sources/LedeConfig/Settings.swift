@@ -16,6 +16,8 @@ public struct Settings: Sendable {
     public var clipboard = ClipboardSetting()
     /// Whether read marks and places are kept between sessions (`remember = false` turns it off).
     public var remember = true
+    /// `accessible = true` in config.toml (the command line's `--accessible` also turns it on).
+    public var accessible = false
 
     /// The shipped themes: `$LEDE_THEMES`, else the resource bundle beside
     /// the executable (a release binary copied with its bundles finds them).
@@ -57,6 +59,7 @@ public struct Settings: Sendable {
         if let config {
             settings.clipboard = config.clipboard
             settings.remember = config.remember
+            settings.accessible = config.accessible
         }
         let directory = themeDirectory()
         let defaultTheme: Theme

@@ -124,6 +124,8 @@ public final class Terminal {
     /// the loop ends instead of polling a dead device for ever.
     public private(set) var terminalLost = false
     private var idlePolls = 0
+    /// Whether the cursor is visible now (curs_set(0) at start).
+    private var cursorShown = false
     /// The byte the terminal's suspend key sends (0: none).
     private var suspendCharacter: UInt32 = 0
 
@@ -237,6 +239,8 @@ public final class Terminal {
         }
         clearok(lede_curscr(), true)
         previous = nil
+        curs_set(0)
+        cursorShown = false
         let (width, height) = size
         return .resize(width: width, height: height)
     }
@@ -297,6 +301,14 @@ public final class Terminal {
         let diff = ScreenDiff(from: previous, to: buffer, size: size)
         if diff.clearsFirst { werase(lede_stdscr()) }
         for write in diff.writes { put(write.cell, x: write.x, y: write.y) }
+        // Shown on the focused item when the frame asks (accessible mode), hidden otherwise.
+        if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < buffer.width, cursor.y < buffer.height {
+            wmove(lede_stdscr(), Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1); cursorShown = true }
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
         wnoutrefresh(lede_stdscr())
         doupdate()
         previous = buffer
@@ -351,6 +363,8 @@ public final class Terminal {
             reset_prog_mode()
             clearok(lede_curscr(), true)
             previous = nil
+            curs_set(0)
+            cursorShown = false
         }
         return try body()
     }

@@ -11,6 +11,8 @@ struct Browse: ParsableCommand {
 
     @Option(help: "Theme name or path to a theme file.", completion: .custom(themeCompletions)) var theme: String?
     @Flag(help: "Draw without colours (as NO_COLOR does).") var noColor = false
+    @Flag(help: "For screen readers and magnifiers: the cursor on the focused item, entity types written in the text, what changed said in the status line.")
+    var accessible = false
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
@@ -67,6 +69,7 @@ struct Browse: ParsableCommand {
         let (width, height) = terminal.size
         var state = BrowserState(corpus: corpus, keyMap: settings.keyMap, themes: settings.themes, width: width, height: height)
         state.themeIndex = settings.themeIndex
+        state.accessible = accessible || settings.accessible
         let startupProblems = (notices + settings.problems).map(ControlCharacters.visible)
         if let first = startupProblems.first {
             state.message = StatusMessage(first + (startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more, listed on exit)" : ""),

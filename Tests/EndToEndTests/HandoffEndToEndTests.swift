@@ -41,4 +41,34 @@ extension BrowserEndToEndTests {
         #expect(screen.components(separatedBy: "\n").first == title)
         try session.press("q")
     }
+
+    @Test("--accessible: the cursor sits on the focused mention, types are written in the text, the status line says what has focus")
+    func accessibleMode() throws {
+        let session = try start("--accessible " + referencePath, width: 100, height: 30)
+        try session.press("Tab")
+        try session.press("Tab")
+        let screen = try session.waitFor("the second mention") { $0.contains("Mention 2 of") }
+        #expect(screen.contains("US [LOC]"))
+        let cursor = try session.tmux(["display", "-p", "-t", session.name, "#{cursor_flag} #{cursor_x} #{cursor_y}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").compactMap { Int($0) }
+        #expect(cursor.count == 3 && cursor[0] == 1, "the cursor is hidden")
+        let lines = screen.components(separatedBy: "\n")
+        let row = Array(lines[cursor[2]])
+        let atCursor = String(row[cursor[1]...].prefix(23))
+        #expect(atCursor == "artificial intelligence", "the cursor is at \(cursor), on '\(atCursor)'")
+        let status = lines.last { !$0.isEmpty } ?? ""
+        #expect(status.contains("Mention 2 of") && status.contains("artificial intelligence, topic"), "status: \(status)")
+        // In the sidebar the cursor follows the selected row.
+        try session.press("e")
+        try session.press("j")
+        let sidebar = try session.waitFor("the sidebar") { $0.contains("ENTITIES") }
+        let moved = try session.tmux(["display", "-p", "-t", session.name, "#{cursor_x} #{cursor_y}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").compactMap { Int($0) }
+        let sidebarRow = Array(sidebar.components(separatedBy: "\n")[moved[1]])
+        let label = String(sidebarRow[moved[0]...]).trimmingCharacters(in: .whitespaces)
+        let sidebarStatus = sidebar.components(separatedBy: "\n").last { !$0.isEmpty } ?? ""
+        #expect(!label.isEmpty && sidebarStatus.contains(String(label.prefix(6))), "cursor on '\(label)', status: \(sidebarStatus)")
+        try session.press("q")
+        try expectRestored(session)
+    }
 }

@@ -163,3 +163,17 @@ struct SessionTests {
         #expect(bad.clipboard == ClipboardSetting())
     }
 }
+
+@Suite("Accessible mode")
+struct AccessibleModeTests {
+    @Test("entity types are written after each mention, in the mention's style")
+    func typeTags() throws {
+        var state = Fixture.state(width: 100, height: 30)
+        state.accessible = true
+        let text = state.readerLayout.lines.map(\.text).joined(separator: "\n")
+        #expect(text.contains("When the US [LOC] tightened"))
+        #expect(text.contains("Alibaba [ORG]"))
+        state.accessible = false
+        #expect(!state.readerLayout.lines.map(\.text).joined().contains("[ORG]"))
+    }
+}

@@ -27,6 +27,22 @@ public enum EntityType: String, Sendable, Codable, CaseIterable, Comparable {
 
     public var displayName: String { rawValue }
 
+    /// A short tag for text where colour cannot say the type (accessible mode, screen readers).
+    public var accessibleTag: String {
+        switch self {
+        case .organisation: "ORG"
+        case .person: "PER"
+        case .location: "LOC"
+        case .topic: "TOPIC"
+        case .model: "MODEL"
+        case .modelFamily: "FAMILY"
+        case .product: "PRODUCT"
+        case .brand: "BRAND"
+        case .genre: "GENRE"
+        case .other: "OTHER"
+        }
+    }
+
     /// Models, families and products: matched in the model layer, so the
     /// longest name wins (`Claude 3.7 Sonnet` over `Claude`).
     public var isModelLayer: Bool { self == .model || self == .modelFamily || self == .product }

@@ -36,6 +36,9 @@ public struct BrowserState: Sendable {
     /// is read again under a new id, and the reader finds its place by the path.
     var openedArticle: ArticleID?
     var openedPath: String?
+    /// Accessible mode (`--accessible`): the cursor on the focused item, entity
+    /// types written in the text, and a spoken-style summary after each key.
+    public var accessible = false
     /// Read marks and places of this and earlier sessions, by path (see SessionRecord).
     public internal(set) var session = SessionRecord()
     /// Where relative article paths start from, for the session's absolute keys.

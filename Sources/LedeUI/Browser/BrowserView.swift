@@ -37,6 +37,8 @@ public enum BrowserView {
         }
         if let overlay = state.overlay { drawOverlay(overlay, frame: frame, into: &buffer) }
         StatusBarView.render(frame, into: &buffer, area: layout.status)
+        // The widgets put the cursor on what has focus; it is shown only in accessible mode.
+        if !state.accessible { buffer.cursor = nil }
     }
 
     /// An overlay over the panes; help is drawn over what it was opened from.

@@ -15,6 +15,8 @@ struct DerivedViews: Sendable {
         var article: ArticleID
         var width: Int
         var visibleParagraphs: Set<Int>?
+        /// Accessible mode writes each mention's type after it.
+        var typeTags = false
     }
 
     /// Layouts kept: the current article's, its neighbours', and a few more.
@@ -68,20 +70,37 @@ extension BrowserState {
     /// The reader's lines for an article at the current width; kept ones are reused.
     func readerLayout(of article: ArticleID?, visibleParagraphs: Set<Int>?) -> ReaderLayout {
         guard let article else { return ReaderLayout(lines: [], firstLine: [:]) }
-        let key = DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
+        let key = layoutKey(article, visibleParagraphs: visibleParagraphs)
         if let kept = derived.layout(for: key) { return kept }
-        guard let value = corpus.article(article) else { return ReaderLayout(lines: [], firstLine: [:]) }
-        return ReaderLayout.make(article: value, width: key.width, visibleParagraphs: visibleParagraphs)
+        return makeLayout(key) ?? ReaderLayout(lines: [], firstLine: [:])
     }
 
     /// Keeps an article's layout at the current width, making it if it is not kept yet.
     mutating func keepReaderLayout(of article: ArticleID, visibleParagraphs: Set<Int>?) {
-        let key = DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs)
+        let key = layoutKey(article, visibleParagraphs: visibleParagraphs)
         if derived.layout(for: key) != nil {
             derived.touchLayout(key)
-        } else if let value = corpus.article(article) {
-            derived.keep(ReaderLayout.make(article: value, width: key.width, visibleParagraphs: visibleParagraphs), for: key)
+        } else if let layout = makeLayout(key) {
+            derived.keep(layout, for: key)
         }
+    }
+
+    func layoutKey(_ article: ArticleID, visibleParagraphs: Set<Int>?) -> DerivedViews.LayoutKey {
+        DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs, typeTags: accessible)
+    }
+
+    func makeLayout(_ key: DerivedViews.LayoutKey) -> ReaderLayout? {
+        guard let value = corpus.article(key.article) else { return nil }
+        var tags: [Int: [Int: String]] = [:]
+        if key.typeTags {
+            for mention in corpus.mentions(in: key.article) {
+                guard let type = corpus.entity(mention.entity)?.type else { continue }
+                // Two mentions ending together (a model holding an organisation) share one place: both tags.
+                let tag = " [" + type.accessibleTag + (mention.isDetected ? "?" : "") + "]"
+                tags[mention.paragraph, default: [:]][mention.end, default: ""] += tag
+            }
+        }
+        return ReaderLayout.make(article: value, width: key.width, visibleParagraphs: key.visibleParagraphs, typeTags: tags)
     }
 
     /// Keeps an entity's mention list, asking the corpus only if it is not kept yet.

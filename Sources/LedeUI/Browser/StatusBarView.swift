@@ -30,6 +30,7 @@ public enum StatusBarView: Widget {
                 prompt += search.matches.isEmpty ? "  no match" : "  \((search.current ?? 0) + 1)/\(search.matches.count)"
             }
             buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
+            buffer.cursor = CursorPosition(x: min(leftArea.maxX - 1, x + DisplayWidth.of("/" + (search?.query ?? ""))), y: area.y)
         } else if state.sidebar.isEditingFilter {
             buffer.put(TextFit.truncate("type to filter · ⌫ widens · ↑↓ move · ⏎ jumps · Esc clears", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
         } else if state.reader.hintInput != nil {

@@ -20,6 +20,8 @@ extension BrowserState {
         switch event {
         case .key(let key):
             effects = handle(key)
+            // Accessible mode: say what has focus now, unless the key said something itself.
+            if accessible, message == nil, let words = announcement { message = StatusMessage(words) }
         case .mouse(let mouse):
             message = nil
             handleMouse(mouse)

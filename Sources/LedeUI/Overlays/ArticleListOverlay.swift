@@ -69,6 +69,7 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
             guard let id = corpus.articleID(at: index), let article = corpus.summary(of: id) else { break }
             let y = inner.y + row
             let rowStyle = index == selection ? theme[.selection].over(body) : body
+            if index == selection { buffer.cursor = CursorPosition(x: inner.x + 3, y: inner.y + row) }
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
             // ● on screen; N never opened (here or in an earlier session), as newsboat marks new items.
             let mark = index == current ? "● " : (state.isRead(article.path) ? "  " : "N ")

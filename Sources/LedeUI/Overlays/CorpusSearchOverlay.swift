@@ -55,6 +55,7 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
         let dim = theme[.dim].over(body)
         guard inner.height > 1 else { return }
         let prompt = "S/" + search.query + (search.isEditing ? "▏" : "")
+        buffer.cursor = CursorPosition(x: min(inner.maxX - 1, inner.x + 1 + DisplayWidth.of("S/" + search.query)), y: inner.y)
         buffer.put(TextFit.truncate(prompt, to: inner.width - 2), x: inner.x + 1, y: inner.y,
                    style: (search.isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
         var help = search.note ?? (search.isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
@@ -76,6 +77,7 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
             let rowStyle = selected ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: listArea.x, y: y, width: listArea.width, height: 1), style: rowStyle)
             var x = buffer.put(selected ? "▸ " : "  ", x: listArea.x + 1, y: y, style: rowStyle, clip: listArea)
+            if selected { buffer.cursor = CursorPosition(x: x, y: y) }
             let titleWidth = min(28, max(8, listArea.width / 4))
             x = buffer.put(TextFit.pad(TextFit.truncate(summary.title, to: titleWidth), to: titleWidth) + " ", x: x, y: y,
                            style: theme[.title].over(rowStyle), clip: listArea)

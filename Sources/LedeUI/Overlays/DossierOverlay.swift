@@ -98,6 +98,7 @@ public enum DossierOverlay: PaneBehaviour, Widget {
             let selected = position == selection
             let rowStyle = selected ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: listArea.x, y: rowY, width: listArea.width, height: 1), style: rowStyle)
+            if selected { buffer.cursor = CursorPosition(x: listArea.x + 3, y: rowY) }
             let prefix = (selected ? "▸ " : "  ") + "¶\(mention.paragraph + 1) "
             var x = buffer.put(prefix, x: listArea.x + 1, y: rowY, style: rowStyle, clip: listArea)
             let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] ?? mention.text

@@ -74,6 +74,7 @@ public enum HelpOverlay: PaneBehaviour, Widget {
         let body = theme[.overlay].over(theme[.text])
         let rows = rows(for: pane, keyMap: state.keyMap, inner: inner)
         let keyWidth = keyWidth(entries(for: pane, keyMap: state.keyMap), inner: inner)
+        buffer.cursor = CursorPosition(x: inner.x + 1, y: inner.y)
         for row in 0..<inner.height {
             guard let line = rows[safe: scroll + row] else { break }
             let y = inner.y + row

@@ -22,6 +22,16 @@ public struct Rect: Hashable, Sendable {
     public func inset(by amount: Int) -> Rect { Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount) }
 }
 
+/// A cell of the screen for the terminal's cursor.
+public struct CursorPosition: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// One screen cell: a grapheme and how wide it is. The cell after a wide
 /// grapheme is a continuation (`isContinuation`) and draws nothing.
 public struct Cell: Hashable, Sendable {
@@ -47,6 +57,9 @@ public struct ScreenBuffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor should sit, shown (accessible mode: on the
+    /// focused item, for screen readers and magnifiers); nil hides it.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int, fill: Style = .plain) {
         self.width = max(0, width)

@@ -44,10 +44,13 @@ public struct ReaderLayout: Sendable {
         return index
     }
 
-    public static func make(article: Article, width: Int, visibleParagraphs: Set<Int>?) -> ReaderLayout {
+    /// `typeTags`: per paragraph, text written into the line after a scalar
+    /// offset (accessible mode's ` [ORG]` after each mention), drawn in the
+    /// mention's style because it takes the offset of the mention's last scalar.
+    public static func make(article: Article, width: Int, visibleParagraphs: Set<Int>?, typeTags: [Int: [Int: String]] = [:]) -> ReaderLayout {
         var lines: [ReaderLine] = []
-        func addWrapped(_ text: String, kind: ReaderLine.Kind) {
-            lines += wrap(text, width: width, kind: kind)
+        func addWrapped(_ text: String, kind: ReaderLine.Kind, tags: [Int: String] = [:]) {
+            lines += wrap(text, width: width, kind: kind, insertions: tags)
         }
         func blank() { lines.append(ReaderLine(kind: .blank, graphemes: [], widths: [], offsets: [], endOffset: 0)) }
         addWrapped(article.title, kind: .title)
@@ -69,7 +72,7 @@ public struct ReaderLayout: Sendable {
             flushHidden()
             blank()
             firstLine[index] = lines.count
-            addWrapped(paragraph, kind: .text(paragraph: index))
+            addWrapped(paragraph, kind: .text(paragraph: index), tags: typeTags[index] ?? [:])
         }
         flushHidden()
         return ReaderLayout(lines: lines, firstLine: firstLine)
@@ -96,13 +99,24 @@ public struct ReaderLayout: Sendable {
     }
 
     /// Greedy word wrap by display width.
-    static func wrap(_ text: String, width: Int, kind: ReaderLine.Kind) -> [ReaderLine] {
+    static func wrap(_ text: String, width: Int, kind: ReaderLine.Kind, insertions: [Int: String] = [:]) -> [ReaderLine] {
         let width = max(1, width)
         var graphemes: [Character] = []
         var widths: [UInt8] = []
         var offsets: [Int] = []
         var offset = 0
+        /// Text inserted where a mention ends, belonging to its last scalar.
+        func insert(at end: Int) {
+            guard let text = insertions[end], end > 0 else { return }
+            for character in text {
+                guard let safe = SafeText.displayable(character) else { continue }
+                graphemes.append(safe)
+                widths.append(UInt8(max(1, DisplayWidth.of(safe))))
+                offsets.append(end - 1)
+            }
+        }
         for character in text {
+            if !insertions.isEmpty { insert(at: offset) }
             defer { offset += character.unicodeScalars.count }
             // Nothing to draw (a lone zero-width space): no cell either.
             guard let safe = SafeText.displayable(character) else { continue }
@@ -110,6 +124,7 @@ public struct ReaderLayout: Sendable {
             widths.append(UInt8(max(1, DisplayWidth.of(safe))))
             offsets.append(offset)
         }
+        if !insertions.isEmpty { insert(at: offset) }
         let total = offset
         var lines: [ReaderLine] = []
         var start = 0

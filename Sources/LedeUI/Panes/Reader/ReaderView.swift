@@ -19,6 +19,7 @@ public enum ReaderView: Widget {
         let layout = frame.readerLayout
         let spans = frame.spans
         let hints = frame.hints
+        if state.activePane == .reader { buffer.cursor = cursor(state, layout: layout, area: area) }
 
         for row in 0..<area.height {
             let lineIndex = state.reader.scroll + row
@@ -55,6 +56,23 @@ public enum ReaderView: Widget {
             }
             buffer.put(hint.label, x: column, y: area.y + row, style: theme[.hintLabel].over(base), clip: area)
         }
+    }
+
+    /// The focused mention's first cell when it is on screen, else the reader's first cell.
+    static func cursor(_ state: BrowserState, layout: ReaderLayout, area: Rect) -> CursorPosition {
+        guard let mention = state.reader.focusedMention.flatMap(state.corpus.mention),
+              let lineIndex = layout.line(paragraph: mention.paragraph, offset: mention.start) else {
+            return CursorPosition(x: area.x, y: area.y)
+        }
+        let row = lineIndex - state.reader.scroll
+        guard row >= 0, row < area.height else { return CursorPosition(x: area.x, y: area.y) }
+        let line = layout.lines[lineIndex]
+        var column = area.x
+        for (index, offset) in line.offsets.enumerated() {
+            if offset >= mention.start { break }
+            column += Int(line.widths[index])
+        }
+        return CursorPosition(x: column, y: area.y + row)
     }
 
     /// Styles of the current article's paragraphs, built once per frame.

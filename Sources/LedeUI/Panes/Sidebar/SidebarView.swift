@@ -21,6 +21,11 @@ public enum SidebarView: Widget {
         }
         buffer.put(TextFit.truncate(header, to: area.width), x: area.x, y: area.y,
                    style: (state.sidebar.isEditingFilter ? theme[.searchMatch] : theme[.dim]).over(base), clip: area)
+        let isActive = state.activePane == .sidebar
+        if isActive {
+            buffer.cursor = CursorPosition(x: state.sidebar.isEditingFilter ? min(area.maxX - 1, area.x + DisplayWidth.of("/" + state.sidebar.filter)) : area.x,
+                                           y: area.y)
+        }
 
         let rows = area.height - 1
         if model.rows.isEmpty {
@@ -52,6 +57,7 @@ public enum SidebarView: Widget {
                 let marker = selected ? "▸ " : "  "
                 let labelWidth = max(1, area.width - 2 - count.count - 1)
                 buffer.put(marker, x: area.x, y: y, style: rowStyle, clip: area)
+                if focused && !state.sidebar.isEditingFilter { buffer.cursor = CursorPosition(x: area.x + 2, y: y) }
                 buffer.put(TextFit.truncate(entity.label, to: labelWidth), x: area.x + 2, y: y, style: labelStyle, clip: area)
                 buffer.put(count, x: area.maxX - count.count, y: y, style: (dimmed ? theme[.dim] : Style()).over(rowStyle), clip: area)
             }

@@ -180,6 +180,7 @@ public enum TimelineView: Widget {
         let position = "\(state.timeline.selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
         let room = area.width - (area.width > 40 ? position.count + 2 : 0)
         var x = buffer.put(TextFit.truncate(text, to: room), x: area.x, y: row, style: theme[.label].over(base), clip: area)
+        if state.activePane == .timeline { buffer.cursor = CursorPosition(x: area.x + 2, y: row) }
         if !release.conflicts.isEmpty {
             text = " ⚠ " + release.conflicts.joined(separator: "; ")
             x = buffer.put(TextFit.truncate(text, to: max(0, area.maxX - x)), x: x, y: row, style: theme[.conflict].over(base), clip: area)
@@ -203,6 +204,7 @@ public enum TimelineView: Widget {
             let selected = index == state.timeline.selection
             let rowStyle = selected ? theme[.selection].over(base) : base
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
+            if selected && state.activePane == .timeline { buffer.cursor = CursorPosition(x: area.x, y: y) }
             var x = area.x
             x = buffer.put(TextFit.pad(release.dateText.isEmpty ? "undated" : release.dateText, to: 11), x: x, y: y, style: rowStyle, clip: area)
             x = buffer.put(TextFit.pad(release.modelName, to: modelWidth) + " ", x: x, y: y,
