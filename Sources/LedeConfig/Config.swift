@@ -17,6 +17,8 @@ public struct Config: Sendable {
     public var remember = true
     /// `accessible = true`: as `--accessible`.
     public var accessible = false
+    /// `mouse = false`: the terminal keeps the mouse (its own selection), as `M` does.
+    public var mouse = true
     public var problems: [String] = []
 
     public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
@@ -45,8 +47,15 @@ public struct Config: Sendable {
         // thousands of unknown keys take minutes.
         let lines = TOMLKeyLines(text)
         func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible"].contains(key) {
-            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, [keys] or [clipboard])")
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible", "mouse"].contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, mouse, [keys] or [clipboard])")
+        }
+        if let value = root["mouse"] {
+            if let flag = value.bool {
+                config.mouse = flag
+            } else {
+                config.problems.append("\(at("mouse")): 'mouse' must be true or false")
+            }
         }
         if let value = root["accessible"] {
             if let flag = value.bool {

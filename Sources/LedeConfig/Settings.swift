@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     public var remember = true
     /// `accessible = true` in config.toml (the command line's `--accessible` also turns it on).
     public var accessible = false
+    /// `mouse = false` in config.toml: lede leaves the mouse to the terminal.
+    public var mouse = true
 
     /// The shipped themes: `$LEDE_THEMES`, else the resource bundle beside
     /// the executable (a release binary copied with its bundles finds them).
@@ -60,6 +62,7 @@ public struct Settings: Sendable {
             settings.clipboard = config.clipboard
             settings.remember = config.remember
             settings.accessible = config.accessible
+            settings.mouse = config.mouse
         }
         let directory = themeDirectory()
         let defaultTheme: Theme

@@ -353,6 +353,11 @@ public final class Terminal {
         return (attributes, pair)
     }
 
+    /// Takes mouse events, or leaves the mouse to the terminal (its own text selection works then).
+    public func setMouseCapture(_ on: Bool) {
+        mousemask(on ? lede_all_mouse_events() : 0, nil)
+    }
+
     /// Gives the terminal to another program (a web browser in the
     /// terminal, a clipboard command) and takes it back: the shell's modes
     /// while `body` runs, then curses mode, the size the terminal has now,

@@ -70,6 +70,10 @@ struct Browse: ParsableCommand {
         var state = BrowserState(corpus: corpus, keyMap: settings.keyMap, themes: settings.themes, width: width, height: height)
         state.themeIndex = settings.themeIndex
         state.accessible = accessible || settings.accessible
+        if !settings.mouse {
+            state.mouseCapture = false
+            terminal.setMouseCapture(false)
+        }
         let startupProblems = (notices + settings.problems).map(ControlCharacters.visible)
         if let first = startupProblems.first {
             state.message = StatusMessage(first + (startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more, listed on exit)" : ""),
@@ -168,6 +172,7 @@ struct Browse: ParsableCommand {
                         }
                         dirty = true
                     case .saveSession: session.changed()
+                    case .mouseCapture(let on): terminal.setMouseCapture(on)
                     case .suspend:
                         // Saved first: a stopped job may never be brought back.
                         session.changed()

@@ -131,7 +131,7 @@ enum ManualPage {
     ]
 
     static let files: [(String, String)] = [
-        ("`$XDG_CONFIG_HOME/lede/config.toml`", "The theme (`theme = \"light\"`), key rebindings (a `[keys]` table of action = [\"key\", …]), how `y` copies (a `[clipboard]` table: `osc52 = true` to set the terminal's clipboard, or `command = \"wl-copy\"`; off until set), `remember = false` to keep nothing between sessions and `accessible = true` for accessible mode (as `--accessible`). A problem is reported with file and line, and the defaults stay."),
+        ("`$XDG_CONFIG_HOME/lede/config.toml`", "The theme (`theme = \"light\"`), key rebindings (a `[keys]` table of action = [\"key\", …]), how `y` copies (a `[clipboard]` table: `osc52 = true` to set the terminal's clipboard, or `command = \"wl-copy\"`; off until set), `remember = false` to keep nothing between sessions, `accessible = true` for accessible mode (as `--accessible`) and `mouse = false` to leave the mouse to the terminal (as `M`). A problem is reported with file and line, and the defaults stay."),
         ("`$XDG_CONFIG_HOME/lede/themes/`", "Your themes, `NAME.toml`; they shadow shipped themes of the same name. `lede themes` lists them all, `lede themes --check` validates them."),
         ("`$XDG_CONFIG_HOME/lede/releases.tsv`", "Model releases added to the shipped catalogue: model, organisation, date `YYYY[-MM[-DD]]`, aliases, source URL, tab-separated."),
         ("`$XDG_CONFIG_HOME/lede/furniture.tsv`", "Site furniture (page chrome) added to the shipped list."),

@@ -177,3 +177,54 @@ struct AccessibleModeTests {
         #expect(!state.readerLayout.lines.map(\.text).joined().contains("[ORG]"))
     }
 }
+
+@Suite("The : command line")
+struct CommandLineTests {
+    @Test(": article 3 opens the third article; a bad number says what it takes")
+    func article() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type([":", "article 3", "<Enter>"], into: &state)
+        #expect(state.articlePosition == 2 && state.commandLine == nil)
+        Fixture.type([":", "article 99", "<Enter>"], into: &state)
+        #expect(state.articlePosition == 2)
+        #expect(state.message?.isError == true && state.message?.text.contains("from 1 to") == true)
+    }
+
+    @Test("Tab completes the command, then its argument; again, the next candidate; a prefix is enough to run")
+    func completion() {
+        var state = BrowserState(corpus: Fixture.samples, themes: [.fallback, Theme(name: "Light", origin: "l", styles: [:]), Theme(name: "Lagoon", origin: "g", styles: [:])], width: 120, height: 40)
+        Fixture.type([":", "th", "<Tab>"], into: &state)
+        #expect(state.commandLine?.text == "theme ")
+        Fixture.type(["<Tab>"], into: &state)
+        #expect(state.commandLine?.text == "theme built-in")
+        #expect(state.commandLine?.completions.count == 3)
+        Fixture.type(["<C-u>", "theme "], into: &state)
+        Fixture.type(["l", "<Tab>"], into: &state)
+        #expect(state.commandLine?.text == "theme Light")
+        Fixture.type(["<Tab>"], into: &state)
+        #expect(state.commandLine?.text == "theme Lagoon")
+        Fixture.type(["<Enter>"], into: &state)
+        #expect(state.theme.name == "Lagoon")
+        Fixture.type([":", "fil deeps", "<Enter>"], into: &state)
+        #expect(state.sidebar.filter == "deeps")
+        Fixture.type([":", "s", "<Enter>"], into: &state)
+        #expect(state.message?.isError == true && state.message?.text.contains("could be") == true)
+    }
+
+    @Test(":search finds in the article, :set nomouse leaves the mouse to the terminal, Esc closes the prompt unrun")
+    func searchSetAndCancel() {
+        var state = Fixture.state()
+        Fixture.type([":", "search chips", "<Enter>"], into: &state)
+        #expect(state.reader.search?.query == "chips" && !(state.reader.search?.matches.isEmpty ?? true))
+        let effects = { () -> [Effect] in
+            Fixture.type([":", "set nomouse"], into: &state)
+            return state.apply(.key(.enter))
+        }()
+        #expect(effects.contains(.mouseCapture(false)) && !state.mouseCapture)
+        state.apply(.mouse(MouseEvent(kind: .click, x: 100, y: 5)))
+        #expect(state.focus == .reader, "a click reached lede with the mouse left to the terminal")
+        Fixture.type([":", "quit", "<Esc>"], into: &state)
+        #expect(state.commandLine == nil)
+        #expect(state.apply(.key(.character("q"))) == [.quit])
+    }
+}

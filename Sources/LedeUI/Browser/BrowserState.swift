@@ -39,6 +39,10 @@ public struct BrowserState: Sendable {
     /// Accessible mode (`--accessible`): the cursor on the focused item, entity
     /// types written in the text, and a spoken-style summary after each key.
     public var accessible = false
+    /// Whether lede takes mouse events; off, the terminal's own selection works (`M`, `:set nomouse`).
+    public var mouseCapture = true
+    /// The `:` prompt while it is open.
+    public var commandLine: CommandLineState?
     /// Read marks and places of this and earlier sessions, by path (see SessionRecord).
     public internal(set) var session = SessionRecord()
     /// Where relative article paths start from, for the session's absolute keys.

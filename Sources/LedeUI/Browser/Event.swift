@@ -36,6 +36,8 @@ public enum Effect: Hashable, Sendable {
     case openAddress(String)
     /// Put text on the clipboard (OSC 52 or the configured command, as the user allowed).
     case copy(String)
+    /// Take mouse events (true) or leave the mouse to the terminal, for its own text selection (false).
+    case mouseCapture(Bool)
     /// Stop the job as a shell's Ctrl-Z would (the terminal restored); `fg` redraws.
     case suspend
     /// What the reader would want back next time (read marks, places, theme) changed: save it.

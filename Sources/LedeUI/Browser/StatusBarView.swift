@@ -8,7 +8,7 @@ public enum StatusBarView: Widget {
         let base = theme[.status]
         buffer.fill(area, style: base)
         var x = area.x
-        let mode = state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter && state.overlay == nil ? "FILTER" : state.activePane.mode))
+        let mode = state.commandLine != nil ? "COMMAND" : state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter && state.overlay == nil ? "FILTER" : state.activePane.mode))
         x = buffer.put(" \(mode) ", x: x, y: area.y, style: theme[.statusMode].over(base), clip: area)
         x += 1
 
@@ -23,7 +23,13 @@ public enum StatusBarView: Widget {
         let leftLimit = area.maxX - rightWidth - 1
         let leftArea = Rect(x: x, y: area.y, width: max(0, leftLimit - x), height: 1)
 
-        if state.reader.isEditingSearch {
+        if let line = state.commandLine {
+            var prompt = ":" + line.text + "▏"
+            if line.completions.count > 1 { prompt += "   " + line.completions.joined(separator: " ") }
+            else if line.text.isEmpty { prompt += "   Tab lists the commands · Enter runs · Esc cancels" }
+            buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
+            buffer.cursor = CursorPosition(x: min(leftArea.maxX - 1, x + DisplayWidth.of(":" + line.text)), y: area.y)
+        } else if state.reader.isEditingSearch {
             let search = state.reader.search
             var prompt = "/" + (search?.query ?? "") + "▏"
             if let search, !search.query.isEmpty {

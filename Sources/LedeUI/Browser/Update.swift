@@ -24,7 +24,7 @@ extension BrowserState {
             if accessible, message == nil, let words = announcement { message = StatusMessage(words) }
         case .mouse(let mouse):
             message = nil
-            handleMouse(mouse)
+            if mouseCapture { handleMouse(mouse) }
             effects = [.repaint]
         case .resize(let newWidth, let newHeight):
             width = max(1, newWidth)
@@ -70,6 +70,7 @@ extension BrowserState {
         message = nil
         // The suspend key works in prompts too, as it does in a shell.
         if keyMap.action(for: key, in: activePane) == .suspend { return [.suspend] }
+        if commandLine != nil { return handleCommandKey(key) }
         if reader.hintInput != nil { handleHintKey(key); return [.repaint] }
         if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
         if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
@@ -142,6 +143,11 @@ extension BrowserState {
         case .copy: return copySelection()
         case .redraw: return [.repaintAll]
         case .suspend: return [.suspend]
+        case .commandLine: startCommandLine()
+        case .toggleMouse:
+            mouseCapture.toggle()
+            message = StatusMessage(mouseCapture ? "The mouse acts in lede" : "The mouse is the terminal's: select text as usual (M gives it back)")
+            return [.mouseCapture(mouseCapture), .repaint]
         case .toggleOrganisations: SidebarPane.toggle(&self, .organisations)
         case .togglePeople: SidebarPane.toggle(&self, .people)
         case .toggleLocations: SidebarPane.toggle(&self, .locations)

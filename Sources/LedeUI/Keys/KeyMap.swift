@@ -113,6 +113,8 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .openAddress, label: "open", keys: keys("o"), help: "open in the web browser ($BROWSER or xdg-open): the article's page; a release's source; an entity's page", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
         KeyBinding(action: .copy, label: "copy", keys: keys("y"), help: "copy: the focused mention's sentence, the entity's name, the release, the page address (needs [clipboard] in config.toml)", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
         KeyBinding(action: .redraw, label: "redraw", keys: keys("C-l"), help: "draw the whole screen again", panes: everywhere, isHint: false),
+        KeyBinding(action: .commandLine, label: "command", keys: keys(":"), help: "command line: article N, theme NAME, filter TEXT, search TEXT, find TEXT, set OPTION, quit (Tab completes)", panes: main, isHint: false),
+        KeyBinding(action: .toggleMouse, label: "mouse", keys: keys("M"), help: "let the terminal have the mouse (to select text) / take it back", panes: main, isHint: false),
         KeyBinding(action: .suspend, label: "suspend", keys: keys("C-z"), help: "suspend lede to the shell (fg brings it back)", panes: everywhere, isHint: false),
     ])
 
