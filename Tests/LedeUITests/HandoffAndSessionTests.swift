@@ -228,3 +228,63 @@ struct CommandLineTests {
         #expect(state.apply(.key(.character("q"))) == [.quit])
     }
 }
+
+@Suite("Counts and marks")
+struct CountsAndMarksTests {
+    @Test("5j scrolls five lines, 12j twelve; 3] goes three mentions of the entity on")
+    func counts() throws {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["5", "j"], into: &state)
+        #expect(state.reader.scroll == 5)
+        Fixture.type(["1", "2", "j"], into: &state)
+        #expect(state.reader.scroll == 17)
+        #expect(state.pendingCount == nil)
+
+        var stepped = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["<Tab>"], into: &stepped)
+        var once = stepped
+        Fixture.type(["3", "]"], into: &stepped)
+        Fixture.type(["]", "]", "]"], into: &once)
+        #expect(stepped.reader.focusedMention == once.reader.focusedMention)
+        #expect(stepped.reader.focusedMention != nil)
+    }
+
+    @Test("a digit that is a key of its own stays that key: 1 in the sidebar hides organisations")
+    func digitsThatAreKeys() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["e", "1"], into: &state)
+        #expect(state.sidebar.hiddenTypes.contains(.organisations))
+        #expect(state.pendingCount == nil)
+    }
+
+    @Test("a count stops where the action fails: 99} ends at the last article")
+    func countStopsAtTheEnd() {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["9", "9", "}"], into: &state)
+        #expect(state.articlePosition == Fixture.samples.articleCount - 1)
+        #expect(state.message?.text == "This is the last article")
+    }
+
+    @Test("ma marks the place; from another article 'a comes back to it; the mark is kept in the session")
+    func marks() throws {
+        var state = Fixture.state(Fixture.samples, width: 100, height: 30)
+        Fixture.type(["d", "d"], into: &state)
+        let path = try #require(state.currentArticle?.path)
+        let paragraph = try #require(state.topParagraph)
+        Fixture.type(["m", "a"], into: &state)
+        #expect(state.sessionRecord().marks["a"]?.paragraph == paragraph)
+        Fixture.type(["}", "}", "'", "a"], into: &state)
+        #expect(state.currentArticle?.path == path)
+        #expect(state.topParagraph == paragraph)
+        Fixture.type(["'", "z"], into: &state)
+        #expect(state.message?.isError == true && state.message?.text.contains("No mark z") == true)
+        Fixture.type(["<Backspace>"], into: &state)
+        #expect(state.currentArticle?.path != path, "Backspace goes back to where 'a jumped from")
+    }
+
+    @Test("a session file without the fields a newer lede writes still reads")
+    func olderSessionFile() throws {
+        let record = try JSONDecoder().decode(SessionRecord.self, from: Data("{\"read\":[\"/a.txt\"]}".utf8))
+        #expect(record.read == ["/a.txt"] && record.marks.isEmpty && record.places.isEmpty)
+    }
+}

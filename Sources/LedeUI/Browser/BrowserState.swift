@@ -43,6 +43,10 @@ public struct BrowserState: Sendable {
     public var mouseCapture = true
     /// The `:` prompt while it is open.
     public var commandLine: CommandLineState?
+    /// A count typed before a key (`5` of `5j`).
+    public var pendingCount: Int?
+    /// `m` or `'` waiting for its letter.
+    public var pendingKey: PendingKey?
     /// Read marks and places of this and earlier sessions, by path (see SessionRecord).
     public internal(set) var session = SessionRecord()
     /// Where relative article paths start from, for the session's absolute keys.

@@ -11,12 +11,31 @@ public struct SessionRecord: Codable, Sendable, Equatable {
     public var places: [String: Int]
     public var read: Set<String>
     public var theme: String?
+    /// `m` + letter: a place to come back to with `'` + letter, in any article.
+    public var marks: [String: MarkPlace]
 
-    public init(lastArticle: String? = nil, places: [String: Int] = [:], read: Set<String> = [], theme: String? = nil) {
+    public struct MarkPlace: Codable, Sendable, Equatable {
+        public var path: String
+        public var paragraph: Int
+    }
+
+    public init(lastArticle: String? = nil, places: [String: Int] = [:], read: Set<String> = [], theme: String? = nil,
+                marks: [String: MarkPlace] = [:]) {
         self.lastArticle = lastArticle
         self.places = places
         self.read = read
         self.theme = theme
+        self.marks = marks
+    }
+
+    /// Every field may be missing: a file from an older lede still reads.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        lastArticle = try container.decodeIfPresent(String.self, forKey: .lastArticle)
+        places = try container.decodeIfPresent([String: Int].self, forKey: .places) ?? [:]
+        read = try container.decodeIfPresent(Set<String>.self, forKey: .read) ?? []
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        marks = try container.decodeIfPresent([String: MarkPlace].self, forKey: .marks) ?? [:]
     }
 
     /// Most places and read marks kept (a record stays small however much is read).

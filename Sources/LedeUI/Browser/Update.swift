@@ -75,8 +75,15 @@ extension BrowserState {
         if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
         if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
         if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return [.repaint] }
+        if let pending = pendingKey {
+            pendingKey = nil
+            return handlePendingKey(pending, key)
+        }
+        if takeCountDigit(key) { return [.repaint] }
+        let times = pendingCount ?? 1
+        pendingCount = nil
         if let action = keyMap.action(for: key, in: activePane) {
-            return perform(action)
+            return perform(action, times: times)
         }
         message = StatusMessage("\(key.name) does nothing in \(activePane.title.lowercased()) — ? lists the keys")
         return [.repaint]
@@ -144,6 +151,13 @@ extension BrowserState {
         case .redraw: return [.repaintAll]
         case .suspend: return [.suspend]
         case .commandLine: startCommandLine()
+        case .setMark:
+            pendingKey = .setMark
+            message = StatusMessage("m: a letter names this place")
+        case .jumpToMark:
+            pendingKey = .jumpToMark
+            let names = session.marks.keys.sorted().joined(separator: " ")
+            message = StatusMessage(names.isEmpty ? "No marks yet (m and a letter sets one)" : "': a mark — \(names)")
         case .toggleMouse:
             mouseCapture.toggle()
             message = StatusMessage(mouseCapture ? "The mouse acts in lede" : "The mouse is the terminal's: select text as usual (M gives it back)")
