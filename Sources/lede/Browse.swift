@@ -173,6 +173,19 @@ struct Browse: ParsableCommand {
                         dirty = true
                     case .saveSession: session.changed()
                     case .mouseCapture(let on): terminal.setMouseCapture(on)
+                    case .writeFile(let path, let contents):
+                        if let problem = ArticleOutput.write(contents, to: path) {
+                            state.apply(.notice(problem, isError: true))
+                        } else {
+                            state.apply(.notice("Saved \(path)", isError: false))
+                        }
+                        dirty = true
+                    case .pipe(let command, let input):
+                        let problem = ArticleOutput.pipe(input, to: command, terminal: terminal)
+                        let (width, height) = terminal.size
+                        state.apply(.resize(width: width, height: height))
+                        if let problem { state.apply(.notice(problem, isError: true)) }
+                        dirty = true
                     case .suspend:
                         // Saved first: a stopped job may never be brought back.
                         session.changed()

@@ -135,3 +135,60 @@ final class SessionKeeper {
         }
     }
 }
+
+/// Performs `s` and `|`: a new file with the article's text (never over an
+/// existing file, so no article file is ever written), or a shell command fed
+/// the text with the terminal handed over, its output shown until Enter.
+enum ArticleOutput {
+    /// Writes a new file; a problem in words, or nil.
+    static func write(_ contents: String, to given: String) -> String? {
+        let path = ((given as NSString).expandingTildeInPath as NSString).standardizingPath
+        // O_EXCL: an existing file, an article among them, is never replaced.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            return errno == EEXIST ? "\(given) exists: give another name" : "cannot create \(given): \(String(cString: strerror(errno)))"
+        }
+        defer { close(descriptor) }
+        let bytes = Array(contents.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return "cannot write \(given): \(String(cString: strerror(errno)))"
+            }
+            written += result
+        }
+        return nil
+    }
+
+    /// Runs `/bin/sh -c command` with the text on its input; a problem in words, or nil.
+    static func pipe(_ input: String, to command: String, terminal: Terminal) -> String? {
+        terminal.runOutside {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            let pipe = Pipe()
+            process.standardInput = pipe
+            do {
+                try process.run()
+            } catch {
+                return "could not start /bin/sh: \(error.localizedDescription)"
+            }
+            // Written from another thread: a command that does not read all of it must not block lede.
+            let writer = pipe.fileHandleForWriting
+            let data = Data(input.utf8)
+            let feeding = Thread {
+                signal(SIGPIPE, SIG_IGN)
+                try? writer.write(contentsOf: data)
+                try? writer.close()
+            }
+            feeding.start()
+            process.waitUntilExit()
+            // As less does: the command's output stays until the reader has seen it.
+            FileHandle.standardOutput.write(Data("\n[\(process.terminationStatus == 0 ? "done" : "exit status \(process.terminationStatus)") — press Enter to return to lede]".utf8))
+            _ = readLine()
+            return nil
+        }
+    }
+}

@@ -71,4 +71,30 @@ extension BrowserEndToEndTests {
         try session.press("q")
         try expectRestored(session)
     }
+
+    @Test(":save writes a new file and never replaces one; | shows a command's output until Enter")
+    func saveAndPipe() throws {
+        let file = NSTemporaryDirectory() + "lede-saved-\(UUID().uuidString.prefix(8)).md"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let session = try start(referencePath)
+        try session.type(":save \(file)")
+        try session.press("Enter")
+        try session.waitFor("saved") { $0.contains("Saved ") }
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.hasPrefix("# Why China is suddenly flooding the market with powerful AI models\n"))
+        try session.type(":save \(file)")
+        try session.press("Enter")
+        try session.waitFor("refused") { $0.contains("exists: give another name") }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == saved)
+
+        try session.press("|")
+        try session.type("grep -c Alibaba")
+        try session.press("Enter")
+        let output = try session.waitFor("the command's output") { $0.contains("press Enter to return to lede") }
+        #expect(output.contains("\n2\n") || output.hasPrefix("2\n"), "grep counts the two paragraphs that name Alibaba: \(output)")
+        try session.press("Enter")
+        try session.waitFor("lede again") { $0.contains("READ") && $0.contains("Entities") }
+        try session.press("q")
+        try expectRestored(session)
+    }
 }

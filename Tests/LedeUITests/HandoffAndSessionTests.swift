@@ -288,3 +288,40 @@ struct CountsAndMarksTests {
         #expect(record.read == ["/a.txt"] && record.marks.isEmpty && record.places.isEmpty)
     }
 }
+
+@Suite("s and |: the article as text or Markdown")
+struct ArticleOutputTests {
+    @Test("s proposes a file named after the title; Enter asks the loop to write Markdown for .md")
+    func save() throws {
+        var state = Fixture.state()
+        Fixture.type(["s"], into: &state)
+        #expect(state.commandLine?.text == "save why-china-is-suddenly-flooding-the-market-with-powerful-ai.md")
+        let effects = state.apply(.key(.enter))
+        guard case .writeFile(let path, let contents) = effects.first else { Issue.record("no file written: \(effects)"); return }
+        #expect(path == "why-china-is-suddenly-flooding-the-market-with-powerful-ai.md")
+        #expect(contents.hasPrefix("# Why China is suddenly flooding the market with powerful AI models\n\n*June Yoon · 2025-03-19*\n\nRetaliation seemed certain."))
+    }
+
+    @Test("| with a command asks the loop to pipe the plain text; without one, says what it needs")
+    func pipe() {
+        var state = Fixture.state()
+        Fixture.type(["|", "wc -w", "<Enter>"], into: &state)
+        #expect(state.commandLine == nil)
+        Fixture.type([":", "pipe", "<Enter>"], into: &state)
+        #expect(state.message?.isError == true)
+        let effects = { () -> [Effect] in
+            Fixture.type([":", "pipe wc -w"], into: &state)
+            return state.apply(.key(.enter))
+        }()
+        guard case .pipe(let command, let input) = effects.first else { Issue.record("no pipe: \(effects)"); return }
+        #expect(command == "wc -w" && input.hasPrefix("Why China is suddenly flooding") && !input.contains("# "))
+    }
+
+    @Test("Markdown escapes what would become syntax, and no control character gets through")
+    func escaping() {
+        let article = Article(path: "x", title: "A *bold* claim", authors: ["Ann"], paragraphs: ["# not a heading", "see [this](x) \u{1b}[31mred\u{7}", "- not a list"])
+        let markdown = ArticleText.markdown(article)
+        #expect(markdown == "# A \\*bold\\* claim\n\n*Ann*\n\n\\# not a heading\n\nsee \\[this\\](x) \\[31mred\n\n\\- not a list\n")
+        #expect(!ArticleText.plain(article).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}

@@ -36,6 +36,10 @@ public enum Effect: Hashable, Sendable {
     case openAddress(String)
     /// Put text on the clipboard (OSC 52 or the configured command, as the user allowed).
     case copy(String)
+    /// Write a new file (never over an existing one: an article file is never written).
+    case writeFile(path: String, contents: String)
+    /// Run a shell command with `input` on its standard input, the terminal handed over, and wait for Enter.
+    case pipe(command: String, input: String)
     /// Take mouse events (true) or leave the mouse to the terminal, for its own text selection (false).
     case mouseCapture(Bool)
     /// Stop the job as a shell's Ctrl-Z would (the terminal restored); `fg` redraws.

@@ -151,6 +151,8 @@ extension BrowserState {
         case .redraw: return [.repaintAll]
         case .suspend: return [.suspend]
         case .commandLine: startCommandLine()
+        case .saveArticle: startCommandLine("save " + suggestedFileName)
+        case .pipeArticle: startCommandLine("pipe ")
         case .setMark:
             pendingKey = .setMark
             message = StatusMessage("m: a letter names this place")

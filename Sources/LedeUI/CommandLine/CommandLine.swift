@@ -16,7 +16,7 @@ public struct CommandLineState: Hashable, Sendable {
 
 /// The commands, their arguments and their help: one table, shown in `?` and completed by Tab.
 public enum LedeCommand: String, CaseIterable, Sendable {
-    case article, theme, filter, search, find, set, help, quit
+    case article, theme, filter, search, find, save, pipe, set, help, quit
 
     var usage: String {
         switch self {
@@ -25,6 +25,8 @@ public enum LedeCommand: String, CaseIterable, Sendable {
         case .filter: "filter TEXT — filter the entity sidebar; no text clears it"
         case .search: "search TEXT — search this article; no text clears it"
         case .find: "find TEXT — search every article (as S)"
+        case .save: "save FILE — write this article to a new file: Markdown for .md, else text (as s)"
+        case .pipe: "pipe COMMAND — give this article's text to a shell command, shown until Enter (as |)"
         case .set: "set OPTION — accessible / noaccessible, mouse / nomouse"
         case .help: "help — the keys of the focused pane"
         case .quit: "quit — leave lede"
@@ -53,7 +55,27 @@ struct CommandProblem: Error {
 }
 
 extension BrowserState {
-    mutating func startCommandLine() { commandLine = CommandLineState() }
+    mutating func startCommandLine(_ text: String = "") {
+        commandLine = CommandLineState()
+        commandLine?.text = text
+    }
+
+    /// A file name for `s`: the article's title, shortened to letters, digits and dashes.
+    var suggestedFileName: String {
+        let title = currentArticle?.title ?? "article"
+        var slug = ""
+        for character in title.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) { slug.append(character) }
+            else if !slug.isEmpty && slug.last != "-" { slug.append("-") }
+        }
+        // At most 60 characters, cut between words.
+        if slug.count > 60 {
+            slug = String(slug.prefix(61))
+            if let cut = slug.lastIndex(of: "-") { slug = String(slug[..<cut]) }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return (slug.isEmpty ? "article" : slug) + ".md"
+    }
 
     mutating func handleCommandKey(_ key: Key) -> [Effect] {
         guard var line = commandLine else { return [.repaint] }
@@ -190,6 +212,18 @@ extension BrowserState {
             }
             message = StatusMessage("Set \(argument)")
             return [.repaintAll]
+        case .save:
+            guard !argument.isEmpty, let current = currentArticle else {
+                message = StatusMessage("save needs a file name", isError: true)
+                return [.repaint]
+            }
+            return [.writeFile(path: argument, contents: ArticleText.forPath(argument, current)), .repaint]
+        case .pipe:
+            guard !argument.isEmpty, let current = currentArticle else {
+                message = StatusMessage("pipe needs a command, like pipe wc -w", isError: true)
+                return [.repaint]
+            }
+            return [.pipe(command: argument, input: ArticleText.plain(current)), .repaint]
         case .help:
             return perform(.help)
         case .quit:

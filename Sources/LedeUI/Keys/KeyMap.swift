@@ -114,6 +114,8 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .copy, label: "copy", keys: keys("y"), help: "copy: the focused mention's sentence, the entity's name, the release, the page address (needs [clipboard] in config.toml)", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
         KeyBinding(action: .redraw, label: "redraw", keys: keys("C-l"), help: "draw the whole screen again", panes: everywhere, isHint: false),
         KeyBinding(action: .commandLine, label: "command", keys: keys(":"), help: "command line: article N, theme NAME, filter TEXT, search TEXT, find TEXT, set OPTION, quit (Tab completes)", panes: main, isHint: false),
+        KeyBinding(action: .saveArticle, label: "save", keys: keys("s"), help: "save this article to a new file (.md: Markdown, else text); :save FILE", panes: [.reader], isHint: false),
+        KeyBinding(action: .pipeArticle, label: "pipe", keys: keys("|"), help: "pipe this article's text to a shell command (:pipe COMMAND)", panes: [.reader], isHint: false),
         KeyBinding(action: .setMark, label: "mark", keys: keys("m"), help: "m and a letter: mark this place (kept between sessions)", panes: main, isHint: false),
         KeyBinding(action: .jumpToMark, label: "go to mark", keys: keys("'"), help: "' and a letter: go back to that mark, in any article", panes: main, isHint: false),
         KeyBinding(action: .toggleMouse, label: "mouse", keys: keys("M"), help: "let the terminal have the mouse (to select text) / take it back", panes: main, isHint: false),
