@@ -142,6 +142,39 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     }
     public var errors: [LoadError] { withLock { extraErrors } }
 
+    /// One query for the whole list: SQLite narrows by the filter (titles, and
+    /// the authors' bytes as a first pass), Swift sorts as the in-memory store does.
+    public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] {
+        if order == .reading && filter.isEmpty { return articleIDs }
+        let needle = filter.lowercased()
+        var sql = """
+            SELECT a.id, a.path, a.title, a.authors, a.published, a.paragraph_count, coalesce(l.mention_count, 0)
+            FROM articles a LEFT JOIN links l ON l.id = a.id
+            """
+        var arguments: StatementArguments = []
+        // SQLite's lower() folds ASCII only: it can narrow for an ASCII filter; any other is checked below alone.
+        if !needle.isEmpty, needle.allSatisfy(\.isASCII) {
+            sql += " WHERE instr(lower(a.title), ?) > 0 OR instr(lower(CAST(a.authors AS TEXT)), ?) > 0"
+            arguments = [needle, needle]
+        }
+        let rows = (try? pool.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }) ?? []
+        var listed: [(position: Int, summary: ArticleSummary)] = []
+        listed.reserveCapacity(rows.count)
+        for row in rows {
+            let id = ArticleID(row[0] as Int64)
+            guard let position = position(of: id) else { continue }
+            let title: String = row[2]
+            let authors = ArticleBlobs.decodeStrings(row[3])
+            // The authors' bytes were a first pass: check again.
+            if !needle.isEmpty, !title.lowercased().contains(needle), !authors.contains(where: { $0.lowercased().contains(needle) }) { continue }
+            listed.append((position, ArticleSummary(id: id, path: row[1], title: title, authors: authors,
+                                                   published: (row[4] as String?).flatMap { CalendarDate(iso: $0) }, genre: nil, brand: nil,
+                                                   paragraphCount: row[5], mentionCount: row[6])))
+        }
+        listed.sort { $0.position < $1.position }
+        return ArticleOrdering.sort(listed, by: order).map(\.summary.id)
+    }
+
     public func summary(of article: ArticleID) -> ArticleSummary? {
         if let cached = withLock({ summaryCache[article] }) { return cached }
         let summary = try? pool.read { db -> ArticleSummary? in

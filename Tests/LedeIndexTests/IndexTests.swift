@@ -327,3 +327,29 @@ struct SearchTests {
         #expect(try SearchQuery("ecl*").matches(in: "An Éclair, eclairs.") == [3..<9, 11..<18])
     }
 }
+
+@Suite("Article list orders and filters")
+struct ArticleListTests {
+    @Test("both stores order and filter the article list alike, on 300 generated articles")
+    func bothStoresAgree() throws {
+        let folder = SyntheticCorpus.temporaryFolder("article-list")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SyntheticCorpus.write(count: 300, to: folder)
+        let memory = CorpusBuilder(threads: 2).buildInMemory(paths: [folder])
+        let (indexer, indexed, _) = try openIndex([folder])
+        try update(indexer, indexed, paths: [folder])
+        func paths(_ corpus: any Corpus, _ ids: [ArticleID]) -> [String] { ids.compactMap { corpus.summary(of: $0)?.path } }
+        for order in ArticleOrder.allCases {
+            for filter in ["", "deepseek", "a", "zzzz-nothing"] {
+                let fromMemory = paths(memory, memory.articleList(order: order, filter: filter))
+                let fromIndex = paths(indexed, indexed.articleList(order: order, filter: filter))
+                #expect(fromMemory == fromIndex, "\(order) /\(filter)")
+            }
+        }
+        let newest = memory.articleList(order: .date, filter: "").compactMap { memory.summary(of: $0)?.published }
+        #expect(newest.count > 1 && newest == newest.sorted(by: >))
+        let busiest = memory.articleList(order: .mentions, filter: "").compactMap { memory.summary(of: $0)?.mentionCount }
+        #expect(busiest == busiest.sorted(by: >))
+        #expect(memory.articleList(order: .reading, filter: "zzzz-nothing").isEmpty)
+    }
+}

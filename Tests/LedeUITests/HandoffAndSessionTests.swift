@@ -325,3 +325,27 @@ struct ArticleOutputTests {
         #expect(!ArticleText.plain(article).unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 }
+
+@Suite("Article list: order and filter")
+struct ArticleListOrderTests {
+    @Test("s orders newest first and keeps the selected article selected; / narrows as you type; Enter opens the row")
+    func orderAndFilter() throws {
+        var state = Fixture.state(Fixture.samples)
+        Fixture.type(["A", "j"], into: &state)
+        guard case .articles(let before) = state.overlay else { Issue.record("no list"); return }
+        let selected = try #require(before.article(at: before.selection, in: state.corpus))
+        Fixture.type(["s"], into: &state)
+        guard case .articles(let byDate) = state.overlay else { Issue.record("no list"); return }
+        #expect(byDate.order == .date)
+        #expect(byDate.article(at: byDate.selection, in: state.corpus) == selected)
+        let dates = (0..<byDate.count(in: state.corpus)).compactMap { byDate.article(at: $0, in: state.corpus).flatMap { state.corpus.summary(of: $0)?.published } }
+        #expect(dates == dates.sorted(by: >) && dates.count == Fixture.samples.articleCount)
+
+        Fixture.type(["/", "llama"], into: &state)
+        guard case .articles(let filtered) = state.overlay else { Issue.record("no list"); return }
+        #expect(filtered.count(in: state.corpus) == 1)
+        Fixture.type(["<Enter>", "<Enter>"], into: &state)
+        #expect(state.overlay == nil)
+        #expect(state.currentArticle?.title.contains("Llama 4") == true)
+    }
+}

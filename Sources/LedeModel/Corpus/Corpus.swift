@@ -18,6 +18,8 @@ public protocol Corpus: AnyObject, Sendable {
     func position(of article: ArticleID) -> Int?
     /// Title, byline and counts, without the paragraphs.
     func summary(of article: ArticleID) -> ArticleSummary?
+    /// The article list: in `order`, only articles whose title or authors contain `filter` (case-insensitive).
+    func articleList(order: ArticleOrder, filter: String) -> [ArticleID]
     /// The article read from this file, if any (ids change when a file is read again; paths do not).
     func articleID(path: String) -> ArticleID?
     /// The whole article, paragraphs included.
@@ -105,6 +107,7 @@ public struct SearchHit: Sendable, Hashable {
 
 extension Corpus {
     public var articleCount: Int { articleIDs.count }
+    public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] { defaultArticleList(order: order, filter: filter) }
     public var isSearchReady: Bool { true }
 
     /// Looks at every summary: stores that can look a path up directly do.

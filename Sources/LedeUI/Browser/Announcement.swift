@@ -33,8 +33,10 @@ extension BrowserState {
             let title = corpus.summary(of: mention.article)?.title ?? ""
             return "\(entity.label), mention \(dossier.selection + 1) of \(list.count), in \(title)"
         case .articles:
-            guard case .articles(let list) = overlay, let id = corpus.articleID(at: list.selection), let summary = corpus.summary(of: id) else { return nil }
-            return "Article \(list.selection + 1) of \(corpus.articleCount): \(summary.title), \(summary.published?.description ?? "undated"), \(isRead(summary.path) ? "opened before" : "new")"
+            guard case .articles(let articles) = overlay, let id = articles.article(at: articles.selection, in: corpus),
+                  let summary = corpus.summary(of: id) else { return nil }
+            if articles.isEditingFilter { return "Filter articles: \(articles.filter), \(articles.count(in: corpus)) listed" }
+            return "Article \(articles.selection + 1) of \(articles.count(in: corpus)): \(summary.title), \(summary.published?.description ?? "undated"), \(isRead(summary.path) ? "opened before" : "new")"
         case .search:
             guard case .corpusSearch(let search) = overlay else { return nil }
             if search.isEditing { return "Search all articles: \(search.query)" }

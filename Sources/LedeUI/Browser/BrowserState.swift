@@ -154,6 +154,8 @@ public struct BrowserState: Sendable {
         if let focused = reader.focusedMention, corpus.mention(focused) == nil { reader.focusedMention = nil }
         if let selected = sidebar.selectedEntity, corpus.entity(selected) == nil { sidebar.selectedEntity = nil }
         if case .dossier(let dossier) = overlay, corpus.entity(dossier.entity) == nil { overlay = nil }
+        // A sorted or filtered article list is made again from what the store holds now.
+        if case .articles(var articles) = overlay, articles.rows != nil { ArticleListOverlay.reorder(&self, &articles) }
         // Places in articles that are gone: a re-read file comes back under its new id.
         history = history.compactMap(relocated)
         future = future.compactMap(relocated)

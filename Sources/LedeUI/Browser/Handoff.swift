@@ -18,7 +18,7 @@ extension BrowserState {
                 return (url, "the page of \(entity.label)")
             }
         case .articles:
-            guard case .articles(let list) = overlay, let id = corpus.articleID(at: list.selection) else { return nil }
+            guard case .articles(let articles) = overlay, let id = articles.article(at: articles.selection, in: corpus) else { return nil }
             return corpus.article(id)?.pageAddress.map { ($0, "the article's page") }
         case .search:
             guard case .corpusSearch(let search) = overlay, let hit = search.hits?[safe: search.selection] else { return nil }

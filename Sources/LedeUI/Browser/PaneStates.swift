@@ -117,7 +117,7 @@ public indirect enum Overlay: Hashable, Sendable {
     case help(ListState, pane: Pane, beneath: Overlay?)
     case dossier(DossierState)
     /// The list of loaded articles; the selection is a reading-order position.
-    case articles(ListState)
+    case articles(ArticleListState)
     case corpusSearch(CorpusSearchState)
 }
 

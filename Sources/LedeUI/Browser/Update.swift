@@ -74,6 +74,7 @@ extension BrowserState {
         if reader.hintInput != nil { handleHintKey(key); return [.repaint] }
         if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
         if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
+        if case .articles(let articles) = overlay, articles.isEditingFilter { handleArticleFilterKey(key, articles); return [.repaint] }
         if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return [.repaint] }
         if let pending = pendingKey {
             pendingKey = nil
@@ -153,6 +154,8 @@ extension BrowserState {
         case .commandLine: startCommandLine()
         case .saveArticle: startCommandLine("save " + suggestedFileName)
         case .pipeArticle: startCommandLine("pipe ")
+        case .cycleArticleOrder: ArticleListOverlay.cycleOrder(&self)
+        case .filterArticles: ArticleListOverlay.startFilter(&self)
         case .setMark:
             pendingKey = .setMark
             message = StatusMessage("m: a letter names this place")
