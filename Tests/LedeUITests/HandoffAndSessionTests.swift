@@ -349,3 +349,16 @@ struct ArticleListOrderTests {
         #expect(state.currentArticle?.title.contains("Llama 4") == true)
     }
 }
+
+@Suite("Dossier names")
+struct DossierNamesTests {
+    @Test("the dossier lists a name once whatever its case (issue 12, defect 10)")
+    func namesOnce() throws {
+        var state = Fixture.state(Fixture.samples, width: 120, height: 40)
+        let topic = try #require(state.corpus.entity(labelled: "Artificial intelligence"))
+        #expect(topic.names.contains("artificial intelligence"), "the linker keeps both cases; the screen shows one")
+        state.overlay = .dossier(DossierState(entity: topic.id))
+        let namesLine = try #require(BrowserView.render(state).lines.first { $0.contains("Names:") })
+        #expect(namesLine.lowercased().components(separatedBy: "artificial intelligence").count == 2, "\(namesLine)")
+    }
+}

@@ -67,7 +67,7 @@ public enum DossierOverlay: PaneBehaviour, Widget {
         let dim = theme[.dim].over(body)
         let list = state.mentionList(of: dossier.entity)
         var y = inner.y
-        let names = entity.names.isEmpty ? entity.label : entity.names.joined(separator: ", ")
+        let names = entity.names.isEmpty ? entity.label : DossierOverlay.distinctNames(entity.names).joined(separator: ", ")
         buffer.put(TextFit.truncate("Names: \(names)", to: inner.width - 2), x: inner.x + 1, y: y, style: body, clip: inner)
         y += 1
         var about = "\(list.count) mention\(list.count == 1 ? "" : "s") in \(list.articleCount) article\(list.articleCount == 1 ? "" : "s")"
@@ -107,6 +107,16 @@ public enum DossierOverlay: PaneBehaviour, Widget {
             x = buffer.put(snippet.match, x: x, y: rowY, style: theme.style(for: entity.type).over(rowStyle).with(.bold), clip: listArea)
             buffer.put(snippet.after, x: x, y: rowY, style: rowStyle, clip: listArea)
         }
+    }
+}
+
+extension DossierOverlay {
+    /// Names as a reader tells them apart: the linker keeps `artificial
+    /// intelligence` beside `Artificial intelligence` to match either, the
+    /// dossier shows one.
+    static func distinctNames(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0.lowercased()).inserted }
     }
 }
 
