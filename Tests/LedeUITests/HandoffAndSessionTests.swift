@@ -362,3 +362,27 @@ struct DossierNamesTests {
         #expect(namesLine.lowercased().components(separatedBy: "artificial intelligence").count == 2, "\(namesLine)")
     }
 }
+
+@Suite("Dossier filter")
+struct DossierFilterTests {
+    @Test("/ in the dossier keeps the articles whose title contains the text; Enter jumps into one of them; Esc shows all again")
+    func filter() throws {
+        var state = Fixture.state(Fixture.samples, width: 120, height: 40)
+        let deepseek = try #require(state.corpus.entity(labelled: "DeepSeek"))
+        DossierOverlay.open(&state, entity: deepseek.id, selection: 0)
+        let all = state.mentionList(of: deepseek.id)
+        try #require(all.articleCount > 1)
+        Fixture.type(["/", "wall street"], into: &state)
+        guard case .dossier(let dossier) = state.overlay else { Issue.record("the dossier closed"); return }
+        let kept = state.dossierList(dossier)
+        #expect(kept.articleCount == 1 && kept.count < all.count)
+        #expect(state.corpus.summary(of: kept.postings[0].article)?.title.contains("Wall Street") == true)
+        Fixture.type(["<Enter>", "j", "<Enter>"], into: &state)
+        #expect(state.overlay == nil)
+        #expect(state.currentArticle?.title.contains("Wall Street") == true)
+        DossierOverlay.open(&state, entity: deepseek.id, selection: 0)
+        Fixture.type(["/", "x", "<Esc>"], into: &state)
+        guard case .dossier(let cleared) = state.overlay else { Issue.record("the dossier closed"); return }
+        #expect(cleared.keptPostings == nil && state.dossierList(cleared).count == all.count)
+    }
+}

@@ -28,7 +28,7 @@ extension BrowserState {
             return "Release \(timeline.selection + 1) of \(releases.count): " + parts.joined(separator: ", ")
         case .dossier:
             guard case .dossier(let dossier) = overlay, let entity = corpus.entity(dossier.entity) else { return nil }
-            let list = mentionList(of: dossier.entity)
+            let list = dossierList(dossier)
             guard let mention = list.mention(at: dossier.selection, corpus: corpus) else { return "\(entity.label): no mentions" }
             let title = corpus.summary(of: mention.article)?.title ?? ""
             return "\(entity.label), mention \(dossier.selection + 1) of \(list.count), in \(title)"

@@ -58,7 +58,7 @@ extension BrowserState {
             return (parts.joined(separator: " · "), release.modelName)
         case .dossier:
             guard case .dossier(let dossier) = overlay,
-                  let mention = mentionList(of: dossier.entity).mention(at: dossier.selection, corpus: corpus),
+                  let mention = dossierList(dossier).mention(at: dossier.selection, corpus: corpus),
                   let sentence = sentence(around: mention) else { return nil }
             return (sentence, "the sentence")
         case .articles, .search:

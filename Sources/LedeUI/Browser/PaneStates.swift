@@ -75,6 +75,11 @@ public struct DossierState: Hashable, Sendable {
     /// The selected mention (an index into the entity's mentions, reading order)
     /// and the first row shown (rows count the article headings too).
     public var list: ListState
+    /// `/` in the dossier: only the articles whose title contains this.
+    public var filter = ""
+    public var isEditingFilter = false
+    /// The articles the filter kept (made when it changes); nil: every article.
+    public var keptPostings: [ArticleMentionCount]?
 
     public init(entity: EntityID, selection: Int = 0) {
         self.entity = entity

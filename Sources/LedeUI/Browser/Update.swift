@@ -75,6 +75,7 @@ extension BrowserState {
         if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
         if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
         if case .articles(let articles) = overlay, articles.isEditingFilter { handleArticleFilterKey(key, articles); return [.repaint] }
+        if case .dossier(let dossier) = overlay, dossier.isEditingFilter { handleDossierFilterKey(key, dossier); return [.repaint] }
         if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return [.repaint] }
         if let pending = pendingKey {
             pendingKey = nil
@@ -156,6 +157,7 @@ extension BrowserState {
         case .pipeArticle: startCommandLine("pipe ")
         case .cycleArticleOrder: ArticleListOverlay.cycleOrder(&self)
         case .filterArticles: ArticleListOverlay.startFilter(&self)
+        case .filterDossier: DossierOverlay.startFilter(&self)
         case .setMark:
             pendingKey = .setMark
             message = StatusMessage("m: a letter names this place")

@@ -14,7 +14,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case cycleTheme, listArticles
     case searchCorpus, editCorpusSearch
-    case openAddress, copy, redraw, suspend, commandLine, toggleMouse, setMark, jumpToMark, saveArticle, pipeArticle, cycleArticleOrder, filterArticles
+    case openAddress, copy, redraw, suspend, commandLine, toggleMouse, setMark, jumpToMark, saveArticle, pipeArticle, cycleArticleOrder, filterArticles, filterDossier
 }
 
 /// The panes and overlays a binding can apply to.

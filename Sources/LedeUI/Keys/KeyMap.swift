@@ -118,6 +118,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .pipeArticle, label: "pipe", keys: keys("|"), help: "pipe this article's text to a shell command (:pipe COMMAND)", panes: [.reader], isHint: false),
         KeyBinding(action: .cycleArticleOrder, label: "order", keys: keys("s"), help: "order: reading, newest first, title, author, most mentions", panes: [.articles], isHint: true),
         KeyBinding(action: .filterArticles, label: "filter", keys: keys("/"), help: "filter by title or author as you type (Enter keeps, Esc clears)", panes: [.articles], isHint: true),
+        KeyBinding(action: .filterDossier, label: "filter", keys: keys("/"), help: "keep the articles whose title contains what you type (Esc shows all)", panes: [.dossier], isHint: true),
         KeyBinding(action: .setMark, label: "mark", keys: keys("m"), help: "m and a letter: mark this place (kept between sessions)", panes: main, isHint: false),
         KeyBinding(action: .jumpToMark, label: "go to mark", keys: keys("'"), help: "' and a letter: go back to that mark, in any article", panes: main, isHint: false),
         KeyBinding(action: .toggleMouse, label: "mouse", keys: keys("M"), help: "let the terminal have the mouse (to select text) / take it back", panes: main, isHint: false),

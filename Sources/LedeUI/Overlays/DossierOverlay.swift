@@ -28,7 +28,7 @@ public enum DossierOverlay: PaneBehaviour, Widget {
 
     static func move(_ state: inout BrowserState, by delta: Int) {
         guard case .dossier(var dossier) = state.overlay else { return }
-        let list = state.mentionList(of: dossier.entity)
+        let list = state.dossierList(dossier)
         dossier.list.selection = clamp(dossier.selection.addingReportingOverflow(delta).partialValue, 0, max(0, list.count - 1))
         dossier.list.scrollIntoView(row: row(ofMention: dossier.selection, in: list), rows: pageSize(state),
                                     count: list.count + list.articleCount)
@@ -40,7 +40,7 @@ public enum DossierOverlay: PaneBehaviour, Widget {
         overlayMouse(&state, event, rect: rect(state.screenLayout)) { state in
             let area = listArea(state.screenLayout)
             guard case .dossier(var dossier) = state.overlay, area.contains(x: event.x, y: event.y) else { return }
-            let list = state.mentionList(of: dossier.entity)
+            let list = state.dossierList(dossier)
             guard let item = DossierRows.item(atRow: dossier.list.offset + (event.y - area.y), in: list) else { return }
             dossier.list.selection = list.firstIndex(ofPosting: item.posting) + (item.offset ?? 0)
             state.overlay = .dossier(dossier)
@@ -51,7 +51,7 @@ public enum DossierOverlay: PaneBehaviour, Widget {
     /// Enter: the selected mention in its article.
     static func follow(_ state: inout BrowserState) {
         guard case .dossier(let dossier) = state.overlay,
-              let mention = state.mentionList(of: dossier.entity).mention(at: dossier.selection, corpus: state.corpus) else { return }
+              let mention = state.dossierList(dossier).mention(at: dossier.selection, corpus: state.corpus) else { return }
         state.jump(to: mention.id)
     }
 
@@ -61,11 +61,13 @@ public enum DossierOverlay: PaneBehaviour, Widget {
         let theme = state.theme
         let corpus = state.corpus
         guard let entity = corpus.entity(dossier.entity) else { return }
-        Block.draw(title: "\(entity.label) — \(entity.type.displayName.lowercased())", rect: rect, theme: theme, into: &buffer)
+        var title = "\(entity.label) — \(entity.type.displayName.lowercased())"
+        if dossier.isEditingFilter || !dossier.filter.isEmpty { title += " · /" + dossier.filter + (dossier.isEditingFilter ? "▏" : "") }
+        Block.draw(title: title, rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         let dim = theme[.dim].over(body)
-        let list = state.mentionList(of: dossier.entity)
+        let list = state.dossierList(dossier)
         var y = inner.y
         let names = entity.names.isEmpty ? entity.label : DossierOverlay.distinctNames(entity.names).joined(separator: ", ")
         buffer.put(TextFit.truncate("Names: \(names)", to: inner.width - 2), x: inner.x + 1, y: y, style: body, clip: inner)
@@ -110,7 +112,53 @@ public enum DossierOverlay: PaneBehaviour, Widget {
     }
 }
 
+extension BrowserState {
+    /// The dossier's mentions: every one, or those in the articles its filter kept.
+    func dossierList(_ dossier: DossierState) -> EntityMentionList {
+        guard let kept = dossier.keptPostings else { return mentionList(of: dossier.entity) }
+        return EntityMentionList(entity: dossier.entity, postings: kept)
+    }
+
+    /// `/` in the dossier: each key narrows the articles by title at once.
+    mutating func handleDossierFilterKey(_ key: Key, _ current: DossierState) {
+        var dossier = current
+        var editor = LineEditor(dossier.filter)
+        switch editor.handle(key) {
+        case .cancelled:
+            dossier.filter = ""
+            dossier.isEditingFilter = false
+        case .submitted, .backspaceOnEmpty:
+            dossier.isEditingFilter = false
+            overlay = .dossier(dossier)
+            return
+        case .edited:
+            dossier.filter = editor.text
+        case .moved(let delta):
+            overlay = .dossier(dossier)
+            DossierOverlay.move(&self, by: delta)
+            return
+        case .ignored:
+            return
+        }
+        let needle = dossier.filter.lowercased()
+        dossier.keptPostings = needle.isEmpty ? nil : mentionList(of: dossier.entity).postings.filter {
+            corpus.summary(of: $0.article)?.title.lowercased().contains(needle) ?? false
+        }
+        dossier.list = ListState()
+        overlay = .dossier(dossier)
+        DossierOverlay.move(&self, by: 0)
+        if dossierList(dossier).isEmpty { message = StatusMessage("No article title here contains “\(dossier.filter)”", isError: true) }
+    }
+}
+
 extension DossierOverlay {
+    /// `/`: typing keeps the articles whose title contains the text.
+    static func startFilter(_ state: inout BrowserState) {
+        guard case .dossier(var dossier) = state.overlay else { return }
+        dossier.isEditingFilter = true
+        state.overlay = .dossier(dossier)
+    }
+
     /// Names as a reader tells them apart: the linker keeps `artificial
     /// intelligence` beside `Artificial intelligence` to match either, the
     /// dossier shows one.
