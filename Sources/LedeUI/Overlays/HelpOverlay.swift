@@ -13,9 +13,13 @@ public enum HelpOverlay: PaneBehaviour, Widget {
         }
     }
 
-    /// The pane's bindings and a last line about the help itself.
+    /// The pane's bindings, how counts work where they do, and a last line about the help itself.
     static func entries(for pane: Pane, keyMap: KeyMap) -> [(keys: String, help: String)] {
-        lines(for: pane, keyMap: keyMap) + [("", ""), ("In the help", "j k scroll · q Esc ? close")]
+        var entries = lines(for: pane, keyMap: keyMap) + [("", "")]
+        if pane != .sidebar && pane != .help {
+            entries.append(("Counts", "a number before a move or a jump repeats it: 5j, 3], 2}"))
+        }
+        return entries + [("In the help", "j k scroll · q Esc ? close")]
     }
 
     /// Width of the keys column.
