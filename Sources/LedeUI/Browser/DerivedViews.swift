@@ -96,7 +96,9 @@ extension BrowserState {
             for mention in corpus.mentions(in: key.article) {
                 guard let type = corpus.entity(mention.entity)?.type else { continue }
                 // Two mentions ending together (a model holding an organisation) share one place: both tags.
-                let tag = " [" + type.accessibleTag + (mention.isDetected ? "?" : "") + "]"
+                // Models are always lede's finding; a person, place or organisation the publisher did not annotate says so.
+                let detected = mention.isDetected && !type.isModelLayer
+                let tag = " [" + type.accessibleTag + (detected ? ", detected" : "") + "]"
                 tags[mention.paragraph, default: [:]][mention.end, default: ""] += tag
             }
         }
