@@ -232,7 +232,7 @@ public final class Indexer: Sendable {
                         }
                         let id = try IndexWrites.insertArticle(imported, file: state, position: positionOfPath[imported.article.path] ?? 0,
                                                                indexText: indexText, db: db)
-                        delta.add(concepts: imported.concepts, discovered: imported.discoveredModels, sign: 1)
+                        delta.add(concepts: imported.concepts, discovered: imported.storedDiscoveries, sign: 1)
                         if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
                         let bytes = imported.article.paragraphs.reduce(0) { $0 + $1.utf8.count }
                         if retainedBytes + bytes <= Self.retainBudget {
@@ -429,7 +429,7 @@ public final class Indexer: Sendable {
         var input = VocabularyInput()
         let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
         while let row = try rows.next() {
-            input.add(ArticleBlobs.decodeConcepts(row[0]), discoveredModels: ArticleBlobs.decodeStrings(row[1]))
+            input.add(ArticleBlobs.decodeConcepts(row[0]), stored: ArticleBlobs.decodeStrings(row[1]))
         }
         return input
     }

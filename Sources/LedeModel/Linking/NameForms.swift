@@ -8,11 +8,25 @@ public struct NameForms: Sendable {
         public var caseRule: CaseRule
         /// Only counts once the person's full name has appeared in the article.
         public var needsPriorFullName: Bool
+        /// A place name that is also an ordinary word or a person's name
+        /// (`Jordan`, `Nice`): detected only with a place cue or when the
+        /// article names the place unambiguously elsewhere.
+        public var needsPlaceContext: Bool = false
     }
 
     public struct Place: Sendable {
         public var demonyms: [String]
         public var otherNames: [String]
+        /// country, territory, region, body, state, province, city; `alias`
+        /// rows only spell another row's place (`United States` for `US`).
+        public var kind: String = ""
+        /// Names (label, demonyms, other names) written `?Name` in the data.
+        public var ambiguousNames: Set<String> = []
+
+        /// A place of its own, detected without annotations (not an alias row).
+        public var isDetected: Bool { kind != "alias" }
+        /// Countries have governments that articles name (`Chinese government`).
+        public var hasGovernment: Bool { kind == "country" }
     }
 
     public var legalForms: Set<String>
@@ -30,16 +44,34 @@ public struct NameForms: Sendable {
         self.topicAliases = topicAliases
     }
 
+    /// `places.tsv`: label, demonyms, other names, kind; `?Name` marks a name that needs context.
     static func parsePlaces(_ tsv: String) -> [String: Place] {
         var result: [String: Place] = [:]
         for line in ModelResources.dataLines(tsv) {
             let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func list(_ index: Int) -> [String] {
-                index < columns.count ? columns[index].split(separator: "|").map(String.init).filter { !$0.isEmpty } : []
+            var ambiguous = Set<String>()
+            func name(_ raw: Substring) -> String {
+                guard raw.hasPrefix("?") else { return String(raw) }
+                let name = String(raw.dropFirst())
+                ambiguous.insert(name)
+                return name
             }
-            result[columns[0]] = Place(demonyms: list(1), otherNames: list(2))
+            func list(_ index: Int) -> [String] {
+                index < columns.count ? columns[index].split(separator: "|").map(name).filter { !$0.isEmpty } : []
+            }
+            let label = name(Substring(columns[0]))
+            guard !label.isEmpty else { continue }
+            let kind = columns.count > 3 ? columns[3].trimmingCharacters(in: .whitespaces) : ""
+            result[label] = Place(demonyms: list(1), otherNames: list(2), kind: kind, ambiguousNames: ambiguous)
         }
         return result
+    }
+
+    /// The organisation a country's government is: named as the publisher
+    /// names it (`US Government`, `Government of China`), so an annotated
+    /// government and a detected one are one entity.
+    public static func governmentLabel(of place: String) -> String {
+        caseRule(for: place) == .exact ? "\(place) Government" : "Government of \(place)"
     }
 
     static func parseTopicAliases(_ tsv: String) -> [String: [String]] {
@@ -75,10 +107,11 @@ public struct NameForms: Sendable {
     /// Every form to look for, label first.
     public func forms(label: String, type: EntityType) -> [Form] {
         var forms: [Form] = []
-        func add(_ text: String, _ rule: CaseRule? = nil, needsPriorFullName: Bool = false) {
+        func add(_ text: String, _ rule: CaseRule? = nil, needsPriorFullName: Bool = false, needsPlaceContext: Bool = false) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard trimmed.count >= 2, !forms.contains(where: { $0.text == trimmed }) else { return }
-            forms.append(Form(text: trimmed, caseRule: rule ?? Self.caseRule(for: trimmed), needsPriorFullName: needsPriorFullName))
+            forms.append(Form(text: trimmed, caseRule: rule ?? Self.caseRule(for: trimmed), needsPriorFullName: needsPriorFullName,
+                              needsPlaceContext: needsPlaceContext))
         }
         switch type {
         case .organisation:
@@ -97,9 +130,10 @@ public struct NameForms: Sendable {
                 add(String(surname), .exact, needsPriorFullName: true)
             }
         case .location:
-            add(label)
-            for name in places[label]?.otherNames ?? [] { add(name) }
-            for demonym in places[label]?.demonyms ?? [] { add(demonym, .exact) }
+            let ambiguous = places[label]?.ambiguousNames ?? []
+            add(label, needsPlaceContext: ambiguous.contains(label))
+            for name in places[label]?.otherNames ?? [] { add(name, needsPlaceContext: ambiguous.contains(name)) }
+            for demonym in places[label]?.demonyms ?? [] { add(demonym, .exact, needsPlaceContext: ambiguous.contains(demonym)) }
         case .topic:
             add(label, .anyCase)
             for alias in topicAliases[label.lowercased()] ?? [] {

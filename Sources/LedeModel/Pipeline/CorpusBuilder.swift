@@ -25,7 +25,7 @@ public struct CorpusBuilder: Sendable {
     /// What an article adds to the vocabulary.
     public func prepare(_ article: Article) -> ImportedArticle {
         ImportedArticle(article: article, concepts: linker.contributions(of: article),
-                        discoveredModels: linker.discoveredModelNames(in: article))
+                        discoveredModels: linker.discoveredModelNames(in: article), detectedNames: linker.detectedNames(in: article))
     }
 
     /// Reads and parses files in parallel; results in the order of `files`.
@@ -38,7 +38,9 @@ public struct CorpusBuilder: Sendable {
 
     public func vocabulary(for articles: some Sequence<ImportedArticle>) -> Vocabulary {
         var input = VocabularyInput()
-        for imported in articles { input.add(imported.concepts, discoveredModels: imported.discoveredModels) }
+        for imported in articles {
+            input.add(imported.concepts, discoveredModels: imported.discoveredModels, detectedNames: imported.detectedNames)
+        }
         return Vocabulary(input: input, linker: linker)
     }
 

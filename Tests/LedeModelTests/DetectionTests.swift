@@ -1,0 +1,145 @@
+import Foundation
+@testable import LedeModel
+import Testing
+
+/// Each rule class of issue 16 on sentences of our own, with the cases it
+/// must leave alone. Articles here carry no annotations: everything found is detected.
+@Suite("Entities without annotations")
+struct DetectionTests {
+    static let linker = EntityLinker()
+
+    static func detected(_ paragraphs: [String]) -> Set<DetectedName> {
+        Set(linker.detectedNames(in: Article(path: "t.txt", title: "t", paragraphs: paragraphs)))
+    }
+
+    /// Entities with at least one mention in a corpus of the given unannotated paragraphs, as `TYPE:label`.
+    static func linked(_ paragraphs: [String]) -> Set<String> {
+        let corpus = CorpusBuilder(threads: 1).buildInMemory(articles: [Article(path: "t.txt", title: "t", paragraphs: paragraphs)])
+        guard let id = corpus.articleIDs.first else { return [] }
+        return Set(corpus.mentions(in: id).compactMap { mention in corpus.entity(mention.entity).map { "\($0.type.rawValue):\($0.label)" } })
+    }
+
+    static func person(_ name: String) -> DetectedName { DetectedName(type: .person, name: name) }
+    static func organisation(_ name: String) -> DetectedName { DetectedName(type: .organisation, name: name) }
+
+    // MARK: People
+
+    @Test("a given name and a capitalised word is a person; its surname later links to it")
+    func givenNameAndSurname() {
+        let found = Self.detected(["The lab hired Maya Okonkwo last spring.", "Okonkwo said the team would grow."])
+        #expect(found.contains(Self.person("Maya Okonkwo")))
+        let mentions = Self.linked(["The lab hired Maya Okonkwo last spring.", "Okonkwo said the team would grow."])
+        #expect(mentions.contains("PERSON:Maya Okonkwo"))
+    }
+
+    @Test("a Chinese name written family name first, with a pinyin given name")
+    func chineseNames() {
+        #expect(Self.detected(["The founder, Gao Yuting, rarely speaks in public."]).contains(Self.person("Gao Yuting")))
+        // `Li Auto` is not pinyin after `Li`; `Hong Kong` is a place.
+        let negatives = Self.detected(["Shares of Li Auto rose in Hong Kong on Monday."])
+        #expect(!negatives.contains(Self.person("Li Auto")))
+        #expect(!negatives.contains(Self.person("Hong Kong")))
+    }
+
+    @Test("roles, honorifics and speech verbs make two capitalised words a person")
+    func roleCues() {
+        #expect(Self.detected(["The company's chief executive Tovan Brezik declined to comment."]).contains(Self.person("Tovan Brezik")))
+        #expect(Self.detected(["“It works,” said Ozren Halvik on Tuesday."]).contains(Self.person("Ozren Halvik")))
+        #expect(Self.detected(["Ozren Halvik said the chips had arrived."]).contains(Self.person("Ozren Halvik")))
+        #expect(Self.detected(["Ozren Halvik, the founder of a small lab, disagreed."]).contains(Self.person("Ozren Halvik")))
+        #expect(Self.detected(["The report was written by Dr Ilse Quarrington."]).contains(Self.person("Ilse Quarrington")))
+    }
+
+    @Test("common words, festivals, products and organisations are not people")
+    func notPeople() {
+        let text = [
+            "Will the market recover? Investors will find out soon.",
+            "Chinese New Year fell late in January this year.",
+            "Google Cloud and Apple Intelligence were both on show.",
+            "Grant funding dried up. A grant is hard to win.",
+            "The new GB10 Grace Blackwell chip runs small models.",
+            "Anthropic released Claude Code to developers.",
+            "Morgan Stanley Capital advised on the deal.",
+        ]
+        let people = Self.detected(text).filter { $0.type == .person }
+        #expect(people.isEmpty, "found \(people)")
+        #expect(Self.detected(["Will Smith starred in the film."]).contains(Self.person("Will Smith")))
+    }
+
+    @Test("a month that is also a given name is not one after a preposition")
+    func months() {
+        #expect(Self.detected(["In June Nvidia said sales rose."]).filter { $0.type == .person }.isEmpty)
+        #expect(Self.detected(["The column is by June Halloran."]).contains(Self.person("June Halloran")))
+    }
+
+    // MARK: Organisations
+
+    @Test("capitalised words before a legal form or industry word are an organisation")
+    func organisationSuffixes() {
+        let found = Self.detected(["Talvora Labs and Brisk Quill Technologies signed a deal with Nembe Inc on Friday."])
+        #expect(found.contains(Self.organisation("Talvora Labs")))
+        #expect(found.contains(Self.organisation("Brisk Quill Technologies")))
+        #expect(found.contains(Self.organisation("Nembe Inc")))
+        // Tails of longer names and generic phrases are not organisations of their own.
+        let negatives = Self.detected(["Alibaba Group Holding Ltd rose. Generative AI is everywhere; generative models too. Chinese AI labs grew."])
+        #expect(negatives.filter { $0.type == .organisation }.isEmpty, "found \(negatives)")
+        #expect(Self.detected(["The Department of Commerce issued the rule."]).contains(Self.organisation("Department of Commerce")))
+    }
+
+    @Test("a capitalised name in an organisation's context is an organisation")
+    func organisationContexts() {
+        #expect(Self.detected(["The start-up Quellium raised money."]).contains(Self.organisation("Quellium")))
+        #expect(Self.detected(["Investors in Quellium were pleased."]).contains(Self.organisation("Quellium")))
+        #expect(Self.detected(["Analysts said Quellium’s shares were cheap."]).contains(Self.organisation("Quellium")))
+        // A place's possessive is not a company.
+        #expect(!Self.detected(["China’s shares in the index rose."]).contains(Self.organisation("China")))
+    }
+
+    // MARK: Places
+
+    @Test("countries, demonyms, short forms, regions, states and cities are places")
+    func places() {
+        let found = Self.linked(["American and British officials met in Silicon Valley, then flew to Texas and on to Hangzhou. The U.S. and the EU disagreed."])
+        for label in ["LOCATION:US", "LOCATION:UK", "LOCATION:Silicon Valley", "LOCATION:Texas", "LOCATION:Hangzhou", "LOCATION:EU"] {
+            #expect(found.contains(label), "missing \(label) in \(found)")
+        }
+    }
+
+    @Test("an ambiguous place name counts only with a cue or when named unambiguously")
+    func ambiguousPlaces() {
+        #expect(!Self.linked(["Jordan Peele made a film. Turkey sales rose before the holiday. Nice work, said the editor."])
+            .contains { $0.hasPrefix("LOCATION:") })
+        #expect(Self.linked(["The company opened an office in Jordan."]).contains("LOCATION:Jordan"))
+        #expect(Self.linked(["Jordan signed the pact.", "Jordanian officials welcomed it."]).contains("LOCATION:Jordan"))
+    }
+
+    @Test("a government named by its country is an organisation")
+    func governments() {
+        let found = Self.linked(["The Chinese government and the US government both replied."])
+        #expect(found.contains("ORGANISATION:Government of China"))
+        #expect(found.contains("ORGANISATION:US Government"))
+    }
+
+    @Test("an annotated entity wins over a detected one of the same name")
+    func annotationWins() throws {
+        let json = #"{"contentId":"x","annotations":[{"type":"PERSON","predicate":"http://www.ft.com/ontology/annotation/mentions","prefLabel":"Maya Okonkwo","id":"p1"}]}"#
+        let text = "# T\n\nMaya Okonkwo joined Talvora Labs in Jordan.\(json)"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("h16-annotation-wins.txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let corpus = InMemoryCorpus.load(paths: [url.path])
+        let maya = corpus.allEntities().filter { $0.label == "Maya Okonkwo" }
+        #expect(maya.count == 1)
+        #expect(maya.first?.source == .annotation)
+        let labs = corpus.allEntities().first { $0.label == "Talvora Labs" }
+        #expect(labs?.source == .detected)
+    }
+
+    @Test("detected names survive the index's storage form")
+    func storedForm() {
+        let names = [Self.person("Maya Okonkwo"), Self.organisation("Talvora Labs")]
+        let (models, detected) = DetectedName.split(stored: ["Zed-9"] + names.map(\.storedForm))
+        #expect(models == ["Zed-9"])
+        #expect(detected == names)
+    }
+}
