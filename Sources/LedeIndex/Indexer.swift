@@ -200,10 +200,11 @@ public final class Indexer: Sendable {
         let storedArticles = stored.articles
         func parse(_ chunk: [(path: String, state: FileStat?)]) -> Prefetch<[ReadResult]> {
             Prefetch {
-                Parallel.map(chunk.count, threads: builder.threads) { index in
+                let results = Parallel.map(chunk.count, threads: builder.threads) { index in
                     Self.read(chunk[index].path, state: chunk[index].state, previous: storedArticles[chunk[index].path],
                               importer: importer, builder: builder)
                 }
+                return Self.tagged(results, builder: builder)
             }
         }
         // Parsing the next chunk overlaps writing this one.
@@ -396,6 +397,23 @@ public final class Indexer: Sendable {
             searchPending = meta["search_pending"] == "1"
             vocabularyDirty = meta["vocabulary_dirty"] == "1"
         }
+    }
+
+    /// The tagger's names added to the articles read anew (one run per chunk);
+    /// stored with them, so an unchanged file is never tagged again.
+    static func tagged(_ results: [ReadResult], builder: CorpusBuilder) -> [ReadResult] {
+        guard builder.tagger != nil else { return results }
+        var positions: [Int] = []
+        var articles: [ImportedArticle] = []
+        for (position, result) in results.enumerated() {
+            if case .imported(let article, _, _) = result { positions.append(position); articles.append(article) }
+        }
+        builder.tag(&articles)
+        var tagged = results
+        for (position, article) in zip(positions, articles) {
+            if case .imported(_, let state, let replacing) = results[position] { tagged[position] = .imported(article, state, replacing: replacing) }
+        }
+        return tagged
     }
 
     /// Reads and parses one file; a touched file with the same content is not parsed again.

@@ -327,3 +327,47 @@ struct SearchTests {
         #expect(try SearchQuery("ecl*").matches(in: "An Éclair, eclairs.") == [3..<9, 11..<18])
     }
 }
+
+@Suite("Index and the [ner] tagger")
+struct IndexTaggerTests {
+    @Test("the index stores the tagger's names: it runs once per changed file, and a new command re-indexes")
+    func taggerRunsOncePerChangedFile() throws {
+        let cache = SyntheticCorpus.temporaryFolder("tagger-cache")
+        let folder = SyntheticCorpus.temporaryFolder("tagger-articles")
+        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: folder) }
+        let runs = folder + "/runs.log"
+        let script = folder + "/tagger.py"
+        // Counts its runs; tags `Velda Orrin` as a person.
+        try """
+            import json, sys
+            open(sys.argv[1], "a").write("run\\n")
+            for line in sys.stdin:
+                request = json.loads(line)
+                start = request["text"].find("Velda Orrin")
+                if start >= 0:
+                    print(json.dumps({"id": request["id"], "start": start, "end": start + 11, "type": "PERSON"}))
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let articles = folder + "/articles"
+        try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+        try "# One\n\nVelda Orrin opened a lab.".write(toFile: articles + "/one.txt", atomically: true, encoding: .utf8)
+        func load(_ command: String) -> any Corpus {
+            let tagger = ExternalTagger(settings: TaggerSettings(command: command))
+            return CorpusLoader(builder: CorpusBuilder(threads: 1, tagger: tagger), cacheDirectory: cache).load(paths: [articles]).corpus
+        }
+        func runCount() -> Int { ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").count }
+        let command = "python3 \(script) \(runs)"
+
+        let first = load(command)
+        #expect(first is IndexedCorpus)
+        #expect(first.allEntities().contains { $0.label == "Velda Orrin" && $0.source == .detected })
+        #expect(runCount() == 1)
+        let second = load(command)
+        #expect(runCount() == 1, "an unchanged file is not tagged again")
+        #expect(second.allEntities().contains { $0.label == "Velda Orrin" })
+        try "# One\n\nVelda Orrin opened a second lab.".write(toFile: articles + "/one.txt", atomically: true, encoding: .utf8)
+        _ = load(command)
+        #expect(runCount() == 2, "a changed file is tagged again")
+        _ = load(command + " ")
+        #expect(runCount() == 3, "another command rebuilds the index")
+    }
+}
