@@ -60,6 +60,7 @@ struct DetectionTests {
             "The new GB10 Grace Blackwell chip runs small models.",
             "Anthropic released Claude Code to developers.",
             "Morgan Stanley Capital advised on the deal.",
+            "The Highvale Centre for Strategic Studies said costs would rise.",
         ]
         let people = Self.detected(text).filter { $0.type == .person }
         #expect(people.isEmpty, "found \(people)")
@@ -93,6 +94,28 @@ struct DetectionTests {
         #expect(Self.detected(["Analysts said Quellium’s shares were cheap."]).contains(Self.organisation("Quellium")))
         // A place's possessive is not a company.
         #expect(!Self.detected(["China’s shares in the index rose."]).contains(Self.organisation("China")))
+    }
+
+    @Test("generic words before AI, titles, people's possessives and hyphenated adjectives make no names")
+    func lookalikes() {
+        let text = [
+            "Analysts expect Sovereign AI budgets to grow, and sovereign funds agree.",
+            "Nvidia’s Chief AI Officer spoke first. Agentic AI was the theme.",
+            "Sam Altman spoke later. Altman’s board backed him.",
+            "The Zuckerberg-led company hired Ilse Quarrington.",
+        ]
+        let found = Self.detected(text)
+        #expect(!found.contains { $0.type == .organisation }, "found \(found)")
+        #expect(found.contains(Self.person("Ilse Quarrington")))
+        #expect(!found.contains { $0.name.contains("-led") })
+    }
+
+    @Test("a place before a specific industry word is a company; research firms are not people")
+    func placesInCompanyNames() {
+        let found = Self.detected(["Palo Alto Networks rose after Counterpoint Research said demand was strong."])
+        #expect(found.contains(Self.organisation("Palo Alto Networks")))
+        #expect(found.contains(Self.organisation("Counterpoint Research")))
+        #expect(!found.contains(Self.person("Counterpoint Research")))
     }
 
     // MARK: Places

@@ -29,6 +29,14 @@ public struct EntityDetector: Sendable {
     let knownNames: Set<String>
     /// Lower-cased single words that are places, demonyms or known organisations.
     let knownWords: Set<String>
+    /// Lower-cased names of gazetteer organisations (with their legal forms dropped).
+    let knownOrganisations: Set<String>
+    /// Lower-cased place names without demonyms: `Palo Alto Networks` is a company, `Chinese AI` is not.
+    let placeNames: Set<String>
+    /// Surnames of well-known people, lower case: `Altman’s board` is no company.
+    let knownSurnames: Set<String>
+    /// Industry words that are also generic (`AI`, `Tech`): the word before them must not be a common word in the article.
+    let weakSuffixes: Set<String>
     let notNames: Set<String>
     let orgSuffixes: Set<String>
     let orgOf: Set<String>
@@ -42,17 +50,30 @@ public struct EntityDetector: Sendable {
         self.productWords = productWords
         self.rules = rules
         var names = Set<String>()
+        var places = Set<String>()
         for (label, place) in nameForms.places {
             names.insert(label.lowercased())
+            places.insert(label.lowercased())
             for name in place.demonyms + place.otherNames { names.insert(name.lowercased()) }
+            for name in place.otherNames { places.insert(name.lowercased()) }
         }
+        placeNames = places
+        var organisations = Set<String>()
         for entry in gazetteer.entries {
             for name in entry.allNames {
-                names.insert(name.lowercased())
-                for form in nameForms.withoutLegalForms(name) { names.insert(form.lowercased()) }
+                organisations.insert(name.lowercased())
+                for form in nameForms.withoutLegalForms(name) { organisations.insert(form.lowercased()) }
             }
         }
-        for person in rules.people { for name in [person.name] + person.aliases { names.insert(name.lowercased()) } }
+        knownOrganisations = organisations
+        names.formUnion(organisations)
+        var surnames = Set<String>()
+        for person in rules.people {
+            for name in [person.name] + person.aliases { names.insert(name.lowercased()) }
+            if let last = person.name.split(separator: " ").last { surnames.insert(last.lowercased()) }
+        }
+        knownSurnames = surnames
+        weakSuffixes = rules.words("org-weak-suffix")
         knownNames = names
         knownWords = Set(names.filter { !$0.contains(" ") })
         notNames = rules.words("not-name")
@@ -91,10 +112,13 @@ public struct EntityDetector: Sendable {
             for word in words where !word.isCapitalised { lowerWords.insert(word.text) }
             paragraphWords.append(words)
         }
-        var people = Set<String>(), organisations = Set<String>()
+        var people = Set<String>(), organisations = Set<String>(), contextOrganisations = Set<String>()
         for words in paragraphWords {
-            detect(words, lowerWords: lowerWords, people: &people, organisations: &organisations)
+            detect(words, lowerWords: lowerWords, people: &people, organisations: &organisations, contextOrganisations: &contextOrganisations)
         }
+        // `Okonkwo’s board`: a surname of someone the article names is no company.
+        let surnames = knownSurnames.union(people.compactMap { $0.split(separator: " ").last.map { $0.lowercased() } })
+        organisations.formUnion(contextOrganisations.filter { !surnames.contains($0.lowercased()) })
         var result = organisations.map { DetectedName(type: .organisation, name: $0) }
         result += people.subtracting(organisations).map { DetectedName(type: .person, name: $0) }
         return result.sorted()
@@ -124,8 +148,13 @@ public struct EntityDetector: Sendable {
                 }
                 index += 1
             }
-            let end = index
+            var end = index
             if possessive { index += 2 }
+            // `Zuckerberg-led`, `Beijing-based`: the name ends at the hyphen.
+            if let hyphen = scalars[start..<end].lastIndex(of: "-"), hyphen > start,
+               Self.attributiveEndings.contains(String(String.UnicodeScalarView(scalars[(hyphen + 1)..<end])).lowercased()) {
+                end = hyphen
+            }
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars[start..<end])
             let gap = scalars[gapStart..<start]
@@ -143,6 +172,10 @@ public struct EntityDetector: Sendable {
         for position in words.indices where !words[position].isCapitalised { words[position].text = words[position].text.lowercased() }
         return words
     }
+
+    /// Words after a hyphen that make a name an adjective (`Zuckerberg-led`, `Hangzhou-based`).
+    static let attributiveEndings: Set<String> = ["led", "backed", "owned", "based", "era", "style", "like", "funded", "founded", "made",
+                                                  "run", "linked", "controlled", "focused", "native", "sized", "born", "listed", "headquartered"]
 
     /// Capital, then a lower-case letter; later capitals only after a hyphen
     /// or apostrophe or a name prefix (`Mc`, `Mac`, `Le`, `De`, `Di`, `La`, `O'`).
@@ -162,7 +195,8 @@ public struct EntityDetector: Sendable {
 
     // MARK: - Rules
 
-    func detect(_ words: [Word], lowerWords: Set<String>, people: inout Set<String>, organisations: inout Set<String>) {
+    func detect(_ words: [Word], lowerWords: Set<String>, people: inout Set<String>, organisations: inout Set<String>,
+                contextOrganisations: inout Set<String>) {
         /// A word that may be part of a person's name here.
         func isPersonWord(_ index: Int) -> Bool {
             let word = words[index]
@@ -188,6 +222,9 @@ public struct EntityDetector: Sendable {
             let name = joined(range)
             guard !knownNames.contains(name.lowercased()), !range.contains(where: { orgSuffixes.contains(words[$0].text) }),
                   !productWords.contains(words[range.lowerBound].text.lowercased()) else { return }
+            // The tail of an institution's name: `Centre for Strategic Studies`, `Bank of Sam Altman`.
+            if range.lowerBound > 1, words[range.lowerBound].joinedToPrevious, words[range.lowerBound - 1].joinedToPrevious,
+               ["of", "for", "and", "&"].contains(words[range.lowerBound - 1].text), words[range.lowerBound - 2].isCapitalised { return }
             // A product's name: after a product code (`GB10 Grace Blackwell`) or before a product word (`… chip`).
             if range.lowerBound > 0, words[range.lowerBound].joinedToPrevious,
                words[range.lowerBound - 1].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return }
@@ -206,10 +243,11 @@ public struct EntityDetector: Sendable {
             guard word.isCapitalised else { continue }
             let hasNext = index + 1 < words.count && words[index + 1].joinedToPrevious && !word.isPossessive
             // Organisations: capitalised words, then a legal form or industry word.
-            if hasNext, orgSuffixes.contains(words[index + 1].text), let first = organisationStart(words, endingAt: index, lowerWords: lowerWords),
+            if hasNext, orgSuffixes.contains(words[index + 1].text),
+               let first = organisationStart(words, endingAt: index, lowerWords: lowerWords, suffix: words[index + 1].text),
                !continuesName(words, at: first) {
                 let name = joined(first...(index + 1))
-                if !knownNames.contains(name.lowercased()) && !knownNames.contains(joined(first...index).lowercased()) {
+                if !knownNames.contains(name.lowercased()) && !knownOrganisations.contains(joined(first...index).lowercased()) {
                     organisations.insert(name)
                 }
             }
@@ -230,7 +268,7 @@ public struct EntityDetector: Sendable {
                         return phrase == next || phrase == nextTwo
                     }
                 }
-                if before || after { organisations.insert(word.text) }
+                if before || after { contextOrganisations.insert(word.text) }
             }
             guard hasNext, isPersonWord(index + 1) || (rules.chineseSurnames.contains(word.text) && words[index + 1].isNameWord) else { continue }
             let next = index + 1
@@ -307,16 +345,31 @@ public struct EntityDetector: Sendable {
 
     /// The first of up to three capitalised words ending at `end` that make
     /// an organisation's name before a legal form or industry word.
-    func organisationStart(_ words: [Word], endingAt end: Int, lowerWords: Set<String>) -> Int? {
-        guard isOrganisationWord(words, end, lowerWords: lowerWords) || (words[end].isCapitalised && !notNames.contains(words[end].text)
-                                                                         && !knownWords.contains(words[end].text.lowercased())
-                                                                         && !(words[end].startsSentence && lowerWords.contains(words[end].text.lowercased())))
+    func organisationStart(_ words: [Word], endingAt end: Int, lowerWords: Set<String>, suffix: String) -> Int? {
+        let isWeak = weakSuffixes.contains(suffix)
+        /// A word of the name; a place name may start one before a specific industry word (`Palo Alto Networks`), not before a generic one.
+        func isNamePart(_ index: Int) -> Bool {
+            let word = words[index]
+            let lower = word.text.lowercased()
+            if isWeak && (lowerWords.contains(lower) || Self.looksLikeAdjective(lower)) { return false }
+            if isOrganisationWord(words, index, lowerWords: lowerWords) { return true }
+            return !isWeak && word.isCapitalised && placeNames.contains(lower) && !notNames.contains(word.text)
+                && !(word.startsSentence && lowerWords.contains(lower))
+        }
+        guard isNamePart(end) || (!isWeak && words[end].isCapitalised && !notNames.contains(words[end].text)
+                                  && !knownWords.contains(words[end].text.lowercased())
+                                  && !(words[end].startsSentence && lowerWords.contains(words[end].text.lowercased())))
         else { return nil }
         var first = end
-        while first > end - 2, first > 0, words[first].joinedToPrevious, !words[first - 1].isPossessive,
-              isOrganisationWord(words, first - 1, lowerWords: lowerWords) {
+        while first > end - 2, first > 0, words[first].joinedToPrevious, !words[first - 1].isPossessive, isNamePart(first - 1) {
             first -= 1
         }
+        // `Palo Alto` alone before `Networks` is fine; a place alone before a weak word was refused above.
         return first
+    }
+
+    /// English adjective endings (`Generative`, `Physical`, `Sovereign`… not all): before `AI` they describe, not name.
+    static func looksLikeAdjective(_ word: String) -> Bool {
+        ["al", "ive", "ic", "ous", "ble", "ed", "ing", "ent", "ful", "less", "ical"].contains { word.count > $0.count + 2 && word.hasSuffix($0) }
     }
 }
