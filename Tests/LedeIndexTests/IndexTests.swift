@@ -123,19 +123,19 @@ struct IndexTests {
     func vocabularyChangeRelinks() throws {
         let folder = SyntheticCorpus.temporaryFolder("relink")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Two articles name "Quill Dynamics"; nothing annotates it, so nothing finds it.
-        let plain = "# Quill Dynamics grows\n\nAna RuizPublishedMar 3 20254Quill Dynamics hired more engineers this quarter.The firm plans more.{\"annotations\":[]}"
+        // Two articles name "Quillmark"; nothing annotates it and no detection rule fits it, so nothing finds it.
+        let plain = "# Quillmark grows\n\nAna RuizPublishedMar 3 20254Quillmark hired more engineers this quarter.The firm plans more.{\"annotations\":[]}"
         try Data(plain.utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
         try Data(plain.replacingOccurrences(of: "grows", with: "shrinks").utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
         let (indexer, corpus, _) = try openIndex([folder])
         try update(indexer, corpus, paths: [folder])
-        #expect(corpus.entity(labelled: "Quill Dynamics") == nil)
+        #expect(corpus.entity(labelled: "Quillmark") == nil)
 
-        let annotated = "# Quill Dynamics profile\n\nAna RuizPublishedMar 4 20253Quill Dynamics was founded in 2019.{\"annotations\":[{\"type\":\"ORGANISATION\",\"predicate\":\"http://x/about\",\"prefLabel\":\"Quill Dynamics\",\"id\":\"q-1\"}]}"
+        let annotated = "# Quillmark profile\n\nAna RuizPublishedMar 4 20253Quillmark was founded in 2019.{\"annotations\":[{\"type\":\"ORGANISATION\",\"predicate\":\"http://x/about\",\"prefLabel\":\"Quillmark\",\"id\":\"q-1\"}]}"
         try Data(annotated.utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
         let report = try update(indexer, corpus, paths: [folder])
         #expect(report.added == 1 && report.relinked == 2)
-        let quill = try #require(corpus.entity(labelled: "Quill Dynamics"))
+        let quill = try #require(corpus.entity(labelled: "Quillmark"))
         #expect(corpus.mentionCount(of: quill.id) == 3)
         #expect(corpus.mentionList(of: quill.id).articleCount == 3)
         #expect(exports(corpus) == exports(InMemoryCorpus.load(paths: [folder])))
@@ -143,7 +143,7 @@ struct IndexTests {
         // And when it goes, they forget it again.
         try FileManager.default.removeItem(atPath: folder + "/c.txt")
         try update(indexer, corpus, paths: [folder])
-        #expect(corpus.entity(labelled: "Quill Dynamics") == nil)
+        #expect(corpus.entity(labelled: "Quillmark") == nil)
         #expect(exports(corpus) == exports(InMemoryCorpus.load(paths: [folder])))
     }
 
