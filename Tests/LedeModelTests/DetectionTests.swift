@@ -81,6 +81,7 @@ struct DetectionTests {
         #expect(found.contains(Self.organisation("Talvora Labs")))
         #expect(found.contains(Self.organisation("Brisk Quill Technologies")))
         #expect(found.contains(Self.organisation("Nembe Inc")))
+        #expect(Self.detected(["The Georgia-based Pinecrest Capital declined."]).contains(Self.organisation("Pinecrest Capital")))
         // Tails of longer names and generic phrases are not organisations of their own.
         let negatives = Self.detected(["Alibaba Group Holding Ltd rose. Generative AI is everywhere; generative models too. Chinese AI labs grew."])
         #expect(negatives.filter { $0.type == .organisation }.isEmpty, "found \(negatives)")
@@ -103,6 +104,7 @@ struct DetectionTests {
             "Nvidia’s Chief AI Officer spoke first. Agentic AI was the theme.",
             "Sam Altman spoke later. Altman’s board backed him.",
             "The Zuckerberg-led company hired Ilse Quarrington.",
+            "Developers reach it through Google Cloud’s Vertex AI.",
         ]
         let found = Self.detected(text)
         #expect(!found.contains { $0.type == .organisation }, "found \(found)")

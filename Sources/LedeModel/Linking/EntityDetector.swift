@@ -100,12 +100,14 @@ public struct EntityDetector: Sendable {
         var isCapitalised: Bool
         /// First word of the paragraph or after `.`, `!`, `?`, `:` or an opening quote.
         var startsSentence: Bool
-        /// Only a space between the previous word and this one.
+        /// Only a space between the previous word and this one (and that word no adjective such as `Georgia-based`).
         var joinedToPrevious: Bool
         /// A comma (and a space) between the previous word and this one.
         var commaBefore: Bool
         /// Followed by `’s` or `'s`.
         var isPossessive: Bool
+        /// Was `Georgia-based`, `Zuckerberg-led`: an adjective, not part of the name after it.
+        var isAttributive = false
     }
 
     /// Detected names, sorted, each once; an organisation rule beats a person rule for the same name.
@@ -187,9 +189,11 @@ public struct EntityDetector: Sendable {
             var end = index
             if possessive { index += bytes[index] == 0x27 ? 2 : 4 }
             // `Zuckerberg-led`, `Beijing-based`: the name ends at the hyphen.
+            var isAttributive = false
             if let hyphen = bytes[start..<end].lastIndex(of: 0x2D), hyphen > start,
                Self.attributiveEndings.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[(hyphen + 1)..<end]), as: UTF8.self).lowercased()) {
                 end = hyphen
+                isAttributive = true
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             var startsSentence = words.isEmpty
@@ -214,9 +218,9 @@ public struct EntityDetector: Sendable {
             words.append(Word(start: start, end: end, text: isCapitalised ? text : lower, lower: lower, lowerHash: lowerHash,
                               isNameWord: isCapitalised && Self.isNameShape(text.unicodeScalars),
                               isCapitalised: isCapitalised, startsSentence: startsSentence,
-                              joinedToPrevious: !words.isEmpty && gap == 1 && bytes[gapStart] == 0x20,
+                              joinedToPrevious: !words.isEmpty && !words[words.count - 1].isAttributive && gap == 1 && bytes[gapStart] == 0x20,
                               commaBefore: gap == 2 && bytes[gapStart] == 0x2C && bytes[gapStart + 1] == 0x20,
-                              isPossessive: possessive))
+                              isPossessive: possessive, isAttributive: isAttributive))
             gapStart = index
         }
         return words
@@ -413,6 +417,8 @@ public struct EntityDetector: Sendable {
         while first > end - 2, first > 0, words[first].joinedToPrevious, !words[first - 1].isPossessive, isNamePart(first - 1) {
             first -= 1
         }
+        // `Google Cloud’s Vertex AI`: a generic industry word after a company's possessive names its product.
+        if isWeak, first > 0, words[first].joinedToPrevious, words[first - 1].isPossessive, words[first - 1].isCapitalised { return nil }
         // `Palo Alto` alone before `Networks` is fine; a place alone before a weak word was refused above.
         return first
     }
