@@ -81,6 +81,8 @@ struct DetectionTests {
         #expect(found.contains(Self.organisation("Talvora Labs")))
         #expect(found.contains(Self.organisation("Brisk Quill Technologies")))
         #expect(found.contains(Self.organisation("Nembe Inc")))
+        // Starting a sentence before a generic word, a name counts once it also appears elsewhere.
+        #expect(Self.detected(["Aurelian AI shipped a model. Investors like Aurelian AI."]).contains(Self.organisation("Aurelian AI")))
         #expect(Self.detected(["The Georgia-based Pinecrest Capital declined."]).contains(Self.organisation("Pinecrest Capital")))
         // Tails of longer names and generic phrases are not organisations of their own.
         let negatives = Self.detected(["Alibaba Group Holding Ltd rose. Generative AI is everywhere; generative models too. Chinese AI labs grew."])
@@ -105,6 +107,7 @@ struct DetectionTests {
             "Sam Altman spoke later. Altman’s board backed him.",
             "The Zuckerberg-led company hired Ilse Quarrington.",
             "Developers reach it through Google Cloud’s Vertex AI.",
+            "Sovereign AI, a phrase coined by a chipmaker, came up often.",
         ]
         let found = Self.detected(text)
         #expect(!found.contains { $0.type == .organisation }, "found \(found)")

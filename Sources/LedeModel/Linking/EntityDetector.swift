@@ -301,7 +301,9 @@ public struct EntityDetector: Sendable {
                !continuesName(words, at: first) {
                 let name = joined(first...(index + 1))
                 if !knownNames.contains(name.lowercased()) && !knownOrganisations.contains(joined(first...index).lowercased()) {
-                    organisations.insert(name)
+                    // `Sovereign AI, a phrase …`: before a generic word, a name counts where it does not start a
+                    // sentence (the automaton then finds it at sentence starts too).
+                    if !(words[first].startsSentence && weakSuffixes.contains(words[index + 1].text)) { organisations.insert(name) }
                 }
             }
             // `Department of Commerce`, `University of Tokyo`.
