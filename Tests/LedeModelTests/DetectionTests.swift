@@ -32,6 +32,14 @@ struct DetectionTests {
         #expect(mentions.contains("PERSON:Maya Okonkwo"))
     }
 
+    @Test("names with accents, hyphens and name prefixes; CJK text passes through")
+    func unicodeNames() {
+        let found = Self.detected(["“Yes,” said Tomás Müllner. 中国的公司 said nothing. Dr Óscar Al-Rashid and Ines McAllister agreed."])
+        #expect(found.contains(Self.person("Tomás Müllner")))
+        #expect(found.contains(Self.person("Óscar Al-Rashid")))
+        #expect(found.contains(Self.person("Ines McAllister")))
+    }
+
     @Test("a Chinese name written family name first, with a pinyin given name")
     func chineseNames() {
         #expect(Self.detected(["The founder, Gao Yuting, rarely speaks in public."]).contains(Self.person("Gao Yuting")))

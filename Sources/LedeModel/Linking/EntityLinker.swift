@@ -1,4 +1,4 @@
-// ~430 lines, one file: linking one article is one pass over the automaton's
+// ~500 lines, one file: linking one article is one pass over the automaton's
 // matches with the rules that accept or reject them (case, possessives,
 // surnames, model names, families); split, the pass would be hard to follow.
 
