@@ -43,6 +43,12 @@ struct DetectionTests {
     @Test("a Chinese name written family name first, with a pinyin given name")
     func chineseNames() {
         #expect(Self.detected(["The founder, Gao Yuting, rarely speaks in public."]).contains(Self.person("Gao Yuting")))
+        // Later, the family name alone is the same person.
+        let corpus = CorpusBuilder(threads: 1).buildInMemory(articles: [Article(path: "t.txt", title: "t", paragraphs: [
+            "The founder, Gao Yuting, rarely speaks.", "Gao said the lab would grow; Yuting is her given name.",
+        ])])
+        let texts = corpus.mentions(in: corpus.articleIDs[0]).filter { corpus.entity($0.entity)?.label == "Gao Yuting" }.map(\.text)
+        #expect(texts == ["Gao Yuting", "Gao"])
         // `Li Auto` is not pinyin after `Li`; `Hong Kong` is a place.
         let negatives = Self.detected(["Shares of Li Auto rose in Hong Kong on Monday."])
         #expect(!negatives.contains(Self.person("Li Auto")))

@@ -88,6 +88,13 @@ public struct DetectionRules: Sendable {
             + cues.keys.sorted().flatMap { kind in cues[kind]!.map { kind + ":" + $0.joined(separator: " ") } }
     }
 
+    /// `Liang Wenfeng`: a Chinese family name (not also a given name on the
+    /// list, as `Lin` is) followed by pinyin.
+    public func isFamilyNameFirst(_ first: String, _ second: String) -> Bool {
+        chineseSurnames.contains(first) && !givenNames.contains(first)
+            && second.lowercased().split(separator: "-").allSatisfy { isPinyin(String($0)) }
+    }
+
     /// Whether a lower-case word splits into at most `limit` pinyin syllables
     /// (`wenfeng` = wen + feng). Linear in the word: syllables are at most six letters.
     func isPinyin(_ word: String, limit: Int = 3) -> Bool {

@@ -32,16 +32,23 @@ public struct NameForms: Sendable {
     public var legalForms: Set<String>
     public var places: [String: Place]
     public var topicAliases: [String: [String]]
+    /// A two-word name written family name first (`Liang Wenfeng`): its
+    /// surname is the first word. From the detection rules' Chinese family
+    /// names and pinyin.
+    public var isFamilyNameFirst: @Sendable (_ first: String, _ second: String) -> Bool
 
     public static let bundled = NameForms(
         legalForms: Set(ModelResources.lines("legal-forms.txt")),
         places: Self.parsePlaces(ModelResources.text("places.tsv") ?? ""),
-        topicAliases: Self.parseTopicAliases(ModelResources.text("topic-aliases.tsv") ?? ""))
+        topicAliases: Self.parseTopicAliases(ModelResources.text("topic-aliases.tsv") ?? ""),
+        isFamilyNameFirst: DetectionRules.bundled.isFamilyNameFirst)
 
-    public init(legalForms: Set<String>, places: [String: Place], topicAliases: [String: [String]]) {
+    public init(legalForms: Set<String>, places: [String: Place], topicAliases: [String: [String]],
+                isFamilyNameFirst: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
         self.legalForms = legalForms
         self.places = places
         self.topicAliases = topicAliases
+        self.isFamilyNameFirst = isFamilyNameFirst
     }
 
     /// `places.tsv`: label, demonyms, other names, kind; `?Name` marks a name that needs context.
@@ -125,9 +132,10 @@ public struct NameForms: Sendable {
             }
         case .person:
             add(label)
-            let words = label.split(separator: " ")
-            if words.count >= 2, let surname = words.last, surname.count >= 3 {
-                add(String(surname), .exact, needsPriorFullName: true)
+            let words = label.split(separator: " ").map(String.init)
+            let surname = words.count == 2 && isFamilyNameFirst(words[0], words[1]) ? words.first : words.count >= 2 ? words.last : nil
+            if let surname, surname.count >= 3 {
+                add(surname, .exact, needsPriorFullName: true)
             }
         case .location:
             let ambiguous = places[label]?.ambiguousNames ?? []
