@@ -40,6 +40,19 @@ struct DetectionTests {
         #expect(found.contains(Self.person("Ines McAllister")))
     }
 
+    @Test("rules alone find people the well-known list also holds: a model named SAM does not hide Sam")
+    func rulesWithoutTheList() {
+        let rules = DetectionRules.bundled
+        let bare = DetectionRules(givenNames: rules.givenNames, chineseSurnames: rules.chineseSurnames, pinyinSyllables: rules.pinyinSyllables,
+                                  people: [], cues: rules.cues)
+        let linker = EntityLinker(detectionRules: bare)
+        let found = Set(linker.detectedNames(in: Article(path: "t", title: "t", paragraphs: [
+            "It was a wake-up call. Sam Altman, OpenAI’s chief executive, replied.", "Anthropic released Claude Code.",
+        ])))
+        #expect(found.contains(Self.person("Sam Altman")))
+        #expect(!found.contains(Self.person("Claude Code")))
+    }
+
     @Test("a Chinese name written family name first, with a pinyin given name")
     func chineseNames() {
         #expect(Self.detected(["The founder, Gao Yuting, rarely speaks in public."]).contains(Self.person("Gao Yuting")))

@@ -41,7 +41,7 @@ public struct EntityDetector: Sendable {
     let orgSuffixes: Set<String>
     let orgOf: Set<String>
     let speechVerbs: Set<String>
-    /// First words of model and product names, lower case (`claude`, `gemini`): `Claude Code` is no person.
+    /// First words of model and product names as written (`Claude`, `Gemini`): `Claude Code` is no person, `Sam Altman` is (`SAM 2`).
     let productWords: Set<String>
     /// Words after a name that make it a product's (`Grace Blackwell chip`).
     let productCues: Set<String>
@@ -132,7 +132,7 @@ public struct EntityDetector: Sendable {
         func addPerson(_ range: ClosedRange<Int>) {
             let name = joined(range)
             guard !knownNames.contains(name.lowercased()), !range.contains(where: { orgSuffixes.contains(words[$0].text) }),
-                  !productWords.contains(words[range.lowerBound].lower) else { return }
+                  !productWords.contains(words[range.lowerBound].text) else { return }
             // The tail of an institution's name: `Centre for Strategic Studies`, `Bank of Sam Altman`.
             if range.lowerBound > 1, words[range.lowerBound].joinedToPrevious, words[range.lowerBound - 1].joinedToPrevious,
                ["of", "for", "&"].contains(words[range.lowerBound - 1].text), words[range.lowerBound - 2].isCapitalised { return }

@@ -46,11 +46,15 @@ public struct EntityLinker: Sendable {
         tiers = ModelFamilies.bundledTiers
         tierWords = tiers.map { Array($0.utf8) }
         var words = Set<String>()
+        // As written: `Claude` is a product's first word, `Sam` is not `SAM 2`'s.
+        var productWords = Set<String>()
         for name in catalogue.entries.flatMap({ $0.names + $0.contextualNames }) + families.entries.flatMap({ [$0.name] + $0.aliases }) {
-            words.insert(ModelNameScanner.familyWord(of: name).lowercased())
+            let word = ModelNameScanner.familyWord(of: name)
+            words.insert(word.lowercased())
+            productWords.insert(word)
         }
         knownFamilyWords = words
-        detector = EntityDetector(rules: detectionRules, nameForms: nameForms, gazetteer: gazetteer, productWords: words)
+        detector = EntityDetector(rules: detectionRules, nameForms: nameForms, gazetteer: gazetteer, productWords: productWords)
         self.releaseExtractor = ReleaseExtractor(releaseCues: releaseCues)
     }
 
