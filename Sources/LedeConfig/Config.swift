@@ -19,6 +19,8 @@ public struct Config: Sendable {
     public var accessible = false
     /// `mouse = false`: the terminal keeps the mouse (its own selection), as `M` does.
     public var mouse = true
+    /// `[ner]`: `command = "…"` (run with /bin/sh -c) and `timeout = 10` (seconds), an external entity tagger.
+    public var ner: TaggerSettings?
     public var problems: [String] = []
 
     public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
@@ -47,8 +49,8 @@ public struct Config: Sendable {
         // thousands of unknown keys take minutes.
         let lines = TOMLKeyLines(text)
         func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible", "mouse"].contains(key) {
-            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, mouse, [keys] or [clipboard])")
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible", "mouse", "ner"].contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, mouse, [keys], [clipboard] or [ner])")
         }
         if let value = root["mouse"] {
             if let flag = value.bool {
@@ -92,7 +94,35 @@ public struct Config: Sendable {
                 config.problems.append("\(at("keys")): 'keys' must be a table: a [keys] section with lines like moveDown = [\"j\", \"Down\"]")
             }
         }
+        if let value = root["ner"] {
+            if let table = value.table {
+                config.readTagger(table, at: at)
+            } else {
+                config.problems.append("\(at("ner")): 'ner' must be a table: a [ner] section with command = \"…\"")
+            }
+        }
         return config
+    }
+
+    /// `[ner]`: a command (required, not empty) and a timeout in seconds (optional, above 0).
+    private mutating func readTagger(_ table: TOMLTable, at: (String) -> String) {
+        for key in table.keys.sorted() where !["command", "timeout"].contains(key) {
+            problems.append("\(at("ner.\(key)")): unknown setting '\(key)' in [ner] (expected command or timeout)")
+        }
+        guard let command = table["command"]?.string, !command.trimmingCharacters(in: .whitespaces).isEmpty else {
+            problems.append("\(at("ner")): [ner] needs command = \"…\", the tagger to run; no tagger is used")
+            return
+        }
+        var settings = TaggerSettings(command: command)
+        if let value = table["timeout"] {
+            let seconds = value.double ?? value.int.map(Double.init)
+            if let seconds, seconds > 0, seconds <= 86_400 {
+                settings.timeout = seconds
+            } else {
+                problems.append("\(at("ner.timeout")): 'timeout' must be a number of seconds above 0; using \(Int(TaggerSettings.defaultTimeout))")
+            }
+        }
+        ner = settings
     }
 
     private mutating func readKeys(_ table: TOMLTable, at: (String) -> String) {

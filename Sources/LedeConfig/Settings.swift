@@ -53,6 +53,13 @@ public struct Settings: Sendable {
         }
     }
 
+    /// `[ner]` of config.toml, when it names a tagger (problems in the file are told by the browser and `lede keys`).
+    public static func taggerSettings() -> TaggerSettings? {
+        guard let folder = ConfigDirectory.path() else { return nil }
+        guard case .text(let text) = SettingsFile.read((folder as NSString).appendingPathComponent("config.toml")) else { return nil }
+        return Config.parse(text, path: "config.toml").ner
+    }
+
     /// Reads `config.toml` (theme, `[keys]`) and the themes.
     public static func load(themeOption: String?, noColor: Bool) -> Settings {
         var settings = Settings()

@@ -16,18 +16,26 @@ public struct CorpusLoader: Sendable {
 
     public init(builder: CorpusBuilder, cacheDirectory: String?) {
         lazyBuilder = LazyBuilder { builder }
+        taggerProblems = builder.tagger?.problems ?? TaggerProblems()
         dataFingerprint = Fingerprint.hex(of: builder.fingerprint)
         self.cacheDirectory = cacheDirectory
     }
 
-    /// The standard data (shipped files and the user's catalogue), parsed only when articles must be read.
-    public init(configDirectory: String?, cacheDirectory: String?) {
+    /// The standard data (shipped files and the user's catalogue), parsed only when articles must be read;
+    /// `tagger` is `[ner]` of config.toml. Its command is part of the fingerprint: changing it re-indexes.
+    public init(configDirectory: String?, cacheDirectory: String?, tagger: TaggerSettings? = nil) {
+        let problems = TaggerProblems()
         lazyBuilder = LazyBuilder {
-            CorpusBuilder(linker: EntityLinker(catalogue: .withUserEntries(configDirectory: configDirectory)))
+            CorpusBuilder(linker: EntityLinker(catalogue: .withUserEntries(configDirectory: configDirectory)),
+                          tagger: tagger.map { ExternalTagger(settings: $0, problems: problems) })
         }
-        dataFingerprint = Fingerprint.hex(of: StandardData.fingerprint(configDirectory: configDirectory))
+        taggerProblems = problems
+        dataFingerprint = Fingerprint.hex(of: StandardData.fingerprint(configDirectory: configDirectory) + (tagger.map { "\n" + $0.fingerprint } ?? ""))
         self.cacheDirectory = cacheDirectory
     }
+
+    /// What the `[ner]` tagger had trouble with, each problem once.
+    public var taggerProblems = TaggerProblems()
 
     public struct Loaded: Sendable {
         public var corpus: any Corpus
@@ -67,7 +75,7 @@ public struct CorpusLoader: Sendable {
                 if needsSearch { try indexer.ensureSearchIndex() }
                 try corpus.reload()
                 corpus.setErrors(missing + Self.inFileOrder(report.errors, files: files))
-                return Loaded(corpus: corpus, notices: notices, indexer: indexer)
+                return Loaded(corpus: corpus, notices: notices + taggerProblems.take(), indexer: indexer)
             } catch let unavailable as IndexUnavailable {
                 notices.append("\(unavailable.reason); running without the index")
             } catch {
@@ -76,7 +84,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         let corpus = builder.buildInMemory(paths: paths)
-        return Loaded(corpus: corpus, notices: notices, indexer: nil)
+        return Loaded(corpus: corpus, notices: notices + taggerProblems.take(), indexer: nil)
     }
 
     /// Errors in the order of the files they name.

@@ -38,7 +38,7 @@ enum IndexWrites {
             article.related.isEmpty ? nil : ArticleBlobs.encode(article.related), article.email, article.contentID,
             article.warnings.isEmpty ? nil : ArticleBlobs.encode(strings: article.warnings), article.paragraphs.count,
             ArticleBlobs.encode(imported.concepts),
-            imported.discoveredModels.isEmpty ? nil : ArticleBlobs.encode(strings: imported.discoveredModels),
+            imported.storedDiscoveries.isEmpty ? nil : ArticleBlobs.encode(strings: imported.storedDiscoveries),
         ])
         let id = db.lastInsertedRowID
         let text = try db.cachedStatement(sql: "INSERT INTO article_text (id, title, body) VALUES (?, ?, ?)")
@@ -125,7 +125,10 @@ enum IndexWrites {
                 input.concepts[key] = VocabularyInput.Concept(type: type, labels: [label], isLookedFor: lookedFor)
             }
         }
-        input.discoveredModels = Set(try String.fetchAll(db, sql: "SELECT name FROM discovered_names"))
+        // Model names and detected names share the table (`DetectedName.storedForm`).
+        let (models, detected) = DetectedName.split(stored: try String.fetchAll(db, sql: "SELECT name FROM discovered_names"))
+        input.discoveredModels = Set(models)
+        input.detectedNames = Set(detected)
         return input
     }
 

@@ -200,10 +200,11 @@ public final class Indexer: Sendable {
         let storedArticles = stored.articles
         func parse(_ chunk: [(path: String, state: FileStat?)]) -> Prefetch<[ReadResult]> {
             Prefetch {
-                Parallel.map(chunk.count, threads: builder.threads) { index in
+                let results = Parallel.map(chunk.count, threads: builder.threads) { index in
                     Self.read(chunk[index].path, state: chunk[index].state, previous: storedArticles[chunk[index].path],
                               importer: importer, builder: builder)
                 }
+                return Self.tagged(results, builder: builder)
             }
         }
         // Parsing the next chunk overlaps writing this one.
@@ -232,7 +233,7 @@ public final class Indexer: Sendable {
                         }
                         let id = try IndexWrites.insertArticle(imported, file: state, position: positionOfPath[imported.article.path] ?? 0,
                                                                indexText: indexText, db: db)
-                        delta.add(concepts: imported.concepts, discovered: imported.discoveredModels, sign: 1)
+                        delta.add(concepts: imported.concepts, discovered: imported.storedDiscoveries, sign: 1)
                         if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
                         let bytes = imported.article.paragraphs.reduce(0) { $0 + $1.utf8.count }
                         if retainedBytes + bytes <= Self.retainBudget {
@@ -398,6 +399,23 @@ public final class Indexer: Sendable {
         }
     }
 
+    /// The tagger's names added to the articles read anew (one run per chunk);
+    /// stored with them, so an unchanged file is never tagged again.
+    static func tagged(_ results: [ReadResult], builder: CorpusBuilder) -> [ReadResult] {
+        guard builder.tagger != nil else { return results }
+        var positions: [Int] = []
+        var articles: [ImportedArticle] = []
+        for (position, result) in results.enumerated() {
+            if case .imported(let article, _, _) = result { positions.append(position); articles.append(article) }
+        }
+        builder.tag(&articles)
+        var tagged = results
+        for (position, article) in zip(positions, articles) {
+            if case .imported(_, let state, let replacing) = results[position] { tagged[position] = .imported(article, state, replacing: replacing) }
+        }
+        return tagged
+    }
+
     /// Reads and parses one file; a touched file with the same content is not parsed again.
     static func read(_ path: String, state: FileStat?, previous: StoredArticle?, importer: any ArticleImporter,
                      builder: CorpusBuilder) -> ReadResult {
@@ -429,7 +447,7 @@ public final class Indexer: Sendable {
         var input = VocabularyInput()
         let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
         while let row = try rows.next() {
-            input.add(ArticleBlobs.decodeConcepts(row[0]), discoveredModels: ArticleBlobs.decodeStrings(row[1]))
+            input.add(ArticleBlobs.decodeConcepts(row[0]), stored: ArticleBlobs.decodeStrings(row[1]))
         }
         return input
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedeConfig
 import LedeIndex
 import LedeModel
 
@@ -33,7 +34,8 @@ struct CorpusOptions: ParsableArguments {
     var resolvedPaths: [String] { paths.isEmpty ? BundledSamples.paths() : paths }
 
     var loader: CorpusLoader {
-        CorpusLoader(configDirectory: ConfigDirectory.path(), cacheDirectory: noIndex ? nil : IndexLocation.cacheDirectory())
+        CorpusLoader(configDirectory: ConfigDirectory.path(), cacheDirectory: noIndex ? nil : IndexLocation.cacheDirectory(),
+                     tagger: Settings.taggerSettings())
     }
 }
 

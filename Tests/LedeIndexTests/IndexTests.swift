@@ -123,19 +123,19 @@ struct IndexTests {
     func vocabularyChangeRelinks() throws {
         let folder = SyntheticCorpus.temporaryFolder("relink")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Two articles name "Quill Dynamics"; nothing annotates it, so nothing finds it.
-        let plain = "# Quill Dynamics grows\n\nAna RuizPublishedMar 3 20254Quill Dynamics hired more engineers this quarter.The firm plans more.{\"annotations\":[]}"
+        // Two articles name "Quillmark"; nothing annotates it and no detection rule fits it, so nothing finds it.
+        let plain = "# Quillmark grows\n\nAna RuizPublishedMar 3 20254Quillmark hired more engineers this quarter.The firm plans more.{\"annotations\":[]}"
         try Data(plain.utf8).write(to: URL(fileURLWithPath: folder + "/a.txt"))
         try Data(plain.replacingOccurrences(of: "grows", with: "shrinks").utf8).write(to: URL(fileURLWithPath: folder + "/b.txt"))
         let (indexer, corpus, _) = try openIndex([folder])
         try update(indexer, corpus, paths: [folder])
-        #expect(corpus.entity(labelled: "Quill Dynamics") == nil)
+        #expect(corpus.entity(labelled: "Quillmark") == nil)
 
-        let annotated = "# Quill Dynamics profile\n\nAna RuizPublishedMar 4 20253Quill Dynamics was founded in 2019.{\"annotations\":[{\"type\":\"ORGANISATION\",\"predicate\":\"http://x/about\",\"prefLabel\":\"Quill Dynamics\",\"id\":\"q-1\"}]}"
+        let annotated = "# Quillmark profile\n\nAna RuizPublishedMar 4 20253Quillmark was founded in 2019.{\"annotations\":[{\"type\":\"ORGANISATION\",\"predicate\":\"http://x/about\",\"prefLabel\":\"Quillmark\",\"id\":\"q-1\"}]}"
         try Data(annotated.utf8).write(to: URL(fileURLWithPath: folder + "/c.txt"))
         let report = try update(indexer, corpus, paths: [folder])
         #expect(report.added == 1 && report.relinked == 2)
-        let quill = try #require(corpus.entity(labelled: "Quill Dynamics"))
+        let quill = try #require(corpus.entity(labelled: "Quillmark"))
         #expect(corpus.mentionCount(of: quill.id) == 3)
         #expect(corpus.mentionList(of: quill.id).articleCount == 3)
         #expect(exports(corpus) == exports(InMemoryCorpus.load(paths: [folder])))
@@ -143,7 +143,7 @@ struct IndexTests {
         // And when it goes, they forget it again.
         try FileManager.default.removeItem(atPath: folder + "/c.txt")
         try update(indexer, corpus, paths: [folder])
-        #expect(corpus.entity(labelled: "Quill Dynamics") == nil)
+        #expect(corpus.entity(labelled: "Quillmark") == nil)
         #expect(exports(corpus) == exports(InMemoryCorpus.load(paths: [folder])))
     }
 
@@ -351,5 +351,49 @@ struct ArticleListTests {
         let busiest = memory.articleList(order: .mentions, filter: "").compactMap { memory.summary(of: $0)?.mentionCount }
         #expect(busiest == busiest.sorted(by: >))
         #expect(memory.articleList(order: .reading, filter: "zzzz-nothing").isEmpty)
+    }
+}
+
+@Suite("Index and the [ner] tagger")
+struct IndexTaggerTests {
+    @Test("the index stores the tagger's names: it runs once per changed file, and a new command re-indexes")
+    func taggerRunsOncePerChangedFile() throws {
+        let cache = SyntheticCorpus.temporaryFolder("tagger-cache")
+        let folder = SyntheticCorpus.temporaryFolder("tagger-articles")
+        defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: folder) }
+        let runs = folder + "/runs.log"
+        let script = folder + "/tagger.py"
+        // Counts its runs; tags `Velda Orrin` as a person.
+        try """
+            import json, sys
+            open(sys.argv[1], "a").write("run\\n")
+            for line in sys.stdin:
+                request = json.loads(line)
+                start = request["text"].find("Velda Orrin")
+                if start >= 0:
+                    print(json.dumps({"id": request["id"], "start": start, "end": start + 11, "type": "PERSON"}))
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let articles = folder + "/articles"
+        try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
+        try "# One\n\nVelda Orrin opened a lab.".write(toFile: articles + "/one.txt", atomically: true, encoding: .utf8)
+        func load(_ command: String) -> any Corpus {
+            let tagger = ExternalTagger(settings: TaggerSettings(command: command))
+            return CorpusLoader(builder: CorpusBuilder(threads: 1, tagger: tagger), cacheDirectory: cache).load(paths: [articles]).corpus
+        }
+        func runCount() -> Int { ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").count }
+        let command = "python3 \(script) \(runs)"
+
+        let first = load(command)
+        #expect(first is IndexedCorpus)
+        #expect(first.allEntities().contains { $0.label == "Velda Orrin" && $0.source == .detected })
+        #expect(runCount() == 1)
+        let second = load(command)
+        #expect(runCount() == 1, "an unchanged file is not tagged again")
+        #expect(second.allEntities().contains { $0.label == "Velda Orrin" })
+        try "# One\n\nVelda Orrin opened a second lab.".write(toFile: articles + "/one.txt", atomically: true, encoding: .utf8)
+        _ = load(command)
+        #expect(runCount() == 2, "a changed file is tagged again")
+        _ = load(command + " ")
+        #expect(runCount() == 3, "another command rebuilds the index")
     }
 }

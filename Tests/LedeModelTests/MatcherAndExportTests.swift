@@ -22,8 +22,9 @@ struct MatcherTests {
     func scalarOffsets() {
         let corpus = InMemoryCorpus(articles: [Article(path: "t", title: "t", paragraphs: ["中国🚀 Nvidia 和 Nvidia"])],
                             linker: EntityLinker(gazetteer: Gazetteer(tsv: "Nvidia\t\tchipmaker\n"), catalogue: ReleaseCatalogue(entries: [])))
-        #expect(corpus.allMentions.map(\.start) == [4, 13])
-        #expect(corpus.allMentions.map(\.text) == ["Nvidia", "Nvidia"])
+        // 中国 is China in the place gazetteer.
+        #expect(corpus.allMentions.map(\.start) == [0, 4, 13])
+        #expect(corpus.allMentions.map(\.text) == ["中国", "Nvidia", "Nvidia"])
     }
 
     @Test("the scan does not depend on the number of names: 5,000 names still match")
@@ -62,7 +63,7 @@ struct ExportTests {
     func entityKeys() throws {
         let root = try json(CorpusExport.entitiesJSON(Self.corpus))
         let entities = try #require(root["entities"] as? [[String: Any]])
-        #expect(entities.count == 27) // 26 annotated concepts + Google detected
+        #expect(entities.count == 28) // 26 annotated concepts + Google and Beijing detected
         for entity in entities {
             for key in ["id", "label", "type", "predicates", "source", "mentions"] { #expect(entity[key] != nil) }
         }

@@ -1,4 +1,4 @@
-// ~430 lines, one file: linking one article is one pass over the automaton's
+// ~500 lines, one file: linking one article is one pass over the automaton's
 // matches with the rules that accept or reject them (case, possessives,
 // surnames, model names, families); split, the pass would be hard to follow.
 
@@ -26,29 +26,42 @@ public struct EntityLinker: Sendable {
     /// only unknown families are followed through an article.
     let knownFamilyWords: Set<String>
     public var releaseExtractor: ReleaseExtractor
+    /// Given names, cue words and well-known people for finding entities without annotations.
+    public let detectionRules: DetectionRules
+    let detector: EntityDetector
+    /// Words before an ambiguous place name that make it a place (`in Jordan`), lower case.
+    let placeCues: [[UInt8]]
     /// Organisation keys already worked out (the gazetteer lookup runs the name rules).
     private let organisationKeys = KeyCache()
 
     public init(gazetteer: Gazetteer = .bundled, catalogue: ReleaseCatalogue = .bundled, nameForms: NameForms = .bundled,
-                releaseCues: [String] = ReleaseExtractor.bundledCues, families: ModelFamilies = .bundled) {
+                releaseCues: [String] = ReleaseExtractor.bundledCues, families: ModelFamilies = .bundled,
+                detectionRules: DetectionRules = .bundled) {
         self.gazetteer = gazetteer
+        self.detectionRules = detectionRules
+        placeCues = (detectionRules.cues["place-before"] ?? []).map { Array($0.joined(separator: " ").utf8) }
         self.catalogue = catalogue
         self.nameForms = nameForms
         self.families = families
         tiers = ModelFamilies.bundledTiers
         tierWords = tiers.map { Array($0.utf8) }
         var words = Set<String>()
+        // As written: `Claude` is a product's first word, `Sam` is not `SAM 2`'s.
+        var productWords = Set<String>()
         for name in catalogue.entries.flatMap({ $0.names + $0.contextualNames }) + families.entries.flatMap({ [$0.name] + $0.aliases }) {
-            words.insert(ModelNameScanner.familyWord(of: name).lowercased())
+            let word = ModelNameScanner.familyWord(of: name)
+            words.insert(word.lowercased())
+            productWords.insert(word)
         }
         knownFamilyWords = words
+        detector = EntityDetector(rules: detectionRules, nameForms: nameForms, gazetteer: gazetteer, productWords: productWords)
         self.releaseExtractor = ReleaseExtractor(releaseCues: releaseCues)
     }
 
     /// Changes whenever linking the same article could give another result: the
     /// data (gazetteer, catalogue, name rules, cue words) or the rules' version.
     public var fingerprint: String {
-        var parts = ["linker-1"]
+        var parts = ["linker-2"]
         parts += gazetteer.entries.map { ([$0.name] + $0.aliases + [$0.kind]).joined(separator: "|") }
         parts += catalogue.entries.map { entry in
             ([entry.model, entry.organisation, entry.date.description, entry.source] + entry.names + ["~"] + entry.contextualNames)
@@ -57,12 +70,13 @@ public struct EntityLinker: Sendable {
         parts += nameForms.legalForms.sorted()
         parts += nameForms.places.keys.sorted().map { key in
             let place = nameForms.places[key]!
-            return ([key] + place.demonyms + ["/"] + place.otherNames).joined(separator: "|")
+            return ([key, place.kind] + place.demonyms + ["/"] + place.otherNames + ["?"] + place.ambiguousNames.sorted()).joined(separator: "|")
         }
         parts += nameForms.topicAliases.keys.sorted().map { ([$0] + nameForms.topicAliases[$0]!).joined(separator: "|") }
         parts += releaseExtractor.releaseCues
         parts += ["planned:"] + releaseExtractor.plannedCues
         parts += ["tiers:"] + tiers
+        parts += ["detection:"] + detectionRules.fingerprint
         parts += ["families:"] + families.entries.map { ([$0.name, $0.type.rawValue, $0.organisation] + $0.aliases).joined(separator: "|") }
         return parts.joined(separator: "\n")
     }
@@ -118,6 +132,11 @@ public struct EntityLinker: Sendable {
         return names
     }
 
+    /// People and organisations the article's text names (the rules of `EntityDetector`).
+    public func detectedNames(in article: Article) -> [DetectedName] {
+        detector.names(in: article.paragraphs)
+    }
+
     // MARK: - Per article, against the vocabulary
 
     public func link(_ article: Article, contributions: [ConceptContribution], vocabulary: Vocabulary) -> LinkedArticle {
@@ -129,12 +148,17 @@ public struct EntityLinker: Sendable {
         let annotatedHere = Set(input.annotatedKeys.compactMap { vocabulary.indexOfKey[$0].map(Int32.init) })
         var mentions: [LinkedMention] = []
         var fullNameSeen: Set<Int32> = []
+        var places = PlaceEvidence()
         for (paragraphIndex, paragraph) in input.paragraphs.enumerated() {
             var text = paragraph
             text.withUTF8 { bytes in
                 mentions += linkParagraph(bytes, paragraph: paragraphIndex, vocabulary: vocabulary,
-                                          annotatedHere: annotatedHere, fullNameSeen: &fullNameSeen)
+                                          annotatedHere: annotatedHere, fullNameSeen: &fullNameSeen, places: &places)
             }
+        }
+        // An ambiguous place name without a cue counts when the article names the place some other way.
+        if !places.unconfirmed.isEmpty {
+            mentions.removeAll { places.unconfirmed.contains(PlaceEvidence.Spot($0)) && !places.confirmed.contains($0.entity) }
         }
         let statements = releaseExtractor.statements(paragraphs: input.paragraphs, published: input.published, mentions: mentions,
                                                      vocabulary: vocabulary)
@@ -150,8 +174,21 @@ public struct EntityLinker: Sendable {
         var meaning: Vocabulary.Candidate
     }
 
+    /// Ambiguous place names seen in an article: places named unambiguously
+    /// (or after a cue), and mentions that wait for that.
+    struct PlaceEvidence {
+        struct Spot: Hashable {
+            var paragraph: Int32
+            var start: Int32
+            var entity: Int32
+            init(_ mention: LinkedMention) { (paragraph, start, entity) = (mention.paragraph, mention.start, mention.entity) }
+        }
+        var confirmed: Set<Int32> = []
+        var unconfirmed: Set<Spot> = []
+    }
+
     func linkParagraph(_ bytes: UnsafeBufferPointer<UInt8>, paragraph: Int, vocabulary: Vocabulary, annotatedHere: Set<Int32>,
-                       fullNameSeen: inout Set<Int32>) -> [LinkedMention] {
+                       fullNameSeen: inout Set<Int32>, places: inout PlaceEvidence) -> [LinkedMention] {
         let definitions = vocabulary.definitions
         var candidates: [Candidate] = []
         for match in vocabulary.matcher.allMatches(in: bytes) {
@@ -164,8 +201,13 @@ public struct EntityLinker: Sendable {
         guard !candidates.isEmpty else { return [] }
         func rank(_ candidate: Candidate) -> Int {
             let meaning = candidate.meaning
+            // An ambiguous place name yields to anything else of the same span (`Jordan` after `Michael Jordan`).
+            let ambiguity = meaning.needsPlaceContext && !annotatedHere.contains(meaning.entity) ? -8 : 0
             return (annotatedHere.contains(meaning.entity) ? 4 : 0) + (meaning.fromAnnotation ? 2 : 0) + (meaning.needsPriorFullName ? 0 : 1)
+                + ambiguity
         }
+        /// Byte starts of ambiguous place mentions chosen without a cue.
+        var waiting: Set<Int> = []
         var chosen: [Candidate] = []
         // Where each organisation was chosen (concept layer, in text order), for short model aliases.
         var organisationEnds: [Int32: [Int]] = [:]
@@ -196,6 +238,17 @@ public struct EntityLinker: Sendable {
                 } else if definitions[Int(meaning.entity)].type == .person {
                     fullNameSeen.insert(meaning.entity)
                 }
+                if definitions[Int(meaning.entity)].type == .location && !isModelLayer {
+                    // `Atlanta, Georgia`: right after another place and a comma.
+                    let afterPlace = candidate.byteStart >= 2 && bytes[candidate.byteStart - 2] == 0x2C
+                        && chosen.last.map { definitions[Int($0.meaning.entity)].type == .location && $0.byteEnd == candidate.byteStart - 2 } == true
+                    if !meaning.needsPlaceContext || annotatedHere.contains(meaning.entity) || afterPlace
+                        || Self.followsPlaceCue(bytes, at: candidate.byteStart, cues: placeCues) {
+                        places.confirmed.insert(meaning.entity)
+                    } else {
+                        waiting.insert(candidate.byteStart)
+                    }
+                }
                 chosen.append(candidate)
                 coveredUntil = candidate.byteEnd
             }
@@ -210,8 +263,27 @@ public struct EntityLinker: Sendable {
                                  text: slice, isDetected: !annotatedHere.contains(candidate.meaning.entity),
                                  isModel: candidate.meaning.isModelLayer)
         }
+        for (position, candidate) in chosen.enumerated() where waiting.contains(candidate.byteStart) && !candidate.meaning.isModelLayer {
+            places.unconfirmed.insert(PlaceEvidence.Spot(result[position]))
+        }
         result.sort(by: LinkedMention.readingOrder)
         return result
+    }
+
+    /// The words before `start` are a place cue (`in`, `from`, `based in`).
+    static func followsPlaceCue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, cues: [[UInt8]]) -> Bool {
+        guard start >= 2, bytes[start - 1] == 0x20 else { return false }
+        for cue in cues where cue.count + 1 <= start {
+            let cueStart = start - 1 - cue.count
+            if cueStart > 0 {
+                let before = bytes[cueStart - 1]
+                if (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A { continue }
+            }
+            var equal = true
+            for offset in 0..<cue.count where bytes[cueStart + offset] | 0x20 != cue[offset] { equal = false; break }
+            if equal { return true }
+        }
+        return false
     }
 
     /// A model name must not stop inside a longer one: not before `.5` or `-2`

@@ -8,38 +8,77 @@ public struct NameForms: Sendable {
         public var caseRule: CaseRule
         /// Only counts once the person's full name has appeared in the article.
         public var needsPriorFullName: Bool
+        /// A place name that is also an ordinary word or a person's name
+        /// (`Jordan`, `Nice`): detected only with a place cue or when the
+        /// article names the place unambiguously elsewhere.
+        public var needsPlaceContext: Bool = false
     }
 
     public struct Place: Sendable {
         public var demonyms: [String]
         public var otherNames: [String]
+        /// country, territory, region, body, state, province, city; `alias`
+        /// rows only spell another row's place (`United States` for `US`).
+        public var kind: String = ""
+        /// Names (label, demonyms, other names) written `?Name` in the data.
+        public var ambiguousNames: Set<String> = []
+
+        /// A place of its own, detected without annotations (not an alias row).
+        public var isDetected: Bool { kind != "alias" }
+        /// Countries have governments that articles name (`Chinese government`).
+        public var hasGovernment: Bool { kind == "country" }
     }
 
     public var legalForms: Set<String>
     public var places: [String: Place]
     public var topicAliases: [String: [String]]
+    /// A two-word name written family name first (`Liang Wenfeng`): its
+    /// surname is the first word. From the detection rules' Chinese family
+    /// names and pinyin.
+    public var isFamilyNameFirst: @Sendable (_ first: String, _ second: String) -> Bool
 
     public static let bundled = NameForms(
         legalForms: Set(ModelResources.lines("legal-forms.txt")),
         places: Self.parsePlaces(ModelResources.text("places.tsv") ?? ""),
-        topicAliases: Self.parseTopicAliases(ModelResources.text("topic-aliases.tsv") ?? ""))
+        topicAliases: Self.parseTopicAliases(ModelResources.text("topic-aliases.tsv") ?? ""),
+        isFamilyNameFirst: DetectionRules.bundled.isFamilyNameFirst)
 
-    public init(legalForms: Set<String>, places: [String: Place], topicAliases: [String: [String]]) {
+    public init(legalForms: Set<String>, places: [String: Place], topicAliases: [String: [String]],
+                isFamilyNameFirst: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
         self.legalForms = legalForms
         self.places = places
         self.topicAliases = topicAliases
+        self.isFamilyNameFirst = isFamilyNameFirst
     }
 
+    /// `places.tsv`: label, demonyms, other names, kind; `?Name` marks a name that needs context.
     static func parsePlaces(_ tsv: String) -> [String: Place] {
         var result: [String: Place] = [:]
         for line in ModelResources.dataLines(tsv) {
             let columns = line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            func list(_ index: Int) -> [String] {
-                index < columns.count ? columns[index].split(separator: "|").map(String.init).filter { !$0.isEmpty } : []
+            var ambiguous = Set<String>()
+            func name(_ raw: Substring) -> String {
+                guard raw.hasPrefix("?") else { return String(raw) }
+                let name = String(raw.dropFirst())
+                ambiguous.insert(name)
+                return name
             }
-            result[columns[0]] = Place(demonyms: list(1), otherNames: list(2))
+            func list(_ index: Int) -> [String] {
+                index < columns.count ? columns[index].split(separator: "|").map(name).filter { !$0.isEmpty } : []
+            }
+            let label = name(Substring(columns[0]))
+            guard !label.isEmpty else { continue }
+            let kind = columns.count > 3 ? columns[3].trimmingCharacters(in: .whitespaces) : ""
+            result[label] = Place(demonyms: list(1), otherNames: list(2), kind: kind, ambiguousNames: ambiguous)
         }
         return result
+    }
+
+    /// The organisation a country's government is: named as the publisher
+    /// names it (`US Government`, `Government of China`), so an annotated
+    /// government and a detected one are one entity.
+    public static func governmentLabel(of place: String) -> String {
+        caseRule(for: place) == .exact ? "\(place) Government" : "Government of \(place)"
     }
 
     static func parseTopicAliases(_ tsv: String) -> [String: [String]] {
@@ -75,10 +114,11 @@ public struct NameForms: Sendable {
     /// Every form to look for, label first.
     public func forms(label: String, type: EntityType) -> [Form] {
         var forms: [Form] = []
-        func add(_ text: String, _ rule: CaseRule? = nil, needsPriorFullName: Bool = false) {
+        func add(_ text: String, _ rule: CaseRule? = nil, needsPriorFullName: Bool = false, needsPlaceContext: Bool = false) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard trimmed.count >= 2, !forms.contains(where: { $0.text == trimmed }) else { return }
-            forms.append(Form(text: trimmed, caseRule: rule ?? Self.caseRule(for: trimmed), needsPriorFullName: needsPriorFullName))
+            forms.append(Form(text: trimmed, caseRule: rule ?? Self.caseRule(for: trimmed), needsPriorFullName: needsPriorFullName,
+                              needsPlaceContext: needsPlaceContext))
         }
         switch type {
         case .organisation:
@@ -92,14 +132,16 @@ public struct NameForms: Sendable {
             }
         case .person:
             add(label)
-            let words = label.split(separator: " ")
-            if words.count >= 2, let surname = words.last, surname.count >= 3 {
-                add(String(surname), .exact, needsPriorFullName: true)
+            let words = label.split(separator: " ").map(String.init)
+            let surname = words.count == 2 && isFamilyNameFirst(words[0], words[1]) ? words.first : words.count >= 2 ? words.last : nil
+            if let surname, surname.count >= 3 {
+                add(surname, .exact, needsPriorFullName: true)
             }
         case .location:
-            add(label)
-            for name in places[label]?.otherNames ?? [] { add(name) }
-            for demonym in places[label]?.demonyms ?? [] { add(demonym, .exact) }
+            let ambiguous = places[label]?.ambiguousNames ?? []
+            add(label, needsPlaceContext: ambiguous.contains(label))
+            for name in places[label]?.otherNames ?? [] { add(name, needsPlaceContext: ambiguous.contains(name)) }
+            for demonym in places[label]?.demonyms ?? [] { add(demonym, .exact, needsPlaceContext: ambiguous.contains(demonym)) }
         case .topic:
             add(label, .anyCase)
             for alias in topicAliases[label.lowercased()] ?? [] {

@@ -1,5 +1,5 @@
-// ~400 lines, one file: the vocabulary is built once per corpus from three
-// sources (annotations, gazetteer, catalogue) into one set of names and one
+// ~450 lines, one file: the vocabulary is built once per corpus from its
+// sources (annotations, gazetteer, places, people, detected names, catalogue) into one set of names and one
 // automaton; the merge rules between the sources are the point of the file.
 
 /// A concept one article's annotations list, keyed for the whole corpus.
@@ -47,10 +47,19 @@ public struct VocabularyInput: Sendable, Equatable {
 
     public var concepts: [EntityKey: Concept] = [:]
     public var discoveredModels: Set<String> = []
+    /// People, organisations and places found in articles without annotations.
+    public var detectedNames: Set<DetectedName> = []
 
     public init() {}
 
-    public mutating func add(_ concepts: [ConceptContribution], discoveredModels names: [String]) {
+    /// An article's contribution as the index stores it: model names and detected names in one list (`DetectedName.storedForm`).
+    public mutating func add(_ concepts: [ConceptContribution], stored discoveries: [String]) {
+        let (models, detected) = DetectedName.split(stored: discoveries)
+        add(concepts, discoveredModels: models, detectedNames: detected)
+    }
+
+    public mutating func add(_ concepts: [ConceptContribution], discoveredModels names: [String], detectedNames detected: [DetectedName] = []) {
+        detectedNames.formUnion(detected)
         for concept in concepts {
             if var existing = self.concepts[concept.key] {
                 existing.labels.insert(concept.label)
@@ -103,6 +112,9 @@ public final class Vocabulary: Sendable {
         /// mention (`DeepSeek’s ` before `R1`).
         var contextBytes: Int32
         var fromAnnotation: Bool
+        /// An ambiguous place name (`Jordan`): counts only with a place cue
+        /// or when the article names the place unambiguously.
+        var needsPlaceContext: Bool = false
         /// A short model alias (`R1`) counts only after this organisation
         /// has been named earlier in the same sentence.
         var requiresOrganisation: Int32?
@@ -122,7 +134,10 @@ public final class Vocabulary: Sendable {
     public init(input: VocabularyInput, linker: EntityLinker) {
         var builder = VocabularyBuilder(linker: linker)
         builder.addGazetteer()
+        builder.addPlaces()
+        builder.addKnownPeople()
         builder.addConcepts(input.concepts)
+        builder.addDetected(input.detectedNames)
         builder.addFamilies()
         builder.addCatalogue()
         builder.addDiscoveredModels(input.discoveredModels)
@@ -174,6 +189,47 @@ struct VocabularyBuilder {
                 for form in linker.nameForms.forms(label: name, type: .organisation) { addForm(form, fromAnnotation: false, to: key) }
             }
         }
+    }
+
+    /// Every place of `places.tsv` and every country's government, detected
+    /// unless an annotation names them (alias rows only spell an annotated label).
+    mutating func addPlaces() {
+        let places = linker.nameForms.places
+        for label in places.keys.sorted() where places[label]!.isDetected {
+            addDetectedEntity(EntityKey(type: .location, name: label), type: .location, label: label)
+            if places[label]!.hasGovernment {
+                let government = NameForms.governmentLabel(of: label)
+                addDetectedEntity(EntityKey(type: .organisation, name: government), type: .organisation, label: government)
+            }
+        }
+    }
+
+    /// Well-known people (`people.tsv`), under their name and aliases.
+    mutating func addKnownPeople() {
+        for person in linker.detectionRules.people {
+            let key = EntityKey(type: .person, name: person.name)
+            addDetectedEntity(key, type: .person, label: person.name)
+            for alias in person.aliases {
+                for form in linker.nameForms.forms(label: alias, type: .person) { addForm(form, fromAnnotation: false, to: key) }
+            }
+        }
+    }
+
+    /// Names the detection rules or a tagger found in some article; an entity
+    /// an annotation or the data already holds keeps its own names and label.
+    mutating func addDetected(_ names: Set<DetectedName>) {
+        for detected in names.sorted() {
+            let key = detected.type == .organisation ? linker.key(label: detected.name, type: .organisation)
+                : EntityKey(type: detected.type, name: detected.name)
+            guard definitions[key] == nil else { continue }
+            addDetectedEntity(key, type: detected.type, label: detected.name)
+        }
+    }
+
+    mutating func addDetectedEntity(_ key: EntityKey, type: EntityType, label: String) {
+        guard definitions[key] == nil else { return }
+        definitions[key] = .init(key: key, type: type, defaultLabel: label, names: [], isAnnotated: false, isDiscoveredModel: false)
+        for form in linker.nameForms.forms(label: label, type: type) { addForm(form, fromAnnotation: false, to: key) }
     }
 
     /// Annotated concepts: every label's forms. An organisation the gazetteer
@@ -358,7 +414,8 @@ struct VocabularyBuilder {
             candidates[index].append(candidate)
             let organisation = candidate.requiresOrganisation.map { keys[Int($0)].raw } ?? ""
             patternKeys.insert([text, "\(rule)", keys[Int(candidate.entity)].raw, candidate.needsPriorFullName ? "p" : "",
-                                "\(candidate.contextBytes)", candidate.fromAnnotation ? "a" : "", organisation]
+                                "\(candidate.contextBytes)", candidate.fromAnnotation ? "a" : "", organisation,
+                                candidate.needsPlaceContext ? "c" : ""]
                 .joined(separator: "\u{1}"))
         }
 
@@ -366,7 +423,8 @@ struct VocabularyBuilder {
             let isModel = table[index].type.isModelLayer
             for (form, fromAnnotation) in forms[key] ?? [] {
                 add(form.text, form.caseRule, .init(entity: Int32(index), isModelLayer: isModel, needsPriorFullName: form.needsPriorFullName,
-                                                    contextBytes: 0, fromAnnotation: fromAnnotation, requiresOrganisation: nil))
+                                                    contextBytes: 0, fromAnnotation: fromAnnotation,
+                                                    needsPlaceContext: form.needsPlaceContext, requiresOrganisation: nil))
             }
         }
 

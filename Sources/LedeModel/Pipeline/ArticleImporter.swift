@@ -60,10 +60,16 @@ public struct ImportedArticle: Sendable {
     public var article: Article
     public var concepts: [ConceptContribution]
     public var discoveredModels: [String]
+    /// People, organisations and places found in the text (rules, tagger), sorted.
+    public var detectedNames: [DetectedName]
 
-    public init(article: Article, concepts: [ConceptContribution], discoveredModels: [String]) {
+    public init(article: Article, concepts: [ConceptContribution], discoveredModels: [String], detectedNames: [DetectedName] = []) {
         self.article = article
         self.concepts = concepts
         self.discoveredModels = discoveredModels
+        self.detectedNames = detectedNames
     }
+
+    /// Discovered model names and detected names in one list, as the index stores them.
+    public var storedDiscoveries: [String] { discoveredModels + detectedNames.map(\.storedForm) }
 }

@@ -11,34 +11,56 @@ public struct CorpusBuilder: Sendable {
     public var importer: any ArticleImporter
     public var linker: EntityLinker
     public var threads: Int
+    /// `[ner]`: an external tagger whose names join the rules' detected names.
+    public var tagger: ExternalTagger?
 
     public init(importer: any ArticleImporter = ScrapedArticleImporter(), linker: EntityLinker = EntityLinker(),
-                threads: Int = Parallel.defaultThreadCount) {
+                threads: Int = Parallel.defaultThreadCount, tagger: ExternalTagger? = nil) {
         self.importer = importer
         self.linker = linker
         self.threads = threads
+        self.tagger = tagger
     }
 
     /// Everything that decides what the pipeline makes of a file.
-    public var fingerprint: String { importer.fingerprint + "\n" + linker.fingerprint }
+    public var fingerprint: String { importer.fingerprint + "\n" + linker.fingerprint + (tagger.map { "\n" + $0.settings.fingerprint } ?? "") }
+
+    /// Adds the tagger's names to prepared articles: one run of the tagger for
+    /// the batch (starting a tagger and loading its model costs seconds).
+    public func tag(_ articles: inout [ImportedArticle]) {
+        guard let tagger, !articles.isEmpty else { return }
+        let found = tagger.names(in: articles.map(\.article.paragraphs))
+        for index in articles.indices where !found[index].isEmpty {
+            articles[index].detectedNames = Array(Set(articles[index].detectedNames + found[index])).sorted()
+        }
+    }
 
     /// What an article adds to the vocabulary.
     public func prepare(_ article: Article) -> ImportedArticle {
         ImportedArticle(article: article, concepts: linker.contributions(of: article),
-                        discoveredModels: linker.discoveredModelNames(in: article))
+                        discoveredModels: linker.discoveredModelNames(in: article), detectedNames: linker.detectedNames(in: article))
     }
 
     /// Reads and parses files in parallel; results in the order of `files`.
     public func importFiles(_ files: [String]) -> [Result<ImportedArticle, LoadError>] {
         let importer = self.importer
-        return Parallel.map(files.count, threads: threads) { index in
+        var results = Parallel.map(files.count, threads: threads) { index in
             importer.importFile(at: files[index]).map { prepare($0) }
         }
+        if tagger != nil {
+            let positions = results.indices.filter { if case .success = results[$0] { true } else { false } }
+            var articles = positions.compactMap { try? results[$0].get() }
+            tag(&articles)
+            for (position, article) in zip(positions, articles) { results[position] = .success(article) }
+        }
+        return results
     }
 
     public func vocabulary(for articles: some Sequence<ImportedArticle>) -> Vocabulary {
         var input = VocabularyInput()
-        for imported in articles { input.add(imported.concepts, discoveredModels: imported.discoveredModels) }
+        for imported in articles {
+            input.add(imported.concepts, discoveredModels: imported.discoveredModels, detectedNames: imported.detectedNames)
+        }
         return Vocabulary(input: input, linker: linker)
     }
 
@@ -65,7 +87,8 @@ public struct CorpusBuilder: Sendable {
     }
 
     public func buildInMemory(articles: [Article], errors: [LoadError] = []) -> InMemoryCorpus {
-        let imported = Parallel.map(articles.count, threads: threads) { prepare(articles[$0]) }
+        var imported = Parallel.map(articles.count, threads: threads) { prepare(articles[$0]) }
+        tag(&imported)
         return buildInMemory(imported, errors: errors)
     }
 

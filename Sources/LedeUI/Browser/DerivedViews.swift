@@ -17,6 +17,9 @@ struct DerivedViews: Sendable {
         var visibleParagraphs: Set<Int>?
         /// Accessible mode writes each mention's type after it.
         var typeTags = false
+        /// With type tags, the mentions they come from: linking may find more while the index builds.
+        /// (Text alone never changes under an article's id, so untagged layouts outlive generations.)
+        var mentionsGeneration = 0
     }
 
     /// Layouts kept: the current article's, its neighbours', and a few more.
@@ -86,7 +89,8 @@ extension BrowserState {
     }
 
     func layoutKey(_ article: ArticleID, visibleParagraphs: Set<Int>?) -> DerivedViews.LayoutKey {
-        DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs, typeTags: accessible)
+        DerivedViews.LayoutKey(article: article, width: screenLayout.readerText.width, visibleParagraphs: visibleParagraphs,
+                               typeTags: accessible, mentionsGeneration: accessible ? corpus.generation : 0)
     }
 
     func makeLayout(_ key: DerivedViews.LayoutKey) -> ReaderLayout? {
