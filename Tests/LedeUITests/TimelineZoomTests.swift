@@ -194,6 +194,8 @@ struct TimelineZoomTests {
                 #expect(selected != nil, "\(context): selection unlabelled")
                 if let selected, let marker = layout.positions[selection] {
                     #expect(selected.y == marker.y || !layout.hasLanes)
+                    // Whole, not abbreviated like a crowded neighbour's.
+                    #expect(selected.text == Self.corpus.releases[selection].modelName || !layout.hasLanes, "\(context): \(selected.text)")
                     #expect(abs(selected.x - marker.x) <= DisplayWidth.of(selected.text) + 1 || selected.x == layout.scaleX)
                 }
                 // Releases that are shown but not labelled are counted in the details row.

@@ -175,8 +175,9 @@ struct LabelPlacer {
                 return overMarkers || !others.contains { clearance.contains($0) }
             }
             var choice: (String, Int, Int)?
-            for overMarkers in index == selection ? [false, true] : [false] where choice == nil {
-                for (text, width) in Self.candidates(releases[index].modelName) where choice == nil {
+            // The selected release keeps its whole name, over neighbouring markers if it must.
+            for (text, width) in Self.candidates(releases[index].modelName) where choice == nil {
+                for overMarkers in index == selection ? [false, true] : [false] where choice == nil {
                     for start in [marker.x + 1, marker.x - width] where fits(start, width, overMarkers: overMarkers) {
                         choice = (text, width, start)
                         break
