@@ -96,6 +96,7 @@ public enum BrowserView {
         if let organisation = state.timeline.organisationFilter { timelineTitle += " · \(organisation)" }
         if state.timeline.onlyCurrentArticle { timelineTitle += " · this article" }
         if state.timeline.isList { timelineTitle += " · list" }
+        if let range = TimelineView.visibleRange(state) { timelineTitle += " · \(range)" }
         title(timelineTitle, x: 1, y: layout.separator, until: right, pane: .timeline)
     }
 }

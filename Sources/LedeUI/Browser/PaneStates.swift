@@ -59,6 +59,10 @@ public struct TimelineState: Hashable, Sendable {
     public var organisationFilter: String?
     /// Only the releases the current article mentions.
     public var onlyCurrentArticle = false
+    /// Zoom steps on the time axis: 0 fits every release, each step halves the days shown.
+    public var zoom = 0
+    /// First day shown when zoomed (days since 1970-01-01); nil centres on the selection.
+    public var windowStart: Int?
 
     public var selection: Int {
         get { list.selection }

@@ -148,6 +148,11 @@ extension BrowserState {
         case .toggleTimelineScope: TimelinePane.toggleScope(&self)
         case .cycleOrganisationFilter: TimelinePane.cycleOrganisationFilter(&self, by: 1)
         case .cycleOrganisationFilterBack: TimelinePane.cycleOrganisationFilter(&self, by: -1)
+        case .zoomIn: TimelinePane.zoom(&self, by: 1)
+        case .zoomOut: TimelinePane.zoom(&self, by: -1)
+        case .zoomToFit: TimelinePane.zoomToFit(&self)
+        case .nextLane: TimelinePane.stepLane(&self, by: 1)
+        case .previousLane: TimelinePane.stepLane(&self, by: -1)
         case .openAddress: return openAddress()
         case .copy: return copySelection()
         case .redraw: return [.repaintAll]

@@ -1,7 +1,8 @@
 import LedeModel
 
-/// The model-release timeline: ← → (or j k) through releases, Enter jumps
-/// to the sentence that reports the selected one; scope and organisation filters.
+/// The model-release timeline: ← → through releases, j k between
+/// organisation lanes, + - 0 zoom the axis, Enter jumps to the sentence
+/// that reports the selected one; scope and organisation filters.
 enum TimelinePane: PaneBehaviour {
     static let title = "Model releases"
     static let mode = "TIMELINE"
@@ -9,10 +10,82 @@ enum TimelinePane: PaneBehaviour {
     static func pageSize(_ state: BrowserState) -> Int { state.screenLayout.timeline.height }
 
     static func move(_ state: inout BrowserState, by delta: Int) {
-        let count = TimelineModel(state: state).releases.count
+        let model = TimelineModel(state: state)
+        let count = model.releases.count
         guard count > 0 else { state.timeline.list = ListState(); return }
-        // The list view shows all but the details row; the axis keeps the same bookkeeping.
-        state.timeline.list.move(by: delta, count: count, rows: state.screenLayout.timeline.height - 1)
+        let rows = state.screenLayout.timeline.height
+        // From where the list is drawn: the selection may have moved on the axis or by a click since.
+        state.timeline.list = model.listWindow(state.timeline.list, rows: rows)
+        state.timeline.list.move(by: delta, count: count, rows: rows)
+        followSelection(&state, model)
+    }
+
+    /// Scrolls a zoomed axis so the selection stays on it (the list scrolls itself).
+    static func followSelection(_ state: inout BrowserState, _ model: TimelineModel) {
+        guard state.timeline.zoom > 0 else { return }
+        state.timeline.windowStart = model.window(for: state.timeline)?.first
+        state.timeline.list = model.listWindow(state.timeline.list, rows: state.screenLayout.timeline.height)
+    }
+
+    /// `j` / `k`: to the lane below or above, on the release nearest in time;
+    /// without lanes (list view, a short pane, one organisation) the next or previous release.
+    static func stepLane(_ state: inout BrowserState, by delta: Int) {
+        let model = TimelineModel(state: state)
+        let lanes = model.lanes(for: state)
+        let selection = state.timeline.selection
+        guard let current = lanes.firstIndex(where: { $0.releases.contains(selection) }) else { move(&state, by: delta); return }
+        let target = clamp(current + delta, 0, lanes.count - 1)
+        guard target != current else {
+            state.message = StatusMessage(delta > 0 ? "Already on the last lane" : "Already on the first lane")
+            return
+        }
+        // Undated releases sit after every date, as on the axis.
+        let undated = Int.max / 4
+        let day = model.day(of: selection) ?? undated
+        let candidates = lanes[target].releases
+        guard let nearest = candidates.min(by: { abs((model.day(of: $0) ?? undated) - day) < abs((model.day(of: $1) ?? undated) - day) }) else { return }
+        state.timeline.selection = nearest
+        followSelection(&state, model)
+    }
+
+    // MARK: - Zoom
+
+    /// `+` / `-`: shows a factor fewer (or more) days, keeping the selected
+    /// release where it is on the axis.
+    static func zoom(_ state: inout BrowserState, by step: Int) {
+        let model = TimelineModel(state: state)
+        guard let before = model.window(for: state.timeline) else {
+            state.message = StatusMessage("No dated releases to zoom", isError: true)
+            return
+        }
+        let current = min(state.timeline.zoom, model.maximumZoom)
+        let level = clamp(current + step, 0, model.maximumZoom)
+        guard level != current else {
+            state.message = StatusMessage(step > 0 ? "Zoomed in as far as it goes (about a month): - zooms out" : "Showing every release: + zooms in")
+            return
+        }
+        state.timeline.zoom = level
+        state.timeline.windowStart = nil
+        if level > 0, let focus = model.day(of: state.timeline.selection) {
+            // The selection keeps its place: the same fraction of the way across.
+            let fraction = before.span > 0 ? Double(focus - before.first) / Double(before.span) : 0.5
+            let start = focus - Int((fraction * Double(model.span(atZoom: level))).rounded())
+            state.timeline.windowStart = model.window(zoom: level, start: start, showing: focus)?.first
+        }
+        state.message = StatusMessage(rangeMessage(model, state.timeline))
+    }
+
+    /// `0`: every release again.
+    static func zoomToFit(_ state: inout BrowserState) {
+        state.timeline.zoom = 0
+        state.timeline.windowStart = nil
+        let model = TimelineModel(state: state)
+        state.message = StatusMessage(rangeMessage(model, state.timeline))
+    }
+
+    static func rangeMessage(_ model: TimelineModel, _ timeline: TimelineState) -> String {
+        guard let window = model.window(for: timeline) else { return "No dated releases" }
+        return timeline.zoom == 0 ? "All \(model.releases.count) releases: \(window.description)" : "Releases \(window.description)"
     }
 
     /// Enter: the sentence that reports the selected release, highlighted.
@@ -45,6 +118,7 @@ enum TimelinePane: PaneBehaviour {
     static func toggleScope(_ state: inout BrowserState) {
         state.timeline.onlyCurrentArticle.toggle()
         state.timeline.list = ListState()
+        state.timeline.windowStart = nil
         state.message = StatusMessage(state.timeline.onlyCurrentArticle ? "Releases this article mentions" : "Releases of all articles")
     }
 
@@ -57,6 +131,7 @@ enum TimelinePane: PaneBehaviour {
         let next = ((current + step) % positions + positions) % positions
         state.timeline.organisationFilter = next == 0 ? nil : organisations[next - 1]
         state.timeline.list = ListState()
+        state.timeline.windowStart = nil
         state.message = StatusMessage("Releases: \(state.timeline.organisationFilter ?? "all organisations")")
     }
 }
