@@ -40,3 +40,30 @@ for (name, _) in keys where samples[name] != nil {
     print(String(format: "%-4@ p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms", name, stats.median.seconds * 1000,
                  stats.percentile(99).seconds * 1000, (stats.samples.last ?? .zero).seconds * 1000))
 }
+
+// The article list: each order in turn (s), then a filter typed a letter at a time (/ d e e p).
+var list = state
+list.apply(.key(.character("A")))
+for round in 0..<3 {
+    for name in ["s"] + ["/", "d", "e", "e", "p", "<Esc>"] {
+        let key: Key = name == "<Esc>" ? .escape : .character(Character(name))
+        let start = clock.now
+        list.apply(.key(key))
+        _ = BrowserView.render(list, reusing: &regions)
+        let label = name == "s" ? "A s" : "A /" + name
+        samples[label, default: []].append(clock.now - start)
+    }
+    for _ in 0..<4 {
+        let start = clock.now
+        list.apply(.key(.character("s")))
+        _ = BrowserView.render(list, reusing: &regions)
+        samples["A s", default: []].append(clock.now - start)
+    }
+    _ = round
+}
+for label in ["A s", "A //", "A /d", "A /e", "A /p", "A /<Esc>"] where samples[label] != nil {
+    let stats = DurationStats(samples.removeValue(forKey: label)!)
+    print(String(format: "%-9@ p50 %7.3f ms  max %7.3f ms  (%d samples)", label, stats.median.seconds * 1000,
+                 (stats.samples.last ?? .zero).seconds * 1000, stats.samples.count))
+}
+
