@@ -40,18 +40,12 @@ struct AddressOpener {
         guard let command = command(for: address) else {
             return "no web browser found: set BROWSER (for example BROWSER=firefox or BROWSER=w3m) or install xdg-utils"
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
         return terminal.runOutside {
-            do {
-                try process.run()
-                process.waitUntilExit()
-            } catch {
-                return "could not start \(command[0]): \(error.localizedDescription)"
-            }
             let name = (command[0] as NSString).lastPathComponent
-            return process.terminationStatus == 0 ? nil : "\(name) ended with status \(process.terminationStatus)"
+            switch ChildProgram.run(command, terminal: terminal) {
+            case .failure(let problem): return "could not start \(name): \(problem.message)"
+            case .success(let status): return status == 0 ? nil : "\(name) ended with status \(status)"
+            }
         }
     }
 }
@@ -74,25 +68,110 @@ struct ClipboardWriter {
         guard let program = words.first, let found = Executable.find(program, environment: environment) else {
             return "clipboard command not found: \(words.first ?? "")"
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: found)
-        process.arguments = Array(words.dropFirst())
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return "could not start \(program): \(error.localizedDescription)"
+        // It does not use the terminal; one that hangs is left behind after 2 s, not waited for.
+        switch ChildProgram.run([found] + words.dropFirst(), input: Data(text.utf8), quiet: true, timeout: 2, terminal: terminal) {
+        case .failure(let problem): return "\(program): \(problem.message)"
+        case .success(let status): return status == 0 ? nil : "\(program) ended with status \(status)"
         }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        // A clipboard command reads and returns (xclip stays behind in its own process); one that hangs is left, not waited for.
-        let deadline = Date().addingTimeInterval(2)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { return nil }
-        return process.terminationStatus == 0 ? nil : "\(program) ended with status \(process.terminationStatus)"
+    }
+}
+
+/// Runs the programs `o`, `y` and `|` hand things to. A program is started
+/// in lede's own process group, the terminal's foreground group, so a browser
+/// that runs in the terminal can read keys (Foundation's `Process` starts a
+/// group of its own, and such a browser was stopped by SIGTTIN). Its input
+/// comes through a socket written with MSG_NOSIGNAL, so a command that stops
+/// reading early raises no SIGPIPE in lede. While it runs lede still listens
+/// for its own end: when the terminal goes away or lede is told to stop, the
+/// program is ended too, so lede never lingers after its terminal.
+enum ChildProgram {
+    struct Problem: Error { var message: String }
+
+    /// The exit status (128 + n for a signal), or why the program could not run.
+    static func run(_ arguments: [String], input: Data? = nil, quiet: Bool = false, timeout: Double? = nil,
+                    terminal: Terminal) -> Result<Int32, Problem> {
+        var sockets: [Int32] = [-1, -1]
+        if input != nil, socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &sockets) != 0 {
+            return .failure(Problem(message: String(cString: strerror(errno))))
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, sockets[1], 0)
+            for fd in sockets { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+        if quiet {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        // As system(3) does: the keys that interrupt or stop go to the program, not to lede waiting for it
+        // (Ctrl-C in a terminal browser must not end lede). The child starts with the defaults.
+        var saved: [sigaction] = [sigaction(), sigaction(), sigaction()]
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        for (index, number) in [SIGINT, SIGQUIT, SIGTSTP].enumerated() { sigaction(number, &ignore, &saved[index]) }
+        defer { for (index, number) in [SIGINT, SIGQUIT, SIGTSTP].enumerated() { sigaction(number, &saved[index], nil) } }
+        var pid: pid_t = 0
+        // In lede's own process group: the terminal's foreground group.
+        let spawned = SpawnAttributes.with(ownProcessGroup: false) { attributes in
+            posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        }
+        if input != nil { close(sockets[1]) }
+        guard spawned == 0 else {
+            if input != nil { close(sockets[0]) }
+            return .failure(Problem(message: String(cString: strerror(spawned))))
+        }
+        var pending = input ?? Data()
+        if input != nil { _ = fcntl(sockets[0], F_SETFL, fcntl(sockets[0], F_GETFL) | O_NONBLOCK) }
+        var inputOpen = input != nil
+        func closeInput() {
+            if inputOpen { close(sockets[0]); inputOpen = false }
+        }
+        let deadline = timeout.map { Date().addingTimeInterval($0) }
+        var status: Int32 = 0
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG | WUNTRACED)
+            if waited == -1 && errno == EINTR { continue }
+            if waited != 0 {
+                // Stopped (its own Ctrl-Z): the job stops with it, as a shell's would; `fg` continues both.
+                if waited == pid && (status & 0xFF) == 0x7F {
+                    kill(getpid(), SIGSTOP)
+                    continue
+                }
+                break
+            }
+            if inputOpen {
+                let sent = pending.withUnsafeBytes { raw in send(sockets[0], raw.baseAddress, min(raw.count, 65_536), Int32(MSG_NOSIGNAL)) }
+                if sent > 0 { pending.removeFirst(sent) }
+                if pending.isEmpty || (sent < 0 && errno != EAGAIN && errno != EINTR) { closeInput() }
+            }
+            if let deadline, Date() > deadline {
+                closeInput()
+                return .success(0)
+            }
+            if terminal.terminationRequested {
+                kill(pid, SIGTERM)
+                // A child stopped by the lost terminal acts on SIGTERM only once continued.
+                kill(pid, SIGCONT)
+                let end = Date().addingTimeInterval(0.5)
+                while waitpid(pid, &status, WNOHANG) == 0 {
+                    if Date() > end {
+                        kill(pid, SIGKILL)
+                        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                        break
+                    }
+                    usleep(10_000)
+                }
+                break
+            }
+            usleep(inputOpen ? 1_000 : 20_000)
+        }
+        closeInput()
+        let signal = status & 0x7F
+        return .success(signal != 0 ? 128 + signal : (status >> 8) & 0xFF)
     }
 }
 
@@ -165,28 +244,14 @@ enum ArticleOutput {
     /// Runs `/bin/sh -c command` with the text on its input; a problem in words, or nil.
     static func pipe(_ input: String, to command: String, terminal: Terminal) -> String? {
         terminal.runOutside {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command]
-            let pipe = Pipe()
-            process.standardInput = pipe
-            do {
-                try process.run()
-            } catch {
-                return "could not start /bin/sh: \(error.localizedDescription)"
+            let status: Int32
+            switch ChildProgram.run(["/bin/sh", "-c", command], input: Data(input.utf8), terminal: terminal) {
+            case .failure(let problem): return "could not run the command: \(problem.message)"
+            case .success(let code): status = code
             }
-            // Written from another thread: a command that does not read all of it must not block lede.
-            let writer = pipe.fileHandleForWriting
-            let data = Data(input.utf8)
-            let feeding = Thread {
-                signal(SIGPIPE, SIG_IGN)
-                try? writer.write(contentsOf: data)
-                try? writer.close()
-            }
-            feeding.start()
-            process.waitUntilExit()
+            guard !terminal.terminationRequested else { return nil }
             // As less does: the command's output stays until the reader has seen it.
-            FileHandle.standardOutput.write(Data("\n[\(process.terminationStatus == 0 ? "done" : "exit status \(process.terminationStatus)") — press Enter to return to lede]".utf8))
+            FileHandle.standardOutput.write(Data("\n[\(status == 0 ? "done" : "exit status \(status)") — press Enter to return to lede]".utf8))
             _ = readLine()
             return nil
         }

@@ -97,4 +97,23 @@ extension BrowserEndToEndTests {
         try session.press("q")
         try expectRestored(session)
     }
+
+    @Test("a terminal that goes away while the browser has it ends lede and the browser, not leaves them waiting")
+    func hangupWhileBrowsing() throws {
+        let script = NSTemporaryDirectory() + "lede-slow-browser-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        try "#!/bin/sh\nsleep 30\n".write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        // A pattern that does not match the pgrep command line that carries it.
+        let pattern = "[l]" + String((script as NSString).lastPathComponent.dropFirst())
+        let session = try start(referencePath, environment: ["BROWSER": script])
+        let pid = try ledePID(session)
+        try session.press("o")
+        try session.waitFor("the browser") { _ in (try? self.runShell("pgrep -f '\(pattern)' || true"))?.isEmpty == false }
+        _ = try session.tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, kill(pid_t(pid)!, 0) == 0 { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(kill(pid_t(pid)!, 0) != 0, "lede \(pid) outlived its terminal")
+        #expect(try runShell("pgrep -f '\(pattern)' || true").isEmpty, "the browser outlived lede")
+    }
 }

@@ -171,23 +171,14 @@ public struct ExternalTagger: Sendable {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         for fd in inputSockets + outputPipe + errorPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so a hung tagger's children go with it; default signal handling in the child.
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var noMask = sigset_t()
-        sigemptyset(&noMask)
-        posix_spawnattr_setsigmask(&attributes, &noMask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let arguments = ["/bin/sh", "-c", settings.command]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        // Its own process group, so a hung tagger's children go with it.
+        let spawned = SpawnAttributes.with(ownProcessGroup: true) { attributes in
+            posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        }
         close(inputSockets[1]); close(outputPipe[1]); close(errorPipe[1])
         guard spawned == 0 else {
             close(inputSockets[0]); close(outputPipe[0]); close(errorPipe[0])
