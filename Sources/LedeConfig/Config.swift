@@ -29,6 +29,18 @@ public struct Config: Sendable {
         self.problems = problems
     }
 
+    /// Top-level true/false settings, and what holds when the value is not one.
+    static var flags: [(name: String, field: WritableKeyPath<Config, Bool>, otherwise: String)] {
+        [("remember", \.remember, "; read marks and places are remembered"), ("accessible", \.accessible, ""), ("mouse", \.mouse, "")]
+    }
+    /// Every top-level name config.toml may use; the tables are the `[…]` sections.
+    static let knownSettings = ["theme", "remember", "accessible", "mouse", "keys", "clipboard", "ner"]
+    static let tables: Set<String> = ["keys", "clipboard", "ner"]
+    static let knownSettingsText: String = {
+        let names = knownSettings.map { tables.contains($0) ? "[\($0)]" : $0 }
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }()
+
     public static func parse(_ text: String, path: String) -> Config {
         var config = Config()
         if let problem = TOMLPreflight.check(text) {
@@ -49,28 +61,15 @@ public struct Config: Sendable {
         // thousands of unknown keys take minutes.
         let lines = TOMLKeyLines(text)
         func at(_ key: String) -> String { "\(path):\(lines.line(of: key) ?? 1)" }
-        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !["keys", "theme", "clipboard", "remember", "accessible", "mouse", "ner"].contains(key) {
-            config.problems.append("\(at(key)): unknown setting '\(key)' (expected theme, remember, accessible, mouse, [keys], [clipboard] or [ner])")
+        for key in root.keys.sorted(by: { (lines.line(of: $0) ?? 0) < (lines.line(of: $1) ?? 0) }) where !Self.knownSettings.contains(key) {
+            config.problems.append("\(at(key)): unknown setting '\(key)' (expected \(Self.knownSettingsText))")
         }
-        if let value = root["mouse"] {
-            if let flag = value.bool {
-                config.mouse = flag
+        for flag in Self.flags {
+            guard let value = root[flag.name] else { continue }
+            if let on = value.bool {
+                config[keyPath: flag.field] = on
             } else {
-                config.problems.append("\(at("mouse")): 'mouse' must be true or false")
-            }
-        }
-        if let value = root["accessible"] {
-            if let flag = value.bool {
-                config.accessible = flag
-            } else {
-                config.problems.append("\(at("accessible")): 'accessible' must be true or false")
-            }
-        }
-        if let value = root["remember"] {
-            if let flag = value.bool {
-                config.remember = flag
-            } else {
-                config.problems.append("\(at("remember")): 'remember' must be true or false; read marks and places are remembered")
+                config.problems.append("\(at(flag.name)): '\(flag.name)' must be true or false\(flag.otherwise)")
             }
         }
         if let value = root["clipboard"] {

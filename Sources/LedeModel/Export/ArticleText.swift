@@ -1,6 +1,7 @@
 /// One article as a reader would keep it: plain text or Markdown, for `s`
 /// (save) and `|` (pipe) in the browser. Paragraphs are as the reader shows
-/// them, unwrapped; control characters other than tab never reach the output.
+/// them, unwrapped; control characters other than tab never reach the output
+/// (a pipe's output goes to the terminal).
 public enum ArticleText {
     public static func plain(_ article: Article) -> String {
         var parts = [clean(article.title), byline(article)].filter { !$0.isEmpty }
@@ -29,8 +30,10 @@ public enum ArticleText {
         return parts.joined(separator: " · ")
     }
 
+    /// Without the scalars the project's one rule keeps from terminals (C0, DEL, C1, bidirectional
+    /// controls): dropped, not pictured, since a saved or piped article is text, not a screen. Tabs stay.
     static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\t" || !($0.value < 0x20 || (0x7f...0x9f).contains($0.value)) }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\t" || !ControlCharacters.needsReplacing($0) }))
     }
 
     /// Characters that would start Markdown syntax at a line's start or inside it, escaped.

@@ -9,7 +9,7 @@ extension BrowserState {
     var addressToOpen: (address: String, what: String)? {
         switch activePane {
         case .timeline:
-            guard let release = TimelineModel(state: self).releases[safe: timeline.selection], let source = release.source else { return nil }
+            guard let release = selectedRelease, let source = release.source else { return nil }
             return (source, "the source of \(release.modelName)")
         case .sidebar:
             if let entity = sidebar.selectedEntity.flatMap(corpus.entity), let url = entity.url { return (url, "the page of \(entity.label)") }
@@ -53,7 +53,7 @@ extension BrowserState {
         case .sidebar:
             return sidebar.selectedEntity.flatMap(corpus.entity).map { ($0.label, $0.label) }
         case .timeline:
-            guard let release = TimelineModel(state: self).releases[safe: timeline.selection] else { return nil }
+            guard let release = selectedRelease else { return nil }
             let parts = [release.modelName, release.organisation, release.date?.description, release.source].compactMap { $0 }
             return (parts.joined(separator: " · "), release.modelName)
         case .dossier:

@@ -32,7 +32,8 @@ extension BrowserState {
             clampScrolls()
             effects = [.repaintAll]
         case .tick:
-            effects = []
+            // Ten times a second while idle: nothing changed, so nothing is derived again.
+            return []
         case .corpusChanged(let status):
             corpusDidChange(indexing: status)
             effects = [.repaint]

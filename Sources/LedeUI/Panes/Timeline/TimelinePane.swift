@@ -90,9 +90,7 @@ enum TimelinePane: PaneBehaviour {
 
     /// Enter: the sentence that reports the selected release, highlighted.
     static func follow(_ state: inout BrowserState) {
-        let releases = TimelineModel(state: state).releases
-        guard releases.indices.contains(state.timeline.selection) else { return }
-        let release = releases[state.timeline.selection]
+        guard let release = state.selectedRelease else { return }
         guard let evidence = release.evidenceMention ?? state.mentionList(of: release.model).mention(at: 0, corpus: state.corpus)?.id else {
             state.message = StatusMessage("\(release.modelName): no mention linked yet", isError: true)
             return
@@ -134,4 +132,9 @@ enum TimelinePane: PaneBehaviour {
         state.timeline.windowStart = nil
         state.message = StatusMessage("Releases: \(state.timeline.organisationFilter ?? "all organisations")")
     }
+}
+
+extension BrowserState {
+    /// The release the timeline has selected, among those it shows.
+    var selectedRelease: Release? { TimelineModel(state: self).releases[safe: timeline.selection] }
 }
