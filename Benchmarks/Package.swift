@@ -28,6 +28,12 @@ let package = Package(
             dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede"), .product(name: "LedeIndex", package: "lede"),
                            .product(name: "LedeUI", package: "lede")]
         ),
+        // The co-occurrence query, the sidebar's c key and the whole-corpus graph on an indexed folder.
+        .executableTarget(
+            name: "cooccurrence",
+            dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede"), .product(name: "LedeIndex", package: "lede"),
+                           .product(name: "LedeUI", package: "lede")]
+        ),
         // ordo-one/benchmark suite: load, first frame, keystrokes, memory.
         .executableTarget(
             name: "LedeBenchmarks",

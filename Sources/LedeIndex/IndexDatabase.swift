@@ -73,7 +73,7 @@ public struct IndexUnavailable: Error, CustomStringConvertible, Sendable {
 
 /// An open index file: the SQLite pool, its lock, and the schema.
 public final class IndexDatabase: Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let path: String
     let pool: DatabasePool
@@ -245,6 +245,10 @@ public final class IndexDatabase: Sendable {
             ) WITHOUT ROWID;
             CREATE TABLE discovered_names (name TEXT PRIMARY KEY, refs INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE releases (rank INTEGER PRIMARY KEY, model INTEGER NOT NULL, data BLOB NOT NULL);
+            -- Per linked article, which entities each paragraph and sentence names (co-occurrence reads only these).
+            CREATE TABLE article_units (id INTEGER PRIMARY KEY, paragraphs INTEGER NOT NULL, sentences INTEGER NOT NULL, data BLOB NOT NULL);
+            -- Per entity, the paragraphs and sentences that name it, corpus-wide.
+            CREATE TABLE entity_units (entity INTEGER PRIMARY KEY, paragraphs INTEGER NOT NULL, sentences INTEGER NOT NULL);
             """)
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('data_fingerprint', ?)", arguments: [fingerprint])
         try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")

@@ -153,6 +153,11 @@ enum IndexWrites {
         for count in linked.entityCounts {
             postings.add(entity: entityID(count.entity), Posting(article: id, mentions: count.mentions, firstOrdinal: count.firstOrdinal))
         }
+        let units = linked.units.map { EntityUnit(entity: EntityID(entityID(Int32($0.entity.raw))), paragraph: $0.paragraph, sentence: $0.sentence) }
+        let totals = EntityUnits.totals(units)
+        let insertUnits = try db.cachedStatement(sql: "INSERT INTO article_units (id, paragraphs, sentences, data) VALUES (?, ?, ?, ?)")
+        try insertUnits.execute(arguments: [id, totals.paragraphs, totals.sentences, UnitBlob.encode(units)])
+        postings.addUnits(of: units, sign: 1)
     }
 
     /// Forgets what linking found in an article (it will be linked again, or it is going).
@@ -165,12 +170,27 @@ enum IndexWrites {
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM links WHERE id = ?")
         try delete.execute(arguments: [id])
+        let selectUnits = try db.cachedStatement(sql: "SELECT data FROM article_units WHERE id = ?")
+        if let units = try Data.fetchOne(selectUnits, arguments: [id]) {
+            postings.addUnits(of: UnitBlob.decode(units), sign: -1)
+            let deleteUnits = try db.cachedStatement(sql: "DELETE FROM article_units WHERE id = ?")
+            try deleteUnits.execute(arguments: [id])
+        }
     }
 
     /// Changes to the entities' postings over an update, written at its end.
     struct PostingChanges {
         var removed: [Int64: Set<Int64>] = [:]
         var added: [Int64: [Posting]] = [:]
+        /// What each entity's paragraph and sentence counts gained or lost.
+        var unitChanges: [Int64: UnitCounts] = [:]
+
+        mutating func addUnits(of units: [EntityUnit], sign: Int) {
+            for (entity, counts) in EntityUnits.countsByEntity(units) {
+                let change = unitChanges[entity.raw, default: UnitCounts()]
+                unitChanges[entity.raw] = sign > 0 ? change + counts : change - counts
+            }
+        }
 
         mutating func remove(entity: Int64, article: Int64) {
             removed[entity, default: []].insert(article)
@@ -198,6 +218,14 @@ enum IndexWrites {
                     try upsert.execute(arguments: [entity, PostingBlob.encode(list)])
                 }
             }
+            let addUnits = try db.cachedStatement(sql: """
+                INSERT INTO entity_units (entity, paragraphs, sentences) VALUES (?1, ?2, ?3)
+                ON CONFLICT (entity) DO UPDATE SET paragraphs = paragraphs + ?2, sentences = sentences + ?3
+                """)
+            for (entity, change) in unitChanges where change != UnitCounts() {
+                try addUnits.execute(arguments: [entity, change.paragraphs, change.sentences])
+            }
+            try db.execute(sql: "DELETE FROM entity_units WHERE paragraphs <= 0")
         }
     }
 
@@ -220,6 +248,19 @@ enum IndexWrites {
         try db.execute(sql: "DELETE FROM postings")
         let insert = try db.cachedStatement(sql: "INSERT INTO postings (entity, data) VALUES (?, ?)")
         for (entity, list) in all { try insert.execute(arguments: [entity, PostingBlob.encode(list)]) }
+        try rebuildEntityUnits(db)
+    }
+
+    /// Every entity's paragraph and sentence counts, from every article's units.
+    static func rebuildEntityUnits(_ db: Database) throws {
+        var changes = PostingChanges()
+        let rows = try Data.fetchCursor(db, sql: "SELECT data FROM article_units")
+        while let data = try rows.next() { changes.addUnits(of: UnitBlob.decode(data), sign: 1) }
+        try db.execute(sql: "DELETE FROM entity_units")
+        let insert = try db.cachedStatement(sql: "INSERT INTO entity_units (entity, paragraphs, sentences) VALUES (?, ?, ?)")
+        for (entity, counts) in changes.unitChanges where counts.paragraphs > 0 {
+            try insert.execute(arguments: [entity, counts.paragraphs, counts.sentences])
+        }
     }
 
     /// Row ids for every vocabulary entity, creating rows for new keys.

@@ -533,7 +533,7 @@ public final class Indexer: Sendable {
                 // An earlier update stopped half-way: its changes to the postings are lost.
                 try IndexWrites.rebuildPostings(db)
             } else {
-                if folded != nil { try db.execute(sql: "DELETE FROM postings") }
+                if folded != nil { try db.execute(sql: "DELETE FROM postings; DELETE FROM entity_units") }
                 try postings.write(db)
             }
             var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)

@@ -116,3 +116,13 @@ func export(_ corpus: any Corpus, _ body: (inout StandardOutput) -> Void) throws
     if corpus.articleCount == 0 && !corpus.errors.isEmpty { throw ExitCode(2) }
     if !corpus.errors.isEmpty { throw ExitCode(1) }
 }
+
+enum GraphFormat: String, ExpressibleByArgument, CaseIterable {
+    case dot, json, graphml
+    var value: GraphExport.Format { GraphExport.Format(rawValue: rawValue)! }
+}
+
+enum GraphUnit: String, ExpressibleByArgument, CaseIterable {
+    case paragraph, sentence
+    var value: CooccurrenceUnit { CooccurrenceUnit(rawValue: rawValue)! }
+}

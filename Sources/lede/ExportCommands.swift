@@ -113,3 +113,45 @@ struct Search: ParsableCommand {
         }
     }
 }
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the entity network: entities that share paragraphs (or sentences), as DOT, JSON or GraphML.",
+        discussion: """
+            Nodes are entities (id, label, type, mentions); an undirected edge joins two that are named in the same \
+            paragraph, weighted by how many paragraphs name both, with lift (weight × all units ÷ the product of each \
+            one's units: 1 is chance) and PMI (log2 of lift). Only entities with a kept edge are listed. \
+            The DOT renders as it is: lede graph --format dot | dot -Tsvg > graph.svg
+            """)
+    @Option(help: "Output format: dot, json or graphml.") var format: GraphFormat = .dot
+    @Option(help: "Keep edges whose weight (shared paragraphs or sentences) is at least this.") var minWeight: Int = 1
+    @Option(help: "Only these entity types, comma-separated (organisation,person,location,topic,model,product …).") var types: String?
+    @Option(help: "What two entities share to be joined: paragraph or sentence.") var unit: GraphUnit = .paragraph
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    func validate() throws {
+        if minWeight < 1 { throw ValidationError("--min-weight must be 1 or more") }
+        _ = try parsedTypes()
+    }
+
+    /// Type names as `lede entities` prints them, their short tags, any case.
+    func parsedTypes() throws -> Set<EntityType>? {
+        guard let types else { return nil }
+        var result: Set<EntityType> = []
+        for word in types.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).uppercased() }) where !word.isEmpty {
+            guard let type = EntityType.allCases.first(where: { $0.rawValue == word || $0.accessibleTag == word }) else {
+                let known = EntityType.allCases.map { $0.rawValue.lowercased() }.joined(separator: ", ")
+                throw ValidationError("--types: no entity type “\(ControlCharacters.visible(word.lowercased()))”; types are \(known)")
+            }
+            result.insert(type)
+        }
+        if result.isEmpty { throw ValidationError("--types needs at least one type") }
+        return result
+    }
+
+    func run() throws {
+        let corpus = loadCorpus(corpusOptions)
+        let graph = CooccurrenceGraph(corpus: corpus, unit: unit.value, types: try parsedTypes(), minimumWeight: minWeight)
+        try export(corpus) { output in GraphExport.write(graph, format: format.value, to: &output) }
+    }
+}

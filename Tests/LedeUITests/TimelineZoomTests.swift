@@ -34,6 +34,9 @@ final class ManyReleasesCorpus: Corpus, @unchecked Sendable {
     func allEntities() -> [Entity] { base.allEntities() }
     func articles(mentioning entity: EntityID) -> [ArticleMentionCount] { base.articles(mentioning: entity) }
     func mentionCount(of entity: EntityID) -> Int { base.mentionCount(of: entity) }
+    func entityUnits(in article: ArticleID) -> [EntityUnit] { base.entityUnits(in: article) }
+    func unitCounts(of entity: EntityID) -> UnitCounts { base.unitCounts(of: entity) }
+    var unitTotals: UnitCounts { base.unitTotals }
     func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] { base.search(query, limit: limit) }
     var errors: [LoadError] { base.errors }
     var warnings: [String] { base.warnings }

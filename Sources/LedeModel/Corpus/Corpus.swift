@@ -37,6 +37,16 @@ public protocol Corpus: AnyObject, Sendable {
     func articles(mentioning entity: EntityID) -> [ArticleMentionCount]
     func mentionCount(of entity: EntityID) -> Int
 
+    /// Which entities each paragraph and sentence of the article mentions:
+    /// what co-occurrence reads (sorted, no repeats).
+    func entityUnits(in article: ArticleID) -> [EntityUnit]
+    /// The units of many articles (a store may read them in one go).
+    func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]]
+    /// Paragraphs and sentences that mention the entity, corpus-wide.
+    func unitCounts(of entity: EntityID) -> UnitCounts
+    /// Paragraphs and sentences that mention any entity, corpus-wide.
+    var unitTotals: UnitCounts { get }
+
     /// Model releases, timeline order.
     var releases: [Release] { get }
 
@@ -109,6 +119,7 @@ extension Corpus {
     public var articleCount: Int { articleIDs.count }
     public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] { defaultArticleList(order: order, filter: filter) }
     public var isSearchReady: Bool { true }
+    public func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]] { articles.map { entityUnits(in: $0) } }
 
     /// Looks at every summary: stores that can look a path up directly do.
     public func articleID(path: String) -> ArticleID? {

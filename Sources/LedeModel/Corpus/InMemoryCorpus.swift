@@ -8,6 +8,9 @@ public final class InMemoryCorpus: Corpus {
     public let entities: [Entity]
     private let postingsOfEntity: [[ArticleMentionCount]]
     private let mentionCountOfEntity: [Int]
+    private let unitsOfArticle: [[EntityUnit]]
+    private let unitCountsOfEntity: [UnitCounts]
+    public let unitTotals: UnitCounts
     private let exportOrder: [EntityID]
     public let releases: [Release]
     public let errors: [LoadError]
@@ -33,6 +36,9 @@ public final class InMemoryCorpus: Corpus {
         entities = other.entities
         postingsOfEntity = other.postingsOfEntity
         mentionCountOfEntity = other.mentionCountOfEntity
+        unitsOfArticle = other.unitsOfArticle
+        unitCountsOfEntity = other.unitCountsOfEntity
+        unitTotals = other.unitTotals
         exportOrder = other.exportOrder
         releases = other.releases
         errors = other.errors
@@ -47,6 +53,8 @@ public final class InMemoryCorpus: Corpus {
         var mentionsOfArticle: [[Mention]] = []
         var annotated: [Set<EntityID>] = []
         var postings = [[ArticleMentionCount]](repeating: [], count: vocabulary.count)
+        var unitCounts = [UnitCounts](repeating: UnitCounts(), count: vocabulary.count)
+        var unitTotals = UnitCounts()
         for (index, result) in linked.enumerated() {
             let article = ArticleID(Int64(index))
             mentionsOfArticle.append(result.mentions.enumerated().map { ordinal, mention in
@@ -58,12 +66,17 @@ public final class InMemoryCorpus: Corpus {
             for count in result.entityCounts {
                 postings[Int(count.entity)].append(ArticleMentionCount(article: article, mentions: count.mentions))
             }
+            for (entity, counts) in EntityUnits.countsByEntity(result.units) { unitCounts[Int(entity.raw)] = unitCounts[Int(entity.raw)] + counts }
+            unitTotals = unitTotals + EntityUnits.totals(result.units)
             assembler.add(article: article, published: imported[index].article.published, concepts: imported[index].concepts,
                           linked: result, path: imported[index].article.path)
         }
         self.mentionsOfArticle = mentionsOfArticle
         self.annotated = annotated
         self.postingsOfEntity = postings
+        unitsOfArticle = linked.map(\.units)
+        unitCountsOfEntity = unitCounts
+        self.unitTotals = unitTotals
         let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(Int64($0))) }
         self.entities = entities
         mentionCountOfEntity = assembler.aggregates.map(\.mentionCount)
@@ -121,6 +134,13 @@ public final class InMemoryCorpus: Corpus {
     public func mentionCount(of entity: EntityID) -> Int {
         let index = Int(entity.raw)
         return mentionCountOfEntity.indices.contains(index) ? mentionCountOfEntity[index] : 0
+    }
+
+    public func entityUnits(in article: ArticleID) -> [EntityUnit] { index(article).map { unitsOfArticle[$0] } ?? [] }
+
+    public func unitCounts(of entity: EntityID) -> UnitCounts {
+        let index = Int(entity.raw)
+        return unitCountsOfEntity.indices.contains(index) ? unitCountsOfEntity[index] : UnitCounts()
     }
 
     public func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] {

@@ -5,6 +5,8 @@
 public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case int(Int)
+    /// Written with four decimals, so the same value prints the same bytes everywhere.
+    case number(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -18,6 +20,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         switch self {
         case .string(let text): JSONValue.writeString(text, to: &output)
         case .int(let value): output.write(String(value))
+        case .number(let value): output.write(value.isFinite ? String(format: "%.4f", value) : "null")
         case .bool(let value): output.write(value ? "true" : "false")
         case .null: output.write("null")
         case .array(let values):

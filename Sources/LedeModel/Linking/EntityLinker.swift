@@ -164,7 +164,7 @@ public struct EntityLinker: Sendable {
                                                      vocabulary: vocabulary)
         let organisations = modelOrganisations(paragraphs: input.paragraphs, mentions: mentions, vocabulary: vocabulary)
         return LinkedArticle(mentions: mentions, annotated: annotatedHere.sorted(), statements: statements,
-                             modelOrganisations: organisations)
+                             modelOrganisations: organisations, units: EntityUnits.make(mentions, paragraphs: input.paragraphs))
     }
 
     /// A candidate mention: a match with one of the entities its pattern may mean.
@@ -415,12 +415,16 @@ public struct LinkedArticle: Sendable, Hashable {
     public var annotated: [Int32]
     public var statements: [ReleaseStatement]
     public var modelOrganisations: [ModelOrganisation]
+    /// The entities of each paragraph and sentence (entity ids are the vocabulary's numbers).
+    public var units: [EntityUnit]
 
-    public init(mentions: [LinkedMention], annotated: [Int32], statements: [ReleaseStatement], modelOrganisations: [ModelOrganisation]) {
+    public init(mentions: [LinkedMention], annotated: [Int32], statements: [ReleaseStatement], modelOrganisations: [ModelOrganisation],
+                units: [EntityUnit] = []) {
         self.mentions = mentions
         self.annotated = annotated
         self.statements = statements
         self.modelOrganisations = modelOrganisations
+        self.units = units
     }
 }
 

@@ -19,6 +19,10 @@ extension BrowserState {
         case .sidebar:
             if sidebar.isEditingFilter { return "Filter \(sidebar.filter.isEmpty ? "empty" : sidebar.filter): \(sidebarModel.visibleEntities.count) entities" }
             guard let id = sidebar.selectedEntity, let entity = corpus.entity(id) else { return "Entities: none selected" }
+            if let row = sidebarModel.partners[id], let table = sidebarModel.cooccurrence {
+                let subject = corpus.entity(table.entity)?.label ?? ""
+                return "\(entity.label), \(row.shared) \(table.unit.plural) shared with \(subject), \(SidebarPane.partnerFigures(row).split(separator: " ").last ?? "") chance"
+            }
             let count = currentMentions.filter { $0.entity == id }.count
             return "\(entity.label), \(entity.type.displayName.lowercased()), \(count) mention\(count == 1 ? "" : "s") here"
         case .timeline:

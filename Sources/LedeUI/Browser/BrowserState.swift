@@ -22,7 +22,9 @@ public struct BrowserState: Sendable {
     public var reader = ReaderState()
     public var sidebar = SidebarState() {
         didSet {
-            if sidebar.filter != oldValue.filter || sidebar.hiddenTypes != oldValue.hiddenTypes { keepSidebarModel() }
+            if sidebar.filter != oldValue.filter || sidebar.hiddenTypes != oldValue.hiddenTypes || sidebar.cooccurrence != oldValue.cooccurrence {
+                keepSidebarModel()
+            }
         }
     }
     public var timeline = TimelineState()

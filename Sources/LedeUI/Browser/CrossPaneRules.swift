@@ -57,6 +57,8 @@ extension BrowserState {
     /// (which decides what the reader highlights), else says there is nothing to clear.
     mutating func cancelInFocusedPane() {
         if focus == .sidebar {
+            // Esc leaves the co-occurrence view once its filter is clear.
+            if sidebar.filter.isEmpty && sidebar.cooccurrence != nil { return SidebarPane.toggleCooccurrence(&self) }
             sidebar.filter = ""
             SidebarPane.reselect(&self)
         } else if reader.search != nil || reader.highlightedSentence != nil {

@@ -31,6 +31,22 @@ struct DerivedViews: Sendable {
     private var clock = 0
     private var sidebar: (inputs: SidebarModel.Inputs, model: SidebarModel)?
     private var mentionLists: [(entity: EntityID, generation: Int, list: EntityMentionList)] = []
+    private var cooccurrence: (key: CooccurrenceKey, table: CooccurrenceTable)?
+
+    /// What a co-occurrence table is made from (the filter narrows its rows later, without asking the corpus again).
+    struct CooccurrenceKey: Hashable, Sendable {
+        var entity: EntityID
+        var unit: CooccurrenceUnit
+        var order: CooccurrenceOrder
+        var generation: Int
+    }
+
+    func cooccurrenceTable(for key: CooccurrenceKey) -> CooccurrenceTable? {
+        guard let cooccurrence, cooccurrence.key == key else { return nil }
+        return cooccurrence.table
+    }
+
+    mutating func keep(_ table: CooccurrenceTable, for key: CooccurrenceKey) { cooccurrence = (key, table) }
 
     func layout(for key: LayoutKey) -> ReaderLayout? { layouts[key]?.layout }
 
@@ -117,8 +133,19 @@ extension BrowserState {
         }
     }
 
+    /// The co-occurrence view's table: the kept one, or made now (a corpus
+    /// query: at 10,000 articles, milliseconds to tens of them).
+    func cooccurrenceTable(_ view: CooccurrenceState) -> CooccurrenceTable {
+        let key = DerivedViews.CooccurrenceKey(entity: view.entity, unit: view.unit, order: view.order, generation: corpus.generation)
+        return derived.cooccurrenceTable(for: key) ?? corpus.cooccurrences(of: view.entity, unit: view.unit, order: view.order)
+    }
+
     /// Keeps the sidebar's rows for the current inputs, making them if they changed.
     mutating func keepSidebarModel() {
+        if let view = sidebar.cooccurrence {
+            let key = DerivedViews.CooccurrenceKey(entity: view.entity, unit: view.unit, order: view.order, generation: corpus.generation)
+            if derived.cooccurrenceTable(for: key) == nil { derived.keep(corpus.cooccurrences(of: view.entity, unit: view.unit, order: view.order), for: key) }
+        }
         let inputs = SidebarModel.Inputs(state: self)
         if derived.sidebarModel(for: inputs) == nil { derived.keep(SidebarModel(state: self), for: inputs) }
     }

@@ -50,6 +50,24 @@ public struct SidebarState: Hashable, Sendable {
     public var selectedEntity: EntityID?
     public var scroll = 0
     public var hiddenTypes: Set<SidebarGroup> = []
+    /// `c`: the entities that share paragraphs (or sentences) with one entity, instead of this article's.
+    public var cooccurrence: CooccurrenceState?
+}
+
+/// The sidebar's co-occurrence view: whose partners, counted in what, ranked how.
+public struct CooccurrenceState: Hashable, Sendable {
+    public var entity: EntityID
+    public var unit: CooccurrenceUnit = .paragraph
+    public var order: CooccurrenceOrder = .lift
+    /// The article's entity list as it was, to come back to.
+    public var returnSelection: EntityID?
+    public var returnScroll = 0
+
+    public init(entity: EntityID, returnSelection: EntityID? = nil, returnScroll: Int = 0) {
+        self.entity = entity
+        self.returnSelection = returnSelection
+        self.returnScroll = returnScroll
+    }
 }
 
 public struct TimelineState: Hashable, Sendable {
@@ -109,6 +127,8 @@ public struct CorpusSearchState: Hashable, Sendable {
     public var note: String?
     /// Hits are capped; true when there were more.
     public var isTruncated = false
+    /// Set when the hits are not a search's but a list's (the paragraphs two entities share): its title.
+    public var title: String?
     /// Editing the query.
     public var editor: LineEditor {
         get { LineEditor(query) }

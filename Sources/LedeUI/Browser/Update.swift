@@ -180,6 +180,9 @@ extension BrowserState {
         case .toggleLocations: SidebarPane.toggle(&self, .locations)
         case .toggleTopics: SidebarPane.toggle(&self, .topics)
         case .toggleModels: SidebarPane.toggle(&self, .models)
+        case .toggleCooccurrence: SidebarPane.toggleCooccurrence(&self)
+        case .cycleCooccurrenceUnit: SidebarPane.changeCooccurrence(&self) { $0.unit = $0.unit.other }
+        case .cycleCooccurrenceOrder: SidebarPane.changeCooccurrence(&self) { $0.order = $0.order.other }
         case .listArticles: ArticleListOverlay.open(&self)
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themes.count

@@ -13,6 +13,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case toggleTimelineList, cycleOrganisationFilter, cycleOrganisationFilterBack, toggleTimelineScope
     case zoomIn, zoomOut, zoomToFit, nextLane, previousLane
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
+    case toggleCooccurrence, cycleCooccurrenceUnit, cycleCooccurrenceOrder
     case cycleTheme, listArticles
     case searchCorpus, editCorpusSearch
     case openAddress, copy, redraw, suspend, commandLine, toggleMouse, setMark, jumpToMark, saveArticle, pipeArticle, cycleArticleOrder, filterArticles, filterDossier

@@ -49,12 +49,13 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
         let corpus = state.corpus
         var title = "Search all articles"
         if let hits = search.hits { title += " — \(hits.count)\(search.isTruncated ? "+" : "") paragraph\(hits.count == 1 ? "" : "s")" }
+        if let listTitle = search.title { title = listTitle }
         Block.draw(title: title, rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
         let dim = theme[.dim].over(body)
         guard inner.height > 1 else { return }
-        let prompt = "S/" + search.query + (search.isEditing ? "▏" : "")
+        let prompt = search.title != nil && !search.isEditing ? search.query : "S/" + search.query + (search.isEditing ? "▏" : "")
         buffer.cursor = CursorPosition(x: min(inner.maxX - 1, inner.x + 1 + DisplayWidth.of("S/" + search.query)), y: inner.y)
         buffer.put(TextFit.truncate(prompt, to: inner.width - 2), x: inner.x + 1, y: inner.y,
                    style: (search.isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
@@ -184,6 +185,8 @@ extension BrowserState {
     }
 
     mutating func runCorpusSearch(_ search: inout CorpusSearchState) {
+        // A typed search replaces a list the overlay was opened with.
+        search.title = nil
         guard corpus.isSearchReady else {
             search.note = "The search index is still being built (\(indexing?.text ?? "indexing")); try again in a moment"
             search.hits = nil

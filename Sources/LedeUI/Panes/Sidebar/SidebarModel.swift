@@ -21,12 +21,14 @@ public struct SidebarModel: Sendable {
         var generation: Int
         var filter: String
         var hiddenTypes: Set<SidebarGroup>
+        var cooccurrence: CooccurrenceState?
 
         init(state: BrowserState) {
             article = state.article
             generation = state.corpus.generation
             filter = state.sidebar.filter
             hiddenTypes = state.sidebar.hiddenTypes
+            cooccurrence = state.sidebar.cooccurrence
         }
     }
 
@@ -38,8 +40,23 @@ public struct SidebarModel: Sendable {
     public let rows: [Row]
     /// Label and type of each listed entity, so drawing does not ask the corpus again.
     public let entities: [EntityID: Entity]
+    /// In the co-occurrence view: the table, and each listed partner's row of it.
+    public private(set) var cooccurrence: CooccurrenceTable?
+    public private(set) var partners: [EntityID: CooccurrenceRow] = [:]
+
+    /// Partners listed at most: past the first few hundred by lift, a pair is noise.
+    static let partnerLimit = 500
 
     public init(state: BrowserState) {
+        if let view = state.sidebar.cooccurrence {
+            self.init(cooccurrence: state.cooccurrenceTable(view), state: state)
+        } else {
+            self.init(entitiesOfArticleIn: state)
+        }
+    }
+
+    /// The article's entities, grouped by type.
+    init(entitiesOfArticleIn state: BrowserState) {
         let corpus = state.corpus
         guard let article = state.article else { rows = []; entities = [:]; visibleEntities = []; visibleEntitySet = []; return }
         let annotated = corpus.annotatedEntities(in: article)
@@ -83,6 +100,37 @@ public struct SidebarModel: Sendable {
         self.rows = rows
         self.entities = entities
         visibleEntities = rows.compactMap { if case .entity(let entity, _, _, _) = $0 { return entity } else { return nil } }
+        visibleEntitySet = Set(visibleEntities)
+    }
+
+    /// The co-occurrence view's rows: the table's order, narrowed by the
+    /// filter (best matches first) and the type toggles, like the entity list.
+    init(cooccurrence table: CooccurrenceTable, state: BrowserState) {
+        let query = state.sidebar.filter
+        var kept: [(row: CooccurrenceRow, entity: Entity, rank: Int, score: Int)] = []
+        for (rank, row) in table.rows.prefix(Self.partnerLimit).enumerated() {
+            guard let info = state.corpus.entity(row.entity) else { continue }
+            let group = SidebarModel.group(of: info, annotated: true)
+            if let group, state.sidebar.hiddenTypes.contains(group) { continue }
+            if info.source == .detected, state.sidebar.hiddenTypes.contains(.detected), !info.type.isModelLayer { continue }
+            let score = query.isEmpty ? 0 : FilterScore.score(query: query, names: [info.label] + info.names)
+            guard let score else { continue }
+            kept.append((row, info, rank, score))
+        }
+        let strongest = kept.map(\.score).max() ?? 0
+        if strongest >= FilterScore.substringFloor { kept.removeAll { $0.score < FilterScore.substringFloor } }
+        kept.sort { ($0.score, -$0.rank) > ($1.score, -$1.rank) }
+        rows = kept.map { .entity($0.row.entity, mentions: $0.row.shared, dimmed: false, detected: $0.entity.source == .detected) }
+        var entities: [EntityID: Entity] = [:]
+        var partners: [EntityID: CooccurrenceRow] = [:]
+        for item in kept {
+            entities[item.row.entity] = item.entity
+            partners[item.row.entity] = item.row
+        }
+        self.entities = entities
+        self.partners = partners
+        self.cooccurrence = table
+        visibleEntities = kept.map(\.row.entity)
         visibleEntitySet = Set(visibleEntities)
     }
 

@@ -18,6 +18,7 @@ enum SidebarPane: PaneBehaviour {
 
     /// Enter: the selected entity's first mention in this article (else the first anywhere after it).
     static func follow(_ state: inout BrowserState) {
+        if let view = state.sidebar.cooccurrence { return listSharedUnits(&state, view: view) }
         guard let entity = state.sidebar.selectedEntity, let info = state.corpus.entity(entity) else { return }
         let list = state.mentionList(of: entity)
         let posting = state.article.flatMap { list.posting(of: $0, corpus: state.corpus) } ?? 0
@@ -97,7 +98,8 @@ extension BrowserState {
             sidebar.isEditingFilter = false
         case .submitted:
             sidebar.isEditingFilter = false
-            if !sidebar.filter.isEmpty { SidebarPane.follow(&self) }
+            // In the co-occurrence view Enter keeps the filter: the shared paragraphs are one more Enter away.
+            if !sidebar.filter.isEmpty && sidebar.cooccurrence == nil { SidebarPane.follow(&self) }
             return
         case .backspaceOnEmpty:
             sidebar.isEditingFilter = false

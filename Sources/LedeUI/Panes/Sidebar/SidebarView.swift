@@ -14,6 +14,10 @@ public enum SidebarView: Widget {
         var header = ""
         if state.sidebar.isEditingFilter || !state.sidebar.filter.isEmpty {
             header = "/" + state.sidebar.filter + (state.sidebar.isEditingFilter ? "▏" : "")
+        } else if let table = model.cooccurrence {
+            let subject = state.corpus.entity(table.entity)?.label ?? "?"
+            // The view's settings first: a long name is what the width cuts.
+            header = "\(table.unit == .paragraph ? "¶" : "sentences") by \(table.order.rawValue) · with \(subject)"
         } else if !state.sidebar.hiddenTypes.isEmpty {
             header = "hidden: " + state.sidebar.hiddenTypes.map { $0.rawValue.lowercased() }.sorted().joined(separator: ", ")
         } else {
@@ -29,7 +33,7 @@ public enum SidebarView: Widget {
 
         let rows = area.height - 1
         if model.rows.isEmpty {
-            let text = state.sidebar.filter.isEmpty ? "No entities" : "No match"
+            let text = !state.sidebar.filter.isEmpty ? "No match" : model.cooccurrence != nil ? "Shares no \(model.cooccurrence!.unit.rawValue) with another entity" : "No entities"
             buffer.put(TextFit.truncate(text, to: area.width), x: area.x, y: area.y + 1, style: theme[.dim].over(base), clip: area)
             return
         }
@@ -53,13 +57,13 @@ public enum SidebarView: Widget {
                     labelStyle = theme[.detected].over(labelStyle)
                 }
                 if focused { labelStyle = theme[.selection].over(labelStyle) }
-                let count = String(mentions)
+                let count = model.partners[entityID].map(SidebarPane.partnerFigures) ?? String(mentions)
                 let marker = selected ? "▸ " : "  "
-                let labelWidth = max(1, area.width - 2 - count.count - 1)
+                let labelWidth = max(1, area.width - 2 - DisplayWidth.of(count) - 1)
                 buffer.put(marker, x: area.x, y: y, style: rowStyle, clip: area)
                 if focused && !state.sidebar.isEditingFilter { buffer.cursor = CursorPosition(x: area.x + 2, y: y) }
                 buffer.put(TextFit.truncate(entity.label, to: labelWidth), x: area.x + 2, y: y, style: labelStyle, clip: area)
-                buffer.put(count, x: area.maxX - count.count, y: y, style: (dimmed ? theme[.dim] : Style()).over(rowStyle), clip: area)
+                buffer.put(count, x: area.maxX - DisplayWidth.of(count), y: y, style: (dimmed ? theme[.dim] : Style()).over(rowStyle), clip: area)
             }
         }
     }
