@@ -109,6 +109,26 @@ struct BrowserEndToEndTests {
         try expectRestored(session)
     }
 
+    @Test("c in the sidebar lists what travels with an entity; Enter lists the shared paragraphs; c comes back")
+    func cooccurrencePanel() throws {
+        let session = try start("Sources/lede/Samples")
+        try session.type("e")
+        try session.type("c")
+        let panel = try session.waitFor("co-occurrence view") { $0.contains("¶ by lift · with") }
+        #expect(panel.contains("share paragraphs, by lift"))
+        // Each partner row ends in its shared count and lift: `9 ×2.4`.
+        #expect(panel.range(of: #"\d+ ×\d+(\.\d)?│"#, options: .regularExpression) != nil)
+        try session.press("Enter")
+        let shared = try session.waitFor("shared paragraphs") { $0.contains("shared paragraph") }
+        #expect(shared.contains(" with "))
+        try session.press("Escape")
+        try session.type("c")
+        let back = try session.waitFor("the article's entities") { $0.contains("This article's entities") }
+        #expect(!back.contains("¶ by lift"))
+        try session.type("q")
+        try expectRestored(session)
+    }
+
     @Test("keys terminfo does not describe (xterm's under TERM=xterm-256color in tmux, rxvt's) are one key each, never typed text")
     func undecodedSequences() throws {
         let session = try start("Sources/lede/Samples", width: 100, height: 30, environment: ["TERM": "xterm-256color"])
