@@ -192,6 +192,43 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         return (list.rows, list.orders[order] ?? [])
     }
 
+    /// Each article's publication day by reading-order position, read with one
+    /// query once per generation: after that an entity's histogram is a walk
+    /// of its postings (one blob), not a read per article.
+    private var publication: (generation: Int, days: PublicationDays)?
+
+    private func publicationDays() -> PublicationDays {
+        let generation = self.generation
+        if let kept = withLock({ publication }), kept.generation == generation { return kept.days }
+        let current = withLock { snapshot }
+        var days = PublicationDays(undatedCount: current.articleIDs.count)
+        try? pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, published FROM articles WHERE published IS NOT NULL")
+            while let row = try rows.next() {
+                // Articles the snapshot does not hold yet (committed since) wait for the next generation.
+                guard let position = current.position(of: ArticleID(row[0] as Int64)),
+                      let text = row[1] as String?, let day = PublicationDays.dayNumber(iso: text) else { continue }
+                days.days[position] = Int32(clamping: day)
+            }
+        }
+        days.recomputeSpan()
+        withLock { publication = (generation, days) }
+        return days
+    }
+
+    public func mentionsOverTime(of entity: EntityID) -> DatedMentions {
+        publicationDays().mentions(articles(mentioning: entity)) { self.position(of: $0) }
+    }
+
+    /// A label looked up in the entity table (a release's organisation; a handful per generation).
+    public func entityID(type: EntityType, label: String) -> EntityID? {
+        let id = (try? pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE type = ? AND label = ? AND listed = 1 ORDER BY id LIMIT 1",
+                               arguments: [type.rawValue, label])
+        }) ?? nil
+        return id.map(EntityID.init)
+    }
+
     public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] {
         if order == .reading && filter.isEmpty { return articleIDs }
         let (rows, ordered) = articleListRows(order: order)

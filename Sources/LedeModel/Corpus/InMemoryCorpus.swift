@@ -13,6 +13,8 @@ public final class InMemoryCorpus: Corpus {
     public let errors: [LoadError]
     public let catalogueProblems: [String]
     public let articleIDs: [ArticleID]
+    /// Each article's publication day, by position (ids are positions here).
+    private let publicationDays: PublicationDays
     public var generation: Int { 0 }
 
     /// Loads files and folders (recursively, `.txt` files, sorted by path).
@@ -38,11 +40,13 @@ public final class InMemoryCorpus: Corpus {
         errors = other.errors
         catalogueProblems = other.catalogueProblems
         articleIDs = other.articleIDs
+        publicationDays = other.publicationDays
     }
 
     init(imported: [ImportedArticle], linked: [LinkedArticle], vocabulary: Vocabulary, linker: EntityLinker, errors: [LoadError]) {
         articles = imported.map(\.article)
         articleIDs = articles.indices.map { ArticleID(Int64($0)) }
+        publicationDays = PublicationDays(articles.map(\.published))
         var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: linker.catalogue)
         var mentionsOfArticle: [[Mention]] = []
         var annotated: [Set<EntityID>] = []
@@ -121,6 +125,10 @@ public final class InMemoryCorpus: Corpus {
     public func mentionCount(of entity: EntityID) -> Int {
         let index = Int(entity.raw)
         return mentionCountOfEntity.indices.contains(index) ? mentionCountOfEntity[index] : 0
+    }
+
+    public func mentionsOverTime(of entity: EntityID) -> DatedMentions {
+        publicationDays.mentions(articles(mentioning: entity)) { self.index($0) }
     }
 
     public func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] {
