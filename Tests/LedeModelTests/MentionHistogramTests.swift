@@ -9,9 +9,7 @@ struct MentionHistogramTests {
 
     /// The fixture in memory and its Quillmark.
     static func fixture() throws -> (InMemoryCorpus, Entity) {
-        let folder = try DatedMentionsFixture.write()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let corpus = InMemoryCorpus.load(paths: [folder])
+        let corpus = try DatedMentionsFixture.inMemory()
         return (corpus, try #require(corpus.entity(labelled: "Quillmark")))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LedeModel
 
 /// Six small articles with known publication dates and known counts of one
 /// annotated organisation, Quillmark (written for these tests):
@@ -43,5 +44,12 @@ public enum DatedMentionsFixture {
         let folder = SyntheticCorpus.temporaryFolder("dated-mentions")
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
         return folder
+    }
+
+    /// The six files read in memory (the folder is gone again afterwards).
+    public static func inMemory() throws -> InMemoryCorpus {
+        let folder = try write()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return InMemoryCorpus.load(paths: [folder])
     }
 }
