@@ -25,6 +25,10 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
 
     struct Snapshot {
         var generation = 0
+        /// Counts reloads (the generation also moves when only the errors change).
+        var reloads = 0
+        /// Each article's publication day by position, read the first time a histogram is asked for.
+        var publicationDays: PublicationDays?
         var articleIDs: [ArticleID] = []
         /// Positions by id, built only when ids are not already in reading order
         /// (a first build numbers them in order; later additions may not be).
@@ -59,6 +63,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         var next = try pool.read { db in try Self.readSnapshot(db) }
         lock.lock()
         next.generation = snapshot.generation + 1
+        next.reloads = snapshot.reloads + 1
         snapshot = next
         articleCache.removeAll()
         mentionCache.removeAll()
@@ -193,26 +198,28 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     }
 
     /// Each article's publication day by reading-order position, read with one
-    /// query once per generation: after that an entity's histogram is a walk
-    /// of its postings (one blob), not a read per article.
-    private var publication: (generation: Int, days: PublicationDays)?
-
+    /// query once per snapshot: after that an entity's histogram is a walk of
+    /// its postings (one blob), not a read per article.
     private func publicationDays() -> PublicationDays {
-        let generation = self.generation
-        if let kept = withLock({ publication }), kept.generation == generation { return kept.days }
         let current = withLock { snapshot }
+        if let kept = current.publicationDays { return kept }
         var days = PublicationDays(undatedCount: current.articleIDs.count)
         try? pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, published FROM articles WHERE published IS NOT NULL")
+            // SQLite turns `YYYY-MM-DD` into days since 1970 itself (no string per row); other forms are read here.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, CAST(julianday(published) - 2440587.5 AS INTEGER), CASE WHEN length(published) = 10 THEN NULL ELSE published END
+                FROM articles WHERE published IS NOT NULL
+                """)
             while let row = try rows.next() {
-                // Articles the snapshot does not hold yet (committed since) wait for the next generation.
-                guard let position = current.position(of: ArticleID(row[0] as Int64)),
-                      let text = row[1] as String?, let day = PublicationDays.dayNumber(iso: text) else { continue }
+                // Articles the snapshot does not hold yet (committed since) wait for the next reload.
+                guard let position = current.position(of: ArticleID(row[0] as Int64)) else { continue }
+                let short = row[2] as String?
+                guard let day = short.map(PublicationDays.dayNumber(iso:)) ?? (row[1] as Int64?).map(Int.init) else { continue }
                 days.days[position] = Int32(clamping: day)
             }
         }
         days.recomputeSpan()
-        withLock { publication = (generation, days) }
+        withLock { if snapshot.reloads == current.reloads { snapshot.publicationDays = days } }
         return days
     }
 
