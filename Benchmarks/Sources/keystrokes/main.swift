@@ -114,3 +114,25 @@ if let (top, topMentions) = ranked.first {
                      (stats.samples.last ?? .zero).seconds * 1000, stats.samples.count))
     }
 }
+
+// The timeline's `p` (each organisation's busiest period): the first time in a snapshot (an entity
+// lookup, postings and histogram per organisation with releases), then off and on again (kept).
+var timeline = state
+timeline.apply(.key(.character("t")))
+for _ in 0..<5 {
+    try? (corpus as? IndexedCorpus)?.reload()
+    timeline.corpusDidChange(indexing: nil)
+    for label in ["p (first in a snapshot)", "p (off)", "p (on, kept)"] {
+        let start = clock.now
+        timeline.apply(.key(.character("p")))
+        _ = BrowserView.render(timeline, reusing: &regions)
+        samples[label, default: []].append(clock.now - start)
+    }
+    timeline.apply(.key(.character("p")))
+}
+print("organisations with releases: \(Set(corpus.releases.compactMap(\.organisation)).count)")
+for label in ["p (first in a snapshot)", "p (off)", "p (on, kept)"] {
+    let stats = DurationStats(samples.removeValue(forKey: label)!)
+    print(String(format: "%-33@ p50 %7.3f ms  max %7.3f ms  (%d samples)", label, stats.median.seconds * 1000,
+                 (stats.samples.last ?? .zero).seconds * 1000, stats.samples.count))
+}
