@@ -73,6 +73,8 @@ public struct IndexUnavailable: Error, CustomStringConvertible, Sendable {
 
 /// An open index file: the SQLite pool, its lock, and the schema.
 public final class IndexDatabase: Sendable {
+    /// 2: `articles_by_published` (publication days read from an index, not a scan of the article rows);
+    /// `article_units` and `entity_units` (co-occurrence).
     public static let schemaVersion = 2
 
     public let path: String
@@ -220,6 +222,8 @@ public final class IndexDatabase: Sendable {
                 mentions BLOB, annotated BLOB, statements BLOB, model_organisations BLOB
             );
             CREATE INDEX articles_by_position ON articles(position);
+            -- (published, id): what mentions over time read, without the wide article rows.
+            CREATE INDEX articles_by_published ON articles(published);
             CREATE TABLE failures (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, message TEXT NOT NULL) WITHOUT ROWID;
             -- The text apart from the small, often-updated article rows. The body is
             -- the paragraphs joined by line breaks (a paragraph holds none).

@@ -25,6 +25,10 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
 
     struct Snapshot {
         var generation = 0
+        /// Counts reloads (the generation also moves when only the errors change).
+        var reloads = 0
+        /// Each article's publication day by position, read the first time a histogram is asked for.
+        var publicationDays: PublicationDays?
         var articleIDs: [ArticleID] = []
         /// Positions by id, built only when ids are not already in reading order
         /// (a first build numbers them in order; later additions may not be).
@@ -59,6 +63,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         var next = try pool.read { db in try Self.readSnapshot(db) }
         lock.lock()
         next.generation = snapshot.generation + 1
+        next.reloads = snapshot.reloads + 1
         snapshot = next
         articleCache.removeAll()
         mentionCache.removeAll()
@@ -190,6 +195,45 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         }
         withLock { listRows = list }
         return (list.rows, list.orders[order] ?? [])
+    }
+
+    /// Each article's publication day by reading-order position, read with one
+    /// query once per snapshot: after that an entity's histogram is a walk of
+    /// its postings (one blob), not a read per article.
+    private func publicationDays() -> PublicationDays {
+        let current = withLock { snapshot }
+        if let kept = current.publicationDays { return kept }
+        var days = PublicationDays(undatedCount: current.articleIDs.count)
+        try? pool.read { db in
+            // SQLite turns `YYYY-MM-DD` into days since 1970 itself (no string per row); other forms are read here.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, CAST(julianday(published) - 2440587.5 AS INTEGER), CASE WHEN length(published) = 10 THEN NULL ELSE published END
+                FROM articles WHERE published IS NOT NULL
+                """)
+            while let row = try rows.next() {
+                // Articles the snapshot does not hold yet (committed since) wait for the next reload.
+                guard let position = current.position(of: ArticleID(row[0] as Int64)) else { continue }
+                let short = row[2] as String?
+                guard let day = short.map(PublicationDays.dayNumber(iso:)) ?? (row[1] as Int64?).map(Int.init) else { continue }
+                days.days[position] = Int32(clamping: day)
+            }
+        }
+        days.recomputeSpan()
+        withLock { if snapshot.reloads == current.reloads { snapshot.publicationDays = days } }
+        return days
+    }
+
+    public func mentionsOverTime(of entity: EntityID) -> DatedMentions {
+        publicationDays().mentions(articles(mentioning: entity)) { self.position(of: $0) }
+    }
+
+    /// A label looked up in the entity table (a release's organisation; a handful per generation).
+    public func entityID(type: EntityType, label: String) -> EntityID? {
+        let id = (try? pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE type = ? AND label = ? AND listed = 1 ORDER BY id LIMIT 1",
+                               arguments: [type.rawValue, label])
+        }) ?? nil
+        return id.map(EntityID.init)
     }
 
     public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] {

@@ -36,6 +36,11 @@ public protocol Corpus: AnyObject, Sendable {
     /// Articles that mention the entity, reading order, with how often.
     func articles(mentioning entity: EntityID) -> [ArticleMentionCount]
     func mentionCount(of entity: EntityID) -> Int
+    /// The entity's mentions by the publication day of their articles, with the
+    /// corpus's own publication range (the axis every entity shares).
+    func mentionsOverTime(of entity: EntityID) -> DatedMentions
+    /// The entity of this type shown under this label, if any (a release names its organisation by label).
+    func entityID(type: EntityType, label: String) -> EntityID?
 
     /// Which entities each paragraph and sentence of the article mentions:
     /// what co-occurrence reads (sorted, no repeats).
@@ -120,6 +125,20 @@ extension Corpus {
     public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] { defaultArticleList(order: order, filter: filter) }
     public var isSearchReady: Bool { true }
     public func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]] { articles.map { entityUnits(in: $0) } }
+
+    /// Reads every article's summary: the stores keep the publication days in a column of their own instead.
+    public func mentionsOverTime(of entity: EntityID) -> DatedMentions {
+        let days = PublicationDays(articleIDs.map { summary(of: $0)?.published })
+        return days.mentions(articles(mentioning: entity), position: position(of:))
+    }
+
+    /// Looks at every entity: stores that can look a label up directly do.
+    public func entityID(type: EntityType, label: String) -> EntityID? {
+        allEntities().first { $0.type == type && $0.label == label }?.id
+    }
+
+    /// The entity's mentions per week or month over the corpus's publication range.
+    public func mentionHistogram(of entity: EntityID) -> MentionHistogram { MentionHistogram(mentionsOverTime(of: entity)) }
 
     /// Looks at every summary: stores that can look a path up directly do.
     public func articleID(path: String) -> ArticleID? {

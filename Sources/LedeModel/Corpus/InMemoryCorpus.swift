@@ -16,6 +16,8 @@ public final class InMemoryCorpus: Corpus {
     public let errors: [LoadError]
     public let catalogueProblems: [String]
     public let articleIDs: [ArticleID]
+    /// Each article's publication day, by position (ids are positions here).
+    private let publicationDays: PublicationDays
     public var generation: Int { 0 }
 
     /// Loads files and folders (recursively, `.txt` files, sorted by path).
@@ -44,11 +46,13 @@ public final class InMemoryCorpus: Corpus {
         errors = other.errors
         catalogueProblems = other.catalogueProblems
         articleIDs = other.articleIDs
+        publicationDays = other.publicationDays
     }
 
     init(imported: [ImportedArticle], linked: [LinkedArticle], vocabulary: Vocabulary, linker: EntityLinker, errors: [LoadError]) {
         articles = imported.map(\.article)
         articleIDs = articles.indices.map { ArticleID(Int64($0)) }
+        publicationDays = PublicationDays(articles.map(\.published))
         var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: linker.catalogue)
         var mentionsOfArticle: [[Mention]] = []
         var annotated: [Set<EntityID>] = []
@@ -141,6 +145,10 @@ public final class InMemoryCorpus: Corpus {
     public func unitCounts(of entity: EntityID) -> UnitCounts {
         let index = Int(entity.raw)
         return unitCountsOfEntity.indices.contains(index) ? unitCountsOfEntity[index] : UnitCounts()
+    }
+
+    public func mentionsOverTime(of entity: EntityID) -> DatedMentions {
+        publicationDays.mentions(articles(mentioning: entity)) { self.index($0) }
     }
 
     public func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] {

@@ -30,7 +30,11 @@ struct DerivedViews: Sendable {
     private var layouts: [LayoutKey: (layout: ReaderLayout, used: Int)] = [:]
     private var clock = 0
     private var sidebar: (inputs: SidebarModel.Inputs, model: SidebarModel)?
-    private var mentionLists: [(entity: EntityID, generation: Int, list: EntityMentionList)] = []
+    private var mentionLists = KeptPerEntity<EntityMentionList>(capacity: mentionListCapacity)
+    /// Mentions over time of the dossier's entity (and the last few opened).
+    private var histograms = KeptPerEntity<MentionHistogram>(capacity: 4)
+    /// When each organisation with releases is most discussed, while the timeline shows it.
+    private var peaks: (generation: Int, peaks: OrganisationPeaks)?
     private var cooccurrence: (key: CooccurrenceKey, table: CooccurrenceTable)?
 
     /// What a co-occurrence table is made from (the filter narrows its rows later, without asking the corpus again).
@@ -74,15 +78,71 @@ struct DerivedViews: Sendable {
 
     mutating func keep(_ model: SidebarModel, for inputs: SidebarModel.Inputs) { sidebar = (inputs, model) }
 
-    func mentionList(of entity: EntityID, generation: Int) -> EntityMentionList? {
-        mentionLists.last { $0.entity == entity && $0.generation == generation }?.list
-    }
+    func mentionList(of entity: EntityID, generation: Int) -> EntityMentionList? { mentionLists.value(of: entity, generation: generation) }
 
     mutating func keep(_ list: EntityMentionList, of entity: EntityID, generation: Int) {
-        mentionLists.removeAll { $0.entity == entity }
-        mentionLists.append((entity, generation, list))
-        if mentionLists.count > Self.mentionListCapacity { mentionLists.removeFirst() }
+        mentionLists.keep(list, of: entity, generation: generation)
     }
+
+    func histogram(of entity: EntityID, generation: Int) -> MentionHistogram? { histograms.value(of: entity, generation: generation) }
+
+    mutating func keep(_ histogram: MentionHistogram, of entity: EntityID, generation: Int) {
+        histograms.keep(histogram, of: entity, generation: generation)
+    }
+
+    func organisationPeaks(generation: Int) -> OrganisationPeaks? {
+        guard let peaks, peaks.generation == generation else { return nil }
+        return peaks.peaks
+    }
+
+    mutating func keep(_ value: OrganisationPeaks, generation: Int) { peaks = (generation, value) }
+}
+
+/// Values made per entity from one generation of the corpus, the last `capacity` entities asked about.
+struct KeptPerEntity<Value: Sendable>: Sendable {
+    let capacity: Int
+    private var items: [(entity: EntityID, generation: Int, value: Value)] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func value(of entity: EntityID, generation: Int) -> Value? {
+        items.last { $0.entity == entity && $0.generation == generation }?.value
+    }
+
+    mutating func keep(_ value: Value, of entity: EntityID, generation: Int) {
+        items.removeAll { $0.entity == entity }
+        items.append((entity, generation, value))
+        if items.count > capacity { items.removeFirst() }
+    }
+}
+
+/// The period (week or month, as the dossier bins them) in which each
+/// organisation that has releases is mentioned most: the timeline's markers.
+public struct OrganisationPeaks: Sendable, Hashable {
+    public struct Peak: Sendable, Hashable {
+        /// The period's first and last day (days since 1970-01-01).
+        public var first: Int
+        public var last: Int
+        public var label: String
+        public var mentions: Int
+    }
+
+    public var byOrganisation: [String: Peak]
+
+    /// Asks the corpus for each organisation's mentions over time: a lookup and one posting list each.
+    init(corpus: any Corpus) {
+        var byOrganisation: [String: Peak] = [:]
+        for name in Set(corpus.releases.compactMap(\.organisation)) {
+            guard let id = corpus.entityID(type: .organisation, label: name) else { continue }
+            let histogram = corpus.mentionHistogram(of: id)
+            guard let busiest = histogram.busiest else { continue }
+            let next = MentionHistogram.start(ofPeriodAfter: busiest.start, histogram.period)
+            byOrganisation[name] = Peak(first: busiest.start, last: next - 1, label: histogram.label(of: busiest), mentions: busiest.mentions)
+        }
+        self.byOrganisation = byOrganisation
+    }
+
+    public subscript(organisation: String?) -> Peak? { organisation.flatMap { byOrganisation[$0] } }
 }
 
 extension BrowserState {
@@ -140,6 +200,28 @@ extension BrowserState {
         return derived.cooccurrenceTable(for: key) ?? corpus.cooccurrences(of: view.entity, unit: view.unit, order: view.order)
     }
 
+    /// An entity's mentions per week or month (the dossier's sparkline): the kept one, else asked for now.
+    func mentionHistogram(of entity: EntityID) -> MentionHistogram {
+        derived.histogram(of: entity, generation: corpus.generation) ?? corpus.mentionHistogram(of: entity)
+    }
+
+    mutating func keepMentionHistogram(of entity: EntityID) {
+        let generation = corpus.generation
+        if derived.histogram(of: entity, generation: generation) == nil {
+            derived.keep(corpus.mentionHistogram(of: entity), of: entity, generation: generation)
+        }
+    }
+
+    /// When each organisation is most discussed (the timeline's `p` markers): kept per generation.
+    var organisationPeaks: OrganisationPeaks {
+        derived.organisationPeaks(generation: corpus.generation) ?? OrganisationPeaks(corpus: corpus)
+    }
+
+    mutating func keepOrganisationPeaks() {
+        let generation = corpus.generation
+        if derived.organisationPeaks(generation: generation) == nil { derived.keep(OrganisationPeaks(corpus: corpus), generation: generation) }
+    }
+
     /// Keeps the sidebar's rows for the current inputs, making them if they changed.
     mutating func keepSidebarModel() {
         if let view = sidebar.cooccurrence {
@@ -161,7 +243,11 @@ extension BrowserState {
     mutating func refreshDerivedViews() {
         keepDerivedViewsOfArticle()
         // The dossier draws its entity's list; the lists `]` and `[` walk are read ahead after drawing.
-        if case .dossier(let dossier) = overlay { keepMentionList(of: dossier.entity) }
+        if case .dossier(let dossier) = overlay {
+            keepMentionList(of: dossier.entity)
+            keepMentionHistogram(of: dossier.entity)
+        }
+        if timeline.showsPeaks { keepOrganisationPeaks() }
     }
 
     /// Reads ahead what the likely next keys need (the neighbouring articles'

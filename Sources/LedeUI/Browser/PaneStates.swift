@@ -81,6 +81,8 @@ public struct TimelineState: Hashable, Sendable {
     public var zoom = 0
     /// First day shown when zoomed (days since 1970-01-01); nil centres on the selection.
     public var windowStart: Int?
+    /// `p`: mark when each organisation is most discussed (its busiest week or month) beside its releases.
+    public var showsPeaks = false
 
     public var selection: Int {
         get { list.selection }

@@ -152,6 +152,7 @@ extension BrowserState {
         case .zoomIn: TimelinePane.zoom(&self, by: 1)
         case .zoomOut: TimelinePane.zoom(&self, by: -1)
         case .zoomToFit: TimelinePane.zoomToFit(&self)
+        case .togglePeakMarkers: TimelinePane.togglePeaks(&self)
         case .nextLane: TimelinePane.stepLane(&self, by: 1)
         case .previousLane: TimelinePane.stepLane(&self, by: -1)
         case .openAddress: return openAddress()

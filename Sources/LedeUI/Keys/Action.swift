@@ -11,7 +11,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case nextArticle, previousArticle
     case toggleParagraphFilter, hintMode
     case toggleTimelineList, cycleOrganisationFilter, cycleOrganisationFilterBack, toggleTimelineScope
-    case zoomIn, zoomOut, zoomToFit, nextLane, previousLane
+    case zoomIn, zoomOut, zoomToFit, nextLane, previousLane, togglePeakMarkers
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case toggleCooccurrence, cycleCooccurrenceUnit, cycleCooccurrenceOrder
     case cycleTheme, listArticles

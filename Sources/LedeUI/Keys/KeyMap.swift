@@ -106,6 +106,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .zoomIn, label: "zoom in", keys: keys("+", "="), help: "zoom the time axis in around the selected release (half the days, down to about a month)", panes: [.timeline], isHint: true),
         KeyBinding(action: .zoomOut, label: "zoom out", keys: keys("-"), help: "zoom the time axis out (twice the days, up to every release)", panes: [.timeline], isHint: false),
         KeyBinding(action: .zoomToFit, label: "fit all", keys: keys("0"), help: "zoom the time axis to fit every release", panes: [.timeline], isHint: false),
+        KeyBinding(action: .togglePeakMarkers, label: "busiest", keys: keys("p"), help: "mark when each organisation is most discussed (its busiest week or month of mentions) beside its releases", panes: [.timeline], isHint: false),
         KeyBinding(action: .toggleTimelineScope, label: "this article", keys: keys("a"), help: "show the releases of this article only / of all articles", panes: [.timeline], isHint: false),
         KeyBinding(action: .cycleOrganisationFilter, label: "organisation", keys: keys("c"), help: "show one organisation's releases at a time (the next one)", panes: [.timeline], isHint: false),
         KeyBinding(action: .cycleOrganisationFilterBack, label: "organisation back", keys: keys("C"), help: "show the previous organisation's releases", panes: [.timeline], isHint: false),

@@ -8,8 +8,8 @@ public enum DossierOverlay: PaneBehaviour, Widget {
 
     static func rect(_ layout: ScreenLayout) -> Rect { layout.overlay(widthPercent: 86, heightPercent: 84) }
 
-    /// Below the names and the counts: the rows of articles and mentions.
-    static func listArea(_ layout: ScreenLayout) -> Rect { Block.listArea(of: rect(layout), belowHeaderRows: 3) }
+    /// Below the names, the counts and the mentions over time: the rows of articles and mentions.
+    static func listArea(_ layout: ScreenLayout) -> Rect { Block.listArea(of: rect(layout), belowHeaderRows: 4) }
 
     static func pageSize(_ state: BrowserState) -> Int { max(1, listArea(state.screenLayout).height) }
 
@@ -77,6 +77,8 @@ public enum DossierOverlay: PaneBehaviour, Widget {
         if !entity.predicates.isEmpty { about += " (\(entity.predicates.joined(separator: ", ")))" }
         if state.indexing != nil { about += " · still indexing: counts so far" }
         buffer.put(TextFit.truncate(about, to: inner.width - 2), x: inner.x + 1, y: y, style: dim, clip: inner)
+        y += 1
+        if y < inner.maxY { drawMentionsOverTime(state.mentionHistogram(of: entity.id), type: entity.type, state: state, y: y, inner: inner, into: &buffer) }
         let listArea = listArea(state.screenLayout)
         guard listArea.height > 0, !list.isEmpty else { return }
         // Rows: an article heading before each article's mentions. Only the
@@ -108,6 +110,23 @@ public enum DossierOverlay: PaneBehaviour, Widget {
             x = buffer.put(snippet.before, x: x, y: rowY, style: rowStyle, clip: listArea)
             x = buffer.put(snippet.match, x: x, y: rowY, style: theme.style(for: entity.type).over(rowStyle).with(.bold), clip: listArea)
             buffer.put(snippet.after, x: x, y: rowY, style: rowStyle, clip: listArea)
+        }
+    }
+}
+
+extension DossierOverlay {
+    /// The line under the counts: when the entity is mentioned, as a sparkline (a sentence in accessible mode).
+    static func drawMentionsOverTime(_ histogram: MentionHistogram, type: EntityType, state: BrowserState, y: Int, inner: Rect, into buffer: inout ScreenBuffer) {
+        let theme = state.theme
+        let body = theme[.overlay].over(theme[.text])
+        var x = inner.x + 1
+        for segment in MentionTimelineLine.segments(histogram, width: inner.width - 2, accessible: state.accessible) {
+            let style: Style = switch segment.kind {
+            case .text: body
+            case .dim: theme[.dim].over(body)
+            case .spark: Style(foreground: theme.style(for: type).foreground).over(body)
+            }
+            x = buffer.put(segment.text, x: x, y: y, style: style, clip: inner)
         }
     }
 }

@@ -40,6 +40,7 @@ struct TimelineAxisLayout {
     let scaleX: Int
     let scaleWidth: Int
     let window: DayWindow?
+    let scale: TimeScale
     let isZoomed: Bool
     /// Per release: its marker cell, nil when outside the visible days.
     let positions: [Position?]
@@ -92,6 +93,7 @@ struct TimelineAxisLayout {
         self.scaleWidth = scaleWidth
 
         let scale = TimeScale(releases: releases, window: window, isZoomed: isZoomed, width: scaleWidth)
+        self.scale = scale
         for (index, release) in releases.enumerated() {
             guard let column = scale.column(of: release) else { continue }
             positions[index] = Position(x: scaleX + column, y: rows[laneOfRelease[index]].y)
@@ -108,6 +110,22 @@ struct TimelineAxisLayout {
         (labels, unlabelled) = lanes.isEmpty
             ? placer.belowAxis(order, releases: releases, positions: placed, rows: Array((firstAxisRow + 1)..<max(firstAxisRow + 1, detailRow)), selection: selection)
             : placer.onLanes(order, releases: releases, positions: placed, selection: selection)
+    }
+
+    /// Where a period of days (an organisation's busiest) sits on the axis:
+    /// its columns, or the side of the visible days it lies beyond.
+    enum Span: Equatable {
+        case columns(ClosedRange<Int>)
+        case before, after
+    }
+
+    func span(first: Int, last: Int) -> Span? {
+        guard let window else { return nil }
+        if last < window.first { return .before }
+        if first > window.last { return .after }
+        let from = scaleX + scale.column(ofDay: max(first, window.first))
+        let to = scaleX + scale.column(ofDay: min(last, window.last))
+        return .columns(min(from, to)...max(from, to))
     }
 
     /// The release drawn nearest a cell (within 3 columns, on its row).

@@ -112,6 +112,27 @@ enum TimelinePane: PaneBehaviour {
         }
     }
 
+    /// `p`: marks, on each organisation's lane (and in the list), the week or
+    /// month in which the articles mention it most; again, hides them.
+    static func togglePeaks(_ state: inout BrowserState) {
+        state.timeline.showsPeaks.toggle()
+        guard state.timeline.showsPeaks else {
+            state.message = StatusMessage("Busiest periods hidden")
+            return
+        }
+        state.keepOrganisationPeaks()
+        let peaks = state.organisationPeaks
+        let shown = TimelineModel(state: state).releases.compactMap(\.organisation)
+        if let organisation = state.selectedRelease?.organisation, let peak = peaks[organisation] {
+            state.message = StatusMessage("━ marks each organisation's busiest period: \(organisation) \(peak.label) (\(MentionTimelineLine.mentions(peak.mentions)))")
+        } else if shown.contains(where: { peaks[$0] != nil }) {
+            state.message = StatusMessage("━ marks each organisation's busiest period of mentions")
+        } else {
+            state.message = StatusMessage(state.indexing != nil ? "No busiest periods yet: still indexing" : "No dated mentions of these organisations",
+                                          isError: state.indexing == nil)
+        }
+    }
+
     /// `a`: only the releases this article mentions, or all.
     static func toggleScope(_ state: inout BrowserState) {
         state.timeline.onlyCurrentArticle.toggle()

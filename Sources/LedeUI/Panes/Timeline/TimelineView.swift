@@ -67,6 +67,8 @@ public enum TimelineView: Widget {
             }
         }
 
+        let peakCells = state.timeline.showsPeaks ? drawPeaks(state, layout: layout, into: &buffer, area: area) : []
+
         // Markers, the selected one last so it stays visible.
         let order = releases.indices.filter { $0 != selection } + [selection].filter { releases.indices.contains($0) }
         for index in order {
@@ -83,7 +85,48 @@ public enum TimelineView: Widget {
             if label.release == selection { style = theme[.selected].over(style) }
             buffer.put(label.text, x: label.x, y: label.y, style: style, clip: area)
         }
+        // Where a marker or label covers the busiest stretch, it is underlined instead.
+        for (y, columns) in peakCells {
+            for x in columns where area.contains(x: x, y: y) && buffer[x, y].grapheme != "━" { buffer[x, y].style.attributes.insert(.underline) }
+        }
         drawDetails(state, releases: releases, hidden: layout.unlabelled, into: &buffer, area: area, row: layout.detailRow)
+    }
+
+    /// `p`: each organisation's busiest period as a heavy stretch of its lane
+    /// (of the axis, when one organisation is shown), under the markers and
+    /// labels; beyond the visible days, a note at that edge.
+    @discardableResult
+    static func drawPeaks(_ state: BrowserState, layout: TimelineAxisLayout, into buffer: inout ScreenBuffer, area: Rect) -> [(y: Int, columns: ClosedRange<Int>)] {
+        let theme = state.theme
+        let base = theme[.text]
+        let peaks = state.organisationPeaks
+        var drawn: [(y: Int, columns: ClosedRange<Int>)] = []
+        for row in layout.rows {
+            guard let name = row.name ?? state.timeline.organisationFilter, let peak = peaks[name],
+                  let span = layout.span(first: peak.first, last: peak.last) else { continue }
+            let style = Style(foreground: theme.color(forOrganisation: name)).over(theme[.marker].over(base)).with(.bold)
+            let lineStart = area.x + layout.nameWidth
+            switch span {
+            case .columns(let columns):
+                buffer.put(String(repeating: "━", count: columns.count), x: columns.lowerBound, y: row.y, style: style, clip: area)
+                drawn.append((row.y, columns))
+            case .before where row.before == 0:
+                buffer.put("‹━ \(peak.label)", x: lineStart, y: row.y, style: style, clip: area)
+            case .after where row.after == 0:
+                let text = "\(peak.label) ━›"
+                buffer.put(text, x: area.maxX - DisplayWidth.of(text), y: row.y, style: style, clip: area)
+            default:
+                continue
+            }
+        }
+        return drawn
+    }
+
+    /// The selected release's organisation's busiest period, for the details row and the list.
+    static func peakNote(_ state: BrowserState, _ release: Release) -> String? {
+        guard state.timeline.showsPeaks, let organisation = release.organisation,
+              let peak = state.organisationPeaks[organisation] else { return nil }
+        return "\(organisation) busiest \(peak.label) (\(MentionTimelineLine.mentions(peak.mentions)))"
     }
 
     static func drawDetails(_ state: BrowserState, releases: [Release], hidden: Int, into buffer: inout ScreenBuffer, area: Rect, row: Int) {
@@ -97,6 +140,7 @@ public enum TimelineView: Widget {
         parts.append(release.basisDescription)
         if release.planned { parts.append("planned") }
         parts.append(release.mentionCount == 1 ? "1 mention" : "\(release.mentionCount) mentions")
+        if let note = peakNote(state, release) { parts.append(note) }
         var text = "▸ " + parts.joined(separator: " · ")
         let position = "\(state.timeline.selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
         let room = area.width - (area.width > 40 ? position.count + 2 : 0)
@@ -119,6 +163,7 @@ public enum TimelineView: Widget {
         let modelWidth = min(28, max(8, releases.map { DisplayWidth.of($0.modelName) }.max() ?? 8))
         let organisationWidth = min(24, max(8, releases.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 8))
         let first = TimelineModel(releases: releases, organisations: []).listWindow(state.timeline.list, rows: area.height).offset
+        let peaks = state.timeline.showsPeaks ? state.organisationPeaks : nil
         for row in 0..<area.height {
             let index = first + row
             guard let release = releases[safe: index] else { break }
@@ -132,6 +177,16 @@ public enum TimelineView: Widget {
             x = buffer.put(TextFit.pad(release.modelName, to: modelWidth) + " ", x: x, y: y,
                            style: markerStyle(release, theme: theme, base: rowStyle), clip: area)
             x = buffer.put(TextFit.pad(release.organisation ?? "", to: organisationWidth) + " ", x: x, y: y, style: rowStyle, clip: area)
+            if let peaks {
+                // The organisation's busiest period; ◆ when the release came out in it.
+                var text = ""
+                if let peak = peaks[release.organisation] {
+                    let day = release.date?.firstDay.dayNumber
+                    text = (day.map { $0 >= peak.first && $0 <= peak.last } == true ? "◆ " : "  ") + "busiest \(peak.label)"
+                }
+                x = buffer.put(TextFit.pad(text, to: 19) + " ", x: x, y: y,
+                               style: Style(foreground: theme.color(forOrganisation: release.organisation)).over(rowStyle), clip: area)
+            }
             var basis = release.basisDescription
             if release.planned { basis += " · planned" }
             x = buffer.put(basis, x: x, y: y, style: theme[.dim].over(rowStyle), clip: area)
@@ -148,7 +203,7 @@ public enum TimelineView: Widget {
         let model = TimelineModel(state: state)
         guard let window = model.window(for: state.timeline) else { return nil }
         let zoom = min(state.timeline.zoom, model.maximumZoom)
-        return window.description + (zoom > 0 ? " · zoom ×\(1 << zoom)" : "")
+        return window.description + (zoom > 0 ? " · zoom ×\(1 << zoom)" : "") + (state.timeline.showsPeaks ? " · ━ busiest" : "")
     }
 
     /// The release drawn at a screen cell of the timeline (for mouse clicks).
