@@ -487,13 +487,13 @@ public final class Indexer: Sendable {
         var result: [Int64: LinkInput] = [:]
         let list = ids.map(String.init).joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body
+            SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body, a.markup
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
             """)
         while let row = try rows.next() {
             result[row[0]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[4], count: row[2]),
                                        published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]))
+                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]), given: MarkupBlob.decode(row[5]).given)
         }
         return result
     }
@@ -626,9 +626,9 @@ struct FileStat {
     var size: Int64
     var mtime: Int64
 
+    /// Entries and brat pairs as `ArticleEntry` stats them.
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let info = ArticleEntry.fileStat(path) else { return nil }
         size = Int64(info.st_size)
         mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
