@@ -73,7 +73,7 @@ public struct IndexUnavailable: Error, CustomStringConvertible, Sendable {
 
 /// An open index file: the SQLite pool, its lock, and the schema.
 public final class IndexDatabase: Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public let path: String
     let pool: DatabasePool
@@ -211,7 +211,9 @@ public final class IndexDatabase: Sendable {
                 title TEXT NOT NULL, authors BLOB, published TEXT, genre TEXT, brand TEXT,
                 related BLOB, email TEXT, content_id TEXT, warnings BLOB,
                 paragraph_count INTEGER NOT NULL,
-                concepts BLOB, discovered BLOB
+                concepts BLOB, discovered BLOB,
+                -- Format, headings, links, given spans (MarkupBlob); NULL for a plain scraped article.
+                markup BLOB
             );
             -- What linking found in an article; no row: not linked yet.
             CREATE TABLE links (
