@@ -15,11 +15,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Parsed articles, entities, mentions, releases. Foundation only.
+        // Parsed articles, entities, mentions, releases. Foundation, and Yams for Markdown front matter.
         .target(
             name: "LedeModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // The persistent index: the same Corpus queries, answered from SQLite (GRDB, FTS5).

@@ -69,6 +69,25 @@ def main():
     ]):
         write("json", f"case-{index}.json", text)
 
+    # Every other format's fixtures, each under the path hint the formats harness
+    # reads from its first byte (0 a.txt, 1 a.md, 2 a.json, 3 news.jsonl:7);
+    # brat pairs framed as ArticleFileReader frames them (text, NUL, annotations).
+    formats = os.path.join(ROOT, "Tests/LedeModelTests/Fixtures/formats")
+    hints = {".md": 1, ".json": 2}
+    for name in sorted(os.listdir(formats)):
+        path = os.path.join(formats, name)
+        if name.endswith(".jsonl"):
+            for number, line in enumerate(open(path, "rb").read().split(b"\n"), 1):
+                if line.strip():
+                    write("formats", f"{name}-{number}", bytes([3]) + line)
+        elif os.path.splitext(name)[1] in hints:
+            write("formats", name, bytes([hints[os.path.splitext(name)[1]]]) + open(path, "rb").read())
+    brat = os.path.join(formats, "brat")
+    for name in sorted(os.listdir(brat)):
+        if name.endswith(".txt"):
+            annotations = open(os.path.join(brat, name[:-4] + ".ann"), "rb").read()
+            write("formats", "brat-" + name, bytes([0]) + open(os.path.join(brat, name), "rb").read() + b"\0" + annotations)
+
     # Queries from the README and the index tests.
     for index, query in enumerate([
         '"open source" deepseek*', "deepseek r1", '"tech groups"', "the", "ecl*", "Éclair", "\"unbalanced", "AND", "OR NOT",
@@ -111,13 +130,19 @@ def dictionaries():
         '"predicate":"http://www.ft.com/ontology/annotation/about"', '"predicate":"http://www.ft.com/ontology/annotation/mentions"',
         '"prefLabel":"', '"id":"', '"url":"', "@example.com", "\u2019s", " model", " chatbot", " LLM",
     ] + months + cues + list(data_lines("Sources/LedeModel/Resources/chrome.txt")))
+    write_dict("formats", [
+        "---\n", "\n---\n", "title: ", "authors:\n  - ", "date: 2025-01-27", "tags: [", "# ", "## ", "```", "[", "](", "**", "_", "- ",
+        '"bodyXML": "', "<p>", "</p>", "<h2>", "</h2>", "<a href=\'", "</a>", "<ft-content url=\'", "</ft-content>", "&amp;", "&#x2019;",
+        '"text": "', '"paragraphs": [', '"entities": [', '"ents": [', '"start": ', '"end": ', '"label": "ORG"', '"type": "PERSON"',
+        '"title": "', '"date": "', '"authors": ["', "\\n", "\0", "T1\tORG 0 4\t", "T2\tPER ", ";", "R1\tRel Arg1:T1 Arg2:T2",
+    ])
     write_dict("dates", months + [
         "last ", "next ", "this ", "earlier ", "later ", "late ", "early ", "mid-", "the end of ", "by the end of ", "week", "month",
         "year", "yesterday", "today", "tomorrow", " will ", " plans to ", " expected to ", "Monday", "Friday", "on ", "in ", "since ",
         "2025", "1999", "st", "nd", "th", ", ", "model ", " model", "models, called ", "named ", "dubbed ", "known as ",
         "open-weight ", "reasoning ", "chatbot", "LLM", "-", ".",
     ])
-    action_source = open(os.path.join(ROOT, "Sources/LedeUI/Action.swift"), encoding="utf-8").read()
+    action_source = open(os.path.join(ROOT, "Sources/LedeUI/Keys/Action.swift"), encoding="utf-8").read()
     actions = re.findall(r"\b[a-z][A-Za-z]+\b", " ".join(re.findall(r"^\s*case (.*)$", action_source, re.M)))
     theme_source = open(os.path.join(ROOT, "themes/default.toml"), encoding="utf-8").read()
     theme_keys = re.findall(r"^\s*([a-z][A-Za-z0-9_-]*)\s*=", theme_source, re.M)

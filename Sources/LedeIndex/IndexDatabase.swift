@@ -75,7 +75,8 @@ public struct IndexUnavailable: Error, CustomStringConvertible, Sendable {
 public final class IndexDatabase: Sendable {
     /// 2: `articles_by_published` (publication days read from an index, not a scan of the article rows);
     /// `article_units` and `entity_units` (co-occurrence).
-    public static let schemaVersion = 2
+    /// 3: `articles.markup` (headings, links and given spans of the other formats).
+    public static let schemaVersion = 3
 
     public let path: String
     let pool: DatabasePool
@@ -213,7 +214,9 @@ public final class IndexDatabase: Sendable {
                 title TEXT NOT NULL, authors BLOB, published TEXT, genre TEXT, brand TEXT,
                 related BLOB, email TEXT, content_id TEXT, warnings BLOB,
                 paragraph_count INTEGER NOT NULL,
-                concepts BLOB, discovered BLOB
+                concepts BLOB, discovered BLOB,
+                -- Format, headings, links, given spans (MarkupBlob); NULL for a plain scraped article.
+                markup BLOB
             );
             -- What linking found in an article; no row: not linked yet.
             CREATE TABLE links (

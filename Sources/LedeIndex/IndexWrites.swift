@@ -29,8 +29,8 @@ enum IndexWrites {
         let article = imported.article
         let statement = try db.cachedStatement(sql: """
             INSERT INTO articles (path, position, size, mtime, hash, title, authors, published, genre, brand, related, email, content_id,
-                                  warnings, paragraph_count, concepts, discovered)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  warnings, paragraph_count, concepts, discovered, markup)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             article.path, position, file.size, file.mtime, file.hash, article.title,
@@ -39,6 +39,7 @@ enum IndexWrites {
             article.warnings.isEmpty ? nil : ArticleBlobs.encode(strings: article.warnings), article.paragraphs.count,
             ArticleBlobs.encode(imported.concepts),
             imported.storedDiscoveries.isEmpty ? nil : ArticleBlobs.encode(strings: imported.storedDiscoveries),
+            MarkupBlob.encode(article),
         ])
         let id = db.lastInsertedRowID
         let text = try db.cachedStatement(sql: "INSERT INTO article_text (id, title, body) VALUES (?, ?, ?)")

@@ -316,14 +316,16 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
     static func loadArticle(id: Int64, db: Database) throws -> Article? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.path, a.title, a.authors, a.published, a.genre, a.brand, a.related, a.email, a.content_id, a.warnings,
-                   t.body, a.paragraph_count
+                   t.body, a.paragraph_count, a.markup
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id = ?
             """, arguments: [id]) else { return nil }
         let paragraphs = IndexWrites.paragraphs(ofBody: row[10], count: row[11])
+        let markup = MarkupBlob.decode(row[12])
         return Article(path: row[0], title: row[1], authors: ArticleBlobs.decodeStrings(row[2]),
                        published: (row[3] as String?).flatMap { CalendarDate(iso: $0) }, genre: row[4], brand: row[5],
                        paragraphs: paragraphs, related: ArticleBlobs.decodeRelated(row[6]), email: row[7], contentID: row[8],
-                       warnings: ArticleBlobs.decodeStrings(row[9]))
+                       warnings: ArticleBlobs.decodeStrings(row[9]), format: markup.format, headings: markup.headings,
+                       links: markup.links, givenMentions: markup.given)
     }
 
     public func mentions(in article: ArticleID) -> [Mention] {

@@ -69,7 +69,7 @@ public final class Indexer: Sendable {
 
     /// Articles per transaction: big enough to amortise commits, small enough to show progress.
     static let chunkSize = 200
-    /// Parsed articles kept in memory between reading and linking, in bytes of paragraph text.
+    /// Parsed articles kept in memory between reading and linking, in bytes (`retainedCost`).
     static let retainBudget = 24 << 20
     /// How often a first build publishes what it has linked so far, in seconds.
     static let publishInterval: TimeInterval = 4
@@ -235,9 +235,10 @@ public final class Indexer: Sendable {
                                                                indexText: indexText, db: db)
                         delta.add(concepts: imported.concepts, discovered: imported.storedDiscoveries, sign: 1)
                         if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
-                        let bytes = imported.article.paragraphs.reduce(0) { $0 + $1.utf8.count }
+                        let input = LinkInput(imported)
+                        let bytes = Self.retainedCost(input)
                         if retainedBytes + bytes <= Self.retainBudget {
-                            retained[id] = LinkInput(imported)
+                            retained[id] = input
                             retainedBytes += bytes
                         }
                     case .failed(let error, let state, let replacing):
@@ -416,6 +417,17 @@ public final class Indexer: Sendable {
         return tagged
     }
 
+    /// What keeping a parsed article for linking costs, roughly: its text, and
+    /// the per-object overhead of paragraphs, keys and given spans, which for
+    /// 100k short articles (JSON Lines) outweighs the text itself.
+    static func retainedCost(_ input: LinkInput) -> Int {
+        var bytes = 64
+        for paragraph in input.paragraphs { bytes += paragraph.utf8.count + 32 }
+        for key in input.annotatedKeys { bytes += key.raw.utf8.count + 32 }
+        for given in input.given { bytes += given.label.utf8.count + 64 }
+        return bytes
+    }
+
     /// Reads and parses one file; a touched file with the same content is not parsed again.
     static func read(_ path: String, state: FileStat?, previous: StoredArticle?, importer: any ArticleImporter,
                      builder: CorpusBuilder) -> ReadResult {
@@ -487,13 +499,13 @@ public final class Indexer: Sendable {
         var result: [Int64: LinkInput] = [:]
         let list = ids.map(String.init).joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body
+            SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body, a.markup
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
             """)
         while let row = try rows.next() {
             result[row[0]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[4], count: row[2]),
                                        published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]))
+                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]), given: MarkupBlob.decode(row[5]).given)
         }
         return result
     }
@@ -626,9 +638,9 @@ struct FileStat {
     var size: Int64
     var mtime: Int64
 
+    /// Entries and brat pairs as `ArticleEntry` stats them.
     init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard let info = ArticleEntry.fileStat(path) else { return nil }
         size = Int64(info.st_size)
         mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }

@@ -110,7 +110,7 @@ enum ManualPage {
 
     static let description = [
         "lede shows news articles in a terminal with every mention of an entity (organisation, person, place, topic, AI model) highlighted: the article in the reader, the entities in a sidebar you filter keystroke by keystroke, and a timeline of the AI model releases the articles talk about. Tab walks the mentions; Enter on one opens the entity's dossier, every mention in every loaded article.",
-        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Folders are read recursively (`.txt` files). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits) as JSON, TSV, CSV or Markdown; the same files always give the same bytes.",
+        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Other sources are read too, the format sniffed from each file: content-API JSON, Markdown with YAML front matter, JSON Lines (one article a line, named `file.jsonl:LINE`), brat standoff (`x.txt` beside `x.ann`) and spaCy JSON; their entity spans are shown as given. Folders are read recursively (`.txt`, `.json`, `.md`, `.markdown`, `.jsonl`, `.ndjson`). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits) as JSON, TSV, CSV or Markdown; the same files always give the same bytes.",
     ]
 
     /// Every variable the code reads (a test holds this list to the sources).

@@ -80,7 +80,7 @@ struct FolderSnapshotTests {
         try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder + "/sub/c.txt")
         try FileManager.default.removeItem(atPath: folder + "/b.txt")
         try "new".write(toFile: folder + "/sub/d.txt", atomically: false, encoding: .utf8)
-        try "not an article".write(toFile: folder + "/notes.md", atomically: false, encoding: .utf8)
+        try "not an article".write(toFile: folder + "/notes.csv", atomically: false, encoding: .utf8)
         let changes = before.changes(to: FolderSnapshot.scan([folder]))
         #expect(changes == FileChanges(added: [folder + "/sub/d.txt"], changed: [folder + "/a.txt", folder + "/sub/c.txt"],
                                        removed: [folder + "/b.txt"]))

@@ -11,6 +11,7 @@ struct LedeFuzz {
     static let harnesses: [String: @Sendable (UnsafeRawBufferPointer) -> Void] = [
         "importer": ImporterHarness.run,
         "linker": ImporterHarness.runThroughLinker,
+        "formats": FormatsHarness.run,
         "json": JSONHarness.run,
         "dates": DatesHarness.run,
         "search": SearchHarness.run,

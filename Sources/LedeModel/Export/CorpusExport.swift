@@ -19,6 +19,15 @@ public enum CorpusExport {
                     .object(["brand": .optional(related.brand), "authors": .strings(related.authors), "headline": .string(related.headline)])
                 }),
                 "email": .optional(article.email), "warnings": .strings(article.warnings),
+                // One schema for every source: these are empty where a format has none.
+                "format": .string(article.format.rawValue), "headings": .array(article.headings.map(JSONValue.int)),
+                "links": .array(article.links.map { link in
+                    .object(["paragraph": .int(link.paragraph), "start": .int(link.start), "end": .int(link.end), "address": .string(link.address)])
+                }),
+                "givenMentions": .array(article.givenMentions.map { given in
+                    .object(["paragraph": .int(given.paragraph), "start": .int(given.start), "end": .int(given.end),
+                             "label": .string(given.label), "type": .string(given.type.rawValue)])
+                }),
             ]), output: &output)
         }
         rows.end(output: &output)

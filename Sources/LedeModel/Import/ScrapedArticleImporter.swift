@@ -145,6 +145,12 @@ public struct ScrapedArticleImporter: ArticleImporter {
             return .failure("not valid JSON: \(error)")
         }
         guard root.isObject else { return .failure("top level is not an object") }
+        return annotations(in: root, limits: limits)
+    }
+
+    /// The `annotations` rows of a parsed document (the glued JSON here, a
+    /// content-API document there): one decoding for every format that has them.
+    static func annotations(in root: JSONDocument, limits: ImportLimits) -> AnnotationsResult {
         guard let rows = root["annotations"]?.array else { return .failure("no \"annotations\" array") }
         var result: [Annotation] = []
         var warnings: [String] = []

@@ -106,8 +106,23 @@ public struct EntityLinker: Sendable {
             result.append(ConceptContribution(key: key, type: concept.type, label: concept.label, predicates: concept.predicates,
                                               publisherID: concept.id, url: concept.url, isLookedFor: lookedFor))
         }
+        // Spans the source gives are entities like annotated concepts, but
+        // not names to look for elsewhere: NER output is this text's reading.
+        for given in article.givenMentions {
+            let key = self.key(label: given.label, type: given.type)
+            if let existing = indexOfKey[key] {
+                if !result[existing].predicates.contains(Self.givenPredicate) { result[existing].predicates.append(Self.givenPredicate) }
+                continue
+            }
+            indexOfKey[key] = result.count
+            result.append(ConceptContribution(key: key, type: given.type, label: given.label, predicates: [Self.givenPredicate],
+                                              publisherID: "", url: nil, isLookedFor: false))
+        }
         return result
     }
+
+    /// The predicate of a concept that comes from a given span (brat, spaCy, JSON Lines `entities`).
+    public static let givenPredicate = "givenSpan"
 
     /// An organisation the gazetteer knows (under its label or the label
     /// without its legal form) is keyed by the gazetteer's name.
@@ -124,6 +139,8 @@ public struct EntityLinker: Sendable {
 
     /// Model names the article introduces (`its new model Zed-9`).
     public func discoveredModelNames(in article: Article) -> [String] {
+        // Given spans replace the text's own reading.
+        guard article.givenMentions.isEmpty else { return [] }
         let scanner = ModelNameScanner()
         var names = scanner.names(in: article.paragraphs, known: [])
         names += scanner.tieredNames(in: article.paragraphs, tiers: tiers, known: Set(names.map { $0.lowercased() }))
@@ -134,13 +151,15 @@ public struct EntityLinker: Sendable {
 
     /// People and organisations the article's text names (the rules of `EntityDetector`).
     public func detectedNames(in article: Article) -> [DetectedName] {
-        detector.names(in: article.paragraphs)
+        guard article.givenMentions.isEmpty else { return [] }
+        return detector.names(in: article.paragraphs)
     }
 
     // MARK: - Per article, against the vocabulary
 
     public func link(_ article: Article, contributions: [ConceptContribution], vocabulary: Vocabulary) -> LinkedArticle {
-        link(LinkInput(paragraphs: article.paragraphs, published: article.published, annotatedKeys: contributions.map(\.key)),
+        link(LinkInput(paragraphs: article.paragraphs, published: article.published, annotatedKeys: contributions.map(\.key),
+                       given: article.givenMentions),
              vocabulary: vocabulary)
     }
 
@@ -149,7 +168,10 @@ public struct EntityLinker: Sendable {
         var mentions: [LinkedMention] = []
         var fullNameSeen: Set<Int32> = []
         var places = PlaceEvidence()
-        for (paragraphIndex, paragraph) in input.paragraphs.enumerated() {
+        if !input.given.isEmpty {
+            mentions = givenMentions(input, vocabulary: vocabulary)
+        }
+        for (paragraphIndex, paragraph) in input.paragraphs.enumerated() where input.given.isEmpty {
             var text = paragraph
             text.withUTF8 { bytes in
                 mentions += linkParagraph(bytes, paragraph: paragraphIndex, vocabulary: vocabulary,
@@ -165,6 +187,22 @@ public struct EntityLinker: Sendable {
         let organisations = modelOrganisations(paragraphs: input.paragraphs, mentions: mentions, vocabulary: vocabulary)
         return LinkedArticle(mentions: mentions, annotated: annotatedHere.sorted(), statements: statements,
                              modelOrganisations: organisations, units: EntityUnits.make(mentions, paragraphs: input.paragraphs))
+    }
+
+    /// The source's spans as mentions, exactly where it puts them.
+    func givenMentions(_ input: LinkInput, vocabulary: Vocabulary) -> [LinkedMention] {
+        var scalarsOf: [Int: [Unicode.Scalar]] = [:]
+        var result: [LinkedMention] = []
+        for given in input.given where input.paragraphs.indices.contains(given.paragraph) {
+            guard let entity = vocabulary.indexOfKey[key(label: given.label, type: given.type)] else { continue }
+            let scalars = scalarsOf[given.paragraph] ?? Array(input.paragraphs[given.paragraph].unicodeScalars)
+            scalarsOf[given.paragraph] = scalars
+            guard given.start >= 0, given.start < given.end, given.end <= scalars.count else { continue }
+            let text = String(String.UnicodeScalarView(scalars[given.start..<given.end]))
+            result.append(LinkedMention(entity: Int32(entity), paragraph: Int32(given.paragraph), start: Int32(given.start),
+                                        end: Int32(given.end), text: text, isDetected: false, isModel: given.type.isModelLayer))
+        }
+        return result.sorted(by: LinkedMention.readingOrder)
     }
 
     /// A candidate mention: a match with one of the entities its pattern may mean.
@@ -395,15 +433,19 @@ public struct LinkInput: Sendable {
     public var paragraphs: [String]
     public var published: CalendarDate?
     public var annotatedKeys: [EntityKey]
+    /// Spans the source gives: when there are any, they are the mentions and the text is not searched.
+    public var given: [GivenMention]
 
-    public init(paragraphs: [String], published: CalendarDate?, annotatedKeys: [EntityKey]) {
+    public init(paragraphs: [String], published: CalendarDate?, annotatedKeys: [EntityKey], given: [GivenMention] = []) {
         self.paragraphs = paragraphs
         self.published = published
         self.annotatedKeys = annotatedKeys
+        self.given = given
     }
 
     public init(_ imported: ImportedArticle) {
-        self.init(paragraphs: imported.article.paragraphs, published: imported.article.published, annotatedKeys: imported.concepts.map(\.key))
+        self.init(paragraphs: imported.article.paragraphs, published: imported.article.published, annotatedKeys: imported.concepts.map(\.key),
+                  given: imported.article.givenMentions)
     }
 }
 

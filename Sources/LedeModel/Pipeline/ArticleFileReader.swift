@@ -8,7 +8,13 @@ public enum ArticleFileReader {
     /// Bytes sniffed for NUL before the rest is read.
     static let sniffBytes = 4096
 
+    /// An article's bytes: a file, a JSON Lines entry or a brat pair (`ArticleEntry`).
     public static func read(_ path: String, limits: ImportLimits = .standard) -> Result<Data, LoadError> {
+        ArticleEntry.read(path, limits: limits)
+    }
+
+    /// One whole article file.
+    static func readFile(_ path: String, limits: ImportLimits) -> Result<Data, LoadError> {
         read(path, maximumBytes: limits.maximumFileBytes, what: "an article file", limitHint: " (LEDE_MAX_FILE_MB raises it)")
     }
 

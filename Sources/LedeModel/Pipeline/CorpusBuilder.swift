@@ -14,7 +14,7 @@ public struct CorpusBuilder: Sendable {
     /// `[ner]`: an external tagger whose names join the rules' detected names.
     public var tagger: ExternalTagger?
 
-    public init(importer: any ArticleImporter = ScrapedArticleImporter(), linker: EntityLinker = EntityLinker(),
+    public init(importer: any ArticleImporter = FormatSniffer(), linker: EntityLinker = EntityLinker(),
                 threads: Int = Parallel.defaultThreadCount, tagger: ExternalTagger? = nil) {
         self.importer = importer
         self.linker = linker
@@ -101,35 +101,60 @@ public struct CorpusBuilder: Sendable {
 
 /// Expands command-line paths into article files.
 public enum ArticleFiles {
-    /// Files given directly are taken whatever their extension; folders are
-    /// walked recursively for `.txt` files, hidden entries skipped, symbolic
+    /// Files given directly are taken whatever their extension (the importer
+    /// sniffs the format); folders are walked recursively for article files
+    /// (`articleSuffixes`), hidden entries skipped, symbolic
     /// links followed (a folder reached twice, as through a loop, is walked
     /// once). Sorted by path; the same file named twice (or through a folder
     /// and directly) loads once. Every folder or entry that could not be read
-    /// is named in `errors`.
+    /// is named in `errors`. A JSON Lines container becomes one entry per
+    /// non-blank line (`news.jsonl:17`), a `.txt` with a sibling `.ann` one
+    /// brat article (`ArticleEntry`).
     public static func expand(_ paths: [String]) -> (files: [String], errors: [LoadError]) {
-        let (files, errors) = expandWithInfo(paths)
-        return (files.map(\.path), errors)
+        // Paths alone: a `stat` is 144 bytes, which for 100k JSON Lines entries is 14 MB.
+        var files: [String] = []
+        let errors = expand(paths) { path, _ in files.append(path) }
+        return (files, errors)
     }
 
     /// `expand`, with each file's `stat` from the walk (the folder watcher compares them; no second stat).
     public static func expandWithInfo(_ paths: [String]) -> (files: [(path: String, info: stat)], errors: [LoadError]) {
         var files: [(path: String, info: stat)] = []
+        let errors = expand(paths) { files.append(($0, $1)) }
+        return (files, errors)
+    }
+
+    /// Every article path in reading order, with its stat, handed to `found`.
+    static func expand(_ paths: [String], found: (String, stat) -> Void) -> [LoadError] {
         var errors: [LoadError] = []
         var seen: Set<FileIdentity> = []
         var walkedFolders: Set<FileIdentity> = []
         func add(_ file: String, _ info: stat) {
-            if seen.insert(FileIdentity(info)).inserted { files.append((file, info)) }
+            // A container's lines share its stat (the index compares the container's size and time).
+            if info.st_mode & S_IFMT == S_IFREG, ArticleEntry.isContainerName(file) {
+                guard seen.insert(FileIdentity(info)).inserted else { return }
+                switch ArticleEntry.entries(of: file) {
+                case .success(let entries): for entry in entries { found(entry, info) }
+                case .failure(let error): errors.append(error)
+                }
+                return
+            }
+            if seen.insert(FileIdentity(info)).inserted { found(file, info) }
         }
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 let code = errno
+                // `news.jsonl:17` named on the command line: that one entry.
+                if let (container, line) = ArticleEntry.split(path), let containerInfo = ArticleEntry.fileStat(container) {
+                    if seen.insert(FileIdentity(containerInfo, line: line)).inserted { found(path, containerInfo) }
+                    continue
+                }
                 errors.append(LoadError(path: path, message: code == ENOENT ? "no such file or folder" : "cannot read: \(reason(code))"))
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                add(path, info)
+                add(path, ArticleEntry.fileStat(path) ?? info)
                 continue
             }
             var found: [(String, stat)] = []
@@ -139,23 +164,35 @@ public enum ArticleFiles {
                 continue
             }
             errors += walkErrors
-            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no .txt article files in this folder")) }
+            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, brat .txt + .ann) in this folder")) }
             for (file, info) in found.sorted(by: { $0.0 < $1.0 }) { add(file, info) }
         }
-        return (files, errors)
+        return errors
     }
 
     /// Device and inode: one file, however it is named.
     struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
-        init(_ info: stat) {
+        /// A JSON Lines entry's line; 0 for a whole file.
+        var line = 0
+        init(_ info: stat, line: Int = 0) {
             device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
+            self.line = line
         }
     }
 
-    /// `.txt` files under `folder` (readdir, not FileManager: a tenth of the
+    /// Names a folder walk takes (lower case): scraped pages and brat texts,
+    /// content-API and spaCy JSON, Markdown, JSON Lines containers.
+    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson"]
+
+    static func isArticleName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return articleSuffixes.contains { lower.hasSuffix($0) }
+    }
+
+    /// Article files under `folder` (readdir, not FileManager: a tenth of the
     /// time on large folders). False if `folder` itself cannot be listed.
     static func walk(_ folder: String, identity: FileIdentity, into found: inout [(String, stat)],
                      errors: inout [LoadError], walked: inout Set<FileIdentity>) -> Bool {
@@ -167,6 +204,9 @@ public enum ArticleFiles {
         }
         defer { closedir(directory) }
         var subfolders: [(String, FileIdentity)] = []
+        // `.ann` names seen here: a `.txt` beside one is a brat pair.
+        var annotationNames: Set<String> = []
+        var texts: [Int] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -174,7 +214,8 @@ public enum ArticleFiles {
             guard !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let type = entry.pointee.d_type
-            let isTextName = name.lowercased().hasSuffix(".txt")
+            if name.lowercased().hasSuffix(".ann") { annotationNames.insert(String(name.dropLast(4))) }
+            let isTextName = isArticleName(name)
             // Plain files that are not `.txt` need no system call at all.
             if type == UInt8(DT_REG) && !isTextName { continue }
             var info = stat()
@@ -190,10 +231,19 @@ public enum ArticleFiles {
             case S_IFDIR:
                 subfolders.append((path, FileIdentity(info)))
             case S_IFREG where isTextName:
+                if name.lowercased().hasSuffix(".txt") { texts.append(found.count) }
                 found.append((path, info))
             default:
                 // Named like an article but a FIFO or device: say so rather than block on it.
                 if isTextName { errors.append(LoadError(path: path, message: "is not a regular file; not read")) }
+            }
+        }
+        for index in texts {
+            let (path, info) = found[index]
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var annotations = stat()
+            if annotationNames.contains(String(name.dropLast(4))), stat(BratImporter.annotationPath(for: path), &annotations) == 0 {
+                found[index].1 = ArticleEntry.pairStat(text: info, annotations: annotations)
             }
         }
         for (subfolder, identity) in subfolders {

@@ -28,10 +28,19 @@ public struct Article: Sendable {
     public var annotations: [Annotation]
     /// Non-fatal problems found while parsing (no annotations, broken JSON …).
     public var warnings: [String]
+    /// Which importer read it.
+    public var format: ArticleFormat
+    /// Indices of paragraphs that are headings (sorted).
+    public var headings: [Int]
+    /// Links in the text, in reading order.
+    public var links: [ArticleLink]
+    /// Entity spans the source gives (NER output): linked as given, not searched for.
+    public var givenMentions: [GivenMention]
 
     public init(path: String, title: String, authors: [String] = [], published: CalendarDate? = nil,
                 genre: String? = nil, brand: String? = nil, paragraphs: [String], related: [RelatedArticle] = [],
-                email: String? = nil, contentID: String? = nil, annotations: [Annotation] = [], warnings: [String] = []) {
+                email: String? = nil, contentID: String? = nil, annotations: [Annotation] = [], warnings: [String] = [],
+                format: ArticleFormat = .scraped, headings: [Int] = [], links: [ArticleLink] = [], givenMentions: [GivenMention] = []) {
         self.path = path
         self.title = title
         self.authors = authors
@@ -44,6 +53,10 @@ public struct Article: Sendable {
         self.contentID = contentID
         self.annotations = annotations
         self.warnings = warnings
+        self.format = format
+        self.headings = headings
+        self.links = links
+        self.givenMentions = givenMentions
     }
 
     /// Annotation rows merged by concept id.

@@ -6,7 +6,10 @@ extension Article {
     /// serves each article at `/content/<id>`; an id that is not a UUID (a
     /// hand-made file, a crafted one) gives no address rather than a guess.
     public var pageAddress: String? {
-        guard let contentID, UUID(uuidString: contentID) != nil else { return nil }
+        guard let contentID else { return nil }
+        // Formats that give the page's address (JSON Lines `url`) keep it here.
+        if contentID.hasPrefix("https://") || contentID.hasPrefix("http://") { return contentID }
+        guard UUID(uuidString: contentID) != nil else { return nil }
         return "https://www.ft.com/content/" + contentID.lowercased()
     }
 }

@@ -1,7 +1,7 @@
 import LedeModel
 
 /// Draws the article: title, byline, wrapped paragraphs with every mention
-/// styled by entity type, search matches, the focused mention, the sentence
+/// styled by entity type, headings in bold and links underlined, search matches, the focused mention, the sentence
 /// a timeline jump landed on, and hint labels.
 public enum ReaderView: Widget {
     public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area: Rect) {
@@ -91,6 +91,15 @@ public enum ReaderView: Widget {
             let corpus = state.corpus
             let highlighted: Set<EntityID>? = state.sidebar.filter.isEmpty && state.sidebar.hiddenTypes.isEmpty
                 ? nil : sidebar().visibleEntitySet
+            // Headings bold, links underlined: under everything else, so a mention inside keeps its type's style too.
+            if let article = state.currentArticle, !article.headings.isEmpty || !article.links.isEmpty {
+                for heading in article.headings {
+                    spans[heading, default: []].append(Span(start: 0, end: Int.max, style: Style(attributes: .bold)))
+                }
+                for link in article.links {
+                    spans[link.paragraph, default: []].append(Span(start: link.start, end: link.end, style: Style(attributes: .underline)))
+                }
+            }
             if let sentence = state.reader.highlightedSentence {
                 spans[sentence.paragraph, default: []].append(Span(start: sentence.start, end: sentence.end, style: theme[.selection]))
             }

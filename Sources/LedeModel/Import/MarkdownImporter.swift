@@ -1,0 +1,210 @@
+import Foundation
+import Yams
+
+/// Reads Markdown with optional YAML front matter (`---` … `---`): `title`,
+/// `authors` (or `author`), `date`, `tags`.
+///
+/// ATX headings (`#` … `######`) become heading paragraphs; a blank line
+/// ends a paragraph and other line breaks join lines; list items and block
+/// quotes start paragraphs of their own. Inline `[text](address)` becomes a
+/// link over its text; emphasis markers are dropped; inline code and fenced
+/// code blocks are kept as they are (a fence's lines one paragraph each).
+/// There are no annotations: tags become display-tag topics (listed, and found
+/// in the text like annotated topics); everything else is detected from the text.
+public struct MarkdownImporter: ArticleImporter {
+    public var limits: ImportLimits
+
+    public init(limits: ImportLimits = .standard) { self.limits = limits }
+
+    public var fingerprint: String { "markdown-1" }
+
+    public func parse(_ data: Data, path: String) -> Result<Article, LoadError> {
+        guard let raw = String(validating: data, as: UTF8.self) else { return .failure(LoadError(path: path, message: "not UTF-8 text")) }
+        // CR LF and a lone CR (classic Mac) end lines too.
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var front: [String: Any] = [:]
+        var warnings: [String] = []
+        if lines.first?.trimmingCharacters(in: .whitespaces) == "---" {
+            guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+                return .failure(LoadError(path: path, message: "line 1: front matter opened with '---' is never closed"))
+            }
+            let yaml = lines[1..<close].joined(separator: "\n")
+            do {
+                front = (try Yams.load(yaml: yaml) as? [String: Any]) ?? [:]
+            } catch {
+                // Yams counts lines from the front matter's first line, after the opening `---`.
+                let line = (error as? YamlError).flatMap(Self.line(of:)).map { $0 + 1 } ?? 2
+                return .failure(LoadError(path: path, message: "line \(line): front matter is not valid YAML (\(Self.summary(error)))"))
+            }
+            lines = Array(lines[(close + 1)...])
+        }
+        var builder = ParagraphBuilder()
+        var inFence = false
+        var firstHeading: String?
+        for line in lines {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                builder.endParagraph()
+                inFence.toggle()
+                continue
+            }
+            if inFence {
+                if !trimmed.isEmpty { builder.appendVerbatim(String(line)); builder.endParagraph() }
+                continue
+            }
+            if trimmed.isEmpty { builder.endParagraph(); continue }
+            if let heading = Self.heading(trimmed) {
+                builder.startHeading()
+                Self.appendInline(heading, to: &builder)
+                if firstHeading == nil { firstHeading = ImportText.line(heading) }
+                builder.endParagraph()
+                continue
+            }
+            var content = Substring(trimmed)
+            if content.hasPrefix(">") {
+                content = content.drop { $0 == ">" || $0 == " " }
+            }
+            if let item = Self.listItem(content) {
+                builder.endParagraph()
+                builder.append("•".unicodeScalars)
+                builder.append(" ")
+                content = item
+            }
+            Self.appendInline(String(content), to: &builder)
+            builder.append(" ")
+        }
+        builder.endParagraph()
+        guard !builder.paragraphs.isEmpty else { return .failure(LoadError(path: path, message: "no text after the front matter")) }
+        let title = (front["title"] as? String).map(ImportText.line) ?? firstHeading ?? ImportText.title(fromFirst: builder.paragraphs)
+        var authors = Self.strings(front["authors"]) + Self.strings(front["author"])
+        authors = authors.map(ImportText.line).filter { !$0.isEmpty }
+        let tags = Self.strings(front["tags"]).map(ImportText.line).filter { !$0.isEmpty && $0.unicodeScalars.count <= limits.maximumLabelLength }
+        if tags.count > limits.maximumAnnotations { warnings.append("more than \(limits.maximumAnnotations) tags; the rest are dropped") }
+        let annotations = tags.prefix(limits.maximumAnnotations).map {
+            Annotation(type: .topic, predicate: "hasDisplayTag", label: $0, id: "tag:" + EntityKey.normalise($0))
+        }
+        var article = Article(path: path, title: title, authors: authors, published: Self.date(front["date"]),
+                              paragraphs: builder.paragraphs, annotations: Array(annotations), warnings: warnings,
+                              format: .markdown, headings: builder.headings, links: builder.links)
+        ImportText.applyParagraphLimit(&article, limits: limits)
+        return .success(article)
+    }
+
+    // MARK: - Front matter
+
+    static func strings(_ value: Any?) -> [String] {
+        switch value {
+        case let text as String: ScrapedArticleImporter.splitNames(text)
+        case let list as [Any]: list.compactMap { $0 as? String ?? ($0 as? [String: Any])?["name"] as? String }
+        default: []
+        }
+    }
+
+    /// YAML dates arrive as `Date` (an unquoted `2025-03-19`) or as text.
+    static func date(_ value: Any?) -> CalendarDate? {
+        if let date = value as? Date {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return parts.year.map { CalendarDate(year: $0, month: parts.month, day: parts.day) }
+        }
+        if let text = value as? String { return CalendarDate.leadingISO(text) }
+        return nil
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    static func summary(_ error: any Error) -> String {
+        ImportText.line(String(describing: error)).prefix(160).description
+    }
+
+    // MARK: - Blocks
+
+    /// `## Title ##` → `Title`.
+    static func heading(_ line: String) -> String? {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `- item`, `* item`, `+ item`, `1. item` → `item`.
+    static func listItem(_ line: Substring) -> Substring? {
+        if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " { return line.dropFirst(2) }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = line.dropFirst(digits.count)
+            if (rest.first == "." || rest.first == ")"), rest.dropFirst().first == " " { return rest.dropFirst(2) }
+        }
+        return nil
+    }
+
+    // MARK: - Inline
+
+    /// Links, images (their alt text), code spans, emphasis markers dropped.
+    static func appendInline(_ text: String, to builder: inout ParagraphBuilder) {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count, "\\`*_{}[]()#+-.!<>".unicodeScalars.contains(scalars[index + 1]) {
+                builder.append(scalars[index + 1])
+                index += 2
+            } else if scalar == "`", let close = scalars[(index + 1)...].firstIndex(of: "`") {
+                builder.append(scalars[(index + 1)..<close])
+                index = close + 1
+            } else if scalar == "[" || (scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "["),
+                      let link = Self.link(at: scalar == "!" ? index + 1 : index, in: scalars) {
+                if scalar == "!" {
+                    builder.append(scalars[link.text])
+                } else {
+                    builder.openLink(link.address)
+                    appendInline(String(String.UnicodeScalarView(scalars[link.text])), to: &builder)
+                    builder.closeLink()
+                }
+                index = link.end
+            } else if scalar == "*" || (scalar == "_" && Self.isEmphasisUnderscore(at: index, in: scalars)) {
+                index += 1
+            } else {
+                builder.append(scalar)
+                index += 1
+            }
+        }
+    }
+
+    /// `_` marks emphasis at a word's edge, not inside `snake_case`.
+    static func isEmphasisUnderscore(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        func isWord(_ position: Int) -> Bool {
+            position >= 0 && position < scalars.count && (scalars[position].properties.isAlphabetic || ("0"..."9").contains(scalars[position]))
+        }
+        var before = index - 1
+        while before >= 0, scalars[before] == "_" { before -= 1 }
+        var after = index + 1
+        while after < scalars.count, scalars[after] == "_" { after += 1 }
+        return !(isWord(before) && isWord(after))
+    }
+
+    /// `[text](address "title")` starting at `open`: the text's range, the address, and the index after it.
+    static func link(at open: Int, in scalars: [Unicode.Scalar]) -> (text: Range<Int>, address: String, end: Int)? {
+        var depth = 0
+        var close: Int?
+        for position in open..<scalars.count {
+            if scalars[position] == "[" { depth += 1 }
+            if scalars[position] == "]" { depth -= 1; if depth == 0 { close = position; break } }
+        }
+        guard let close, close + 1 < scalars.count, scalars[close + 1] == "(",
+              let end = scalars[(close + 2)...].firstIndex(of: ")") else { return nil }
+        let target = String(String.UnicodeScalarView(scalars[(close + 2)..<end])).trimmingCharacters(in: .whitespaces)
+        let address = target.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        return (open + 1..<close, address.trimmingCharacters(in: CharacterSet(charactersIn: "<>")), end + 1)
+    }
+}
