@@ -70,7 +70,7 @@ public final class Indexer: Sendable {
     /// Articles per transaction: big enough to amortise commits, small enough to show progress.
     static let chunkSize = 200
     /// Parsed articles kept in memory between reading and linking, in bytes (`retainedCost`).
-    static let retainBudget = 24 << 20
+    static let retainBudget = 16 << 20
     /// How often a first build publishes what it has linked so far, in seconds.
     static let publishInterval: TimeInterval = 4
 
@@ -146,21 +146,21 @@ public final class Indexer: Sendable {
         let stored = try pool.read { db in try StoredState(db) }
 
         // Which files to read: new, or changed in size or modification time.
-        var toRead: [(path: String, state: FileStat?)] = []
-        for path in files {
+        // A file's place in the list is its position in reading order.
+        var toRead: [(position: Int, path: String, state: FileStat?)] = []
+        for (position, path) in files.enumerated() {
             let state = FileStat(path: path)
             if let state, let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
                 report.unchanged += 1
             } else if let state, let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {
                 report.errors.append(LoadError(path: path, message: failure.message))
             } else {
-                toRead.append((path, state))
+                toRead.append((position, path, state))
             }
         }
-        let wanted = Set(files)
-        // Reading order: a file's place in the list is its position.
-        var positionOfPath: [String: Int] = [:]
-        for (position, path) in files.enumerated() { positionOfPath[path] = position }
+        // Only an index that holds something can have articles the list no longer names
+        // (a first build of 100,000 JSON Lines entries would hold the set for nothing).
+        let wanted: Set<String> = stored.articles.isEmpty && stored.failures.isEmpty ? [] : Set(files)
         let removed = stored.articles.filter { !wanted.contains($0.key) }.map(\.value.id)
         let staleFailures = stored.failures.keys.filter { !wanted.contains($0) }
         report.removed = removed.count
@@ -196,26 +196,28 @@ public final class Indexer: Sendable {
         let readStart = Date()
         let importer = builder.importer
         let builder = self.builder
-        let chunks = stride(from: 0, to: toRead.count, by: Self.chunkSize).map { Array(toRead[$0..<min(toRead.count, $0 + Self.chunkSize)]) }
+        // Slices of the list, not copies of it.
+        let chunks = stride(from: 0, to: toRead.count, by: Self.chunkSize).map { $0..<min(toRead.count, $0 + Self.chunkSize) }
         let storedArticles = stored.articles
-        func parse(_ chunk: [(path: String, state: FileStat?)]) -> Prefetch<[ReadResult]> {
-            Prefetch {
-                let results = Parallel.map(chunk.count, threads: builder.threads) { index in
-                    Self.read(chunk[index].path, state: chunk[index].state, previous: storedArticles[chunk[index].path],
-                              importer: importer, builder: builder)
+        func parse(_ range: Range<Int>) -> Prefetch<[ReadResult]> {
+            let chunk = toRead[range]
+            return Prefetch {
+                let results = Parallel.map(chunk.count, threads: builder.threads) { offset in
+                    let entry = chunk[chunk.startIndex + offset]
+                    return Self.read(entry.path, state: entry.state, previous: storedArticles[entry.path], importer: importer, builder: builder)
                 }
                 return Self.tagged(results, builder: builder)
             }
         }
         // Parsing the next chunk overlaps writing this one.
         var next = chunks.first.map(parse)
-        for (chunkIndex, chunk) in chunks.enumerated() {
-            let chunkStart = chunkIndex * Self.chunkSize
+        for (chunkIndex, range) in chunks.enumerated() {
+            let chunkStart = range.lowerBound
             let results = next!.value()
             next = chunks.indices.contains(chunkIndex + 1) ? parse(chunks[chunkIndex + 1]) : nil
             trace.add("parse")
             try pool.write { db in
-                for result in results {
+                for (offset, result) in results.enumerated() {
                     switch result {
                     case .touched(let id, let state):
                         try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?", arguments: [state.size, state.mtime, id])
@@ -231,7 +233,7 @@ public final class Indexer: Sendable {
                         if stored.failures[imported.article.path] != nil {
                             try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [imported.article.path])
                         }
-                        let id = try IndexWrites.insertArticle(imported, file: state, position: positionOfPath[imported.article.path] ?? 0,
+                        let id = try IndexWrites.insertArticle(imported, file: state, position: toRead[range.lowerBound + offset].position,
                                                                indexText: indexText, db: db)
                         delta.add(concepts: imported.concepts, discovered: imported.storedDiscoveries, sign: 1)
                         if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
@@ -253,7 +255,7 @@ public final class Indexer: Sendable {
                 }
             }
             trace.add("write")
-            let done = min(toRead.count, chunkStart + chunk.count)
+            let done = min(toRead.count, chunkStart + range.count)
             progress(IndexProgress(phase: .reading, done: done, total: toRead.count, rate: Self.rate(done, since: readStart)))
             committed()
             if isCancelled {
@@ -549,9 +551,13 @@ public final class Indexer: Sendable {
                 try postings.write(db)
             }
             var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
-            // Conflicts name their articles.
+            // Conflicts name their articles: the paths of the articles with release statements, not of all of them.
+            let stating = Set(assembler.statements.values.joined().map(\.mention.article))
             let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
-            while let row = try paths.next() { assembler.articlePaths[ArticleID(row[0] as Int64)] = row[1] }
+            while let row = try paths.next() {
+                let id = ArticleID(row[0] as Int64)
+                if stating.contains(id) { assembler.articlePaths[id] = row[1] }
+            }
             let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
             let listed = entities.indices.filter(assembler.isListed)
             var rank: [Int64: Int] = [:]
