@@ -39,7 +39,7 @@ public struct JSONLinesImporter: ArticleImporter {
         var article = Article(path: path, title: root.text("title") ?? root.text("headline") ?? ImportText.title(fromFirst: layout.paragraphs),
                               authors: root.names("authors") + root.names("author"),
                               published: root.date("date") ?? root.date("published") ?? root.date("publishedDate"),
-                              paragraphs: layout.paragraphs, contentID: root.text("url"), warnings: warnings,
+                              paragraphs: layout.paragraphs, contentID: root.text("url"), warnings: warnings.droppingPlace(path),
                               format: .jsonLines, givenMentions: given)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)

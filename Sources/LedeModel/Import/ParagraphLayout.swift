@@ -161,3 +161,11 @@ enum ImportText {
         article.givenMentions.removeAll { $0.paragraph >= kept }
     }
 }
+
+extension Array where Element == String {
+    /// Warnings are shown after the article's path (`news.jsonl:5: …`): a
+    /// warning whose place is that same path does not say it twice.
+    func droppingPlace(_ path: String) -> [String] {
+        map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
+    }
+}

@@ -41,7 +41,7 @@ public struct SpacyImporter: ArticleImporter {
         let given = layout.givenMentions(spans, limits: limits, warnings: &warnings)
         let meta = documents.first?["meta"]
         var article = Article(path: path, title: documents.first?.text("title") ?? meta?.text("title") ?? ImportText.title(fromFirst: layout.paragraphs),
-                              published: meta?.date("date"), paragraphs: layout.paragraphs, warnings: warnings,
+                              published: meta?.date("date"), paragraphs: layout.paragraphs, warnings: warnings.droppingPlace(path),
                               format: .spacy, givenMentions: given)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)
