@@ -117,7 +117,7 @@ def dictionaries():
         "2025", "1999", "st", "nd", "th", ", ", "model ", " model", "models, called ", "named ", "dubbed ", "known as ",
         "open-weight ", "reasoning ", "chatbot", "LLM", "-", ".",
     ])
-    action_source = open(os.path.join(ROOT, "Sources/LedeUI/Action.swift"), encoding="utf-8").read()
+    action_source = open(os.path.join(ROOT, "Sources/LedeUI/Keys/Action.swift"), encoding="utf-8").read()
     actions = re.findall(r"\b[a-z][A-Za-z]+\b", " ".join(re.findall(r"^\s*case (.*)$", action_source, re.M)))
     theme_source = open(os.path.join(ROOT, "themes/default.toml"), encoding="utf-8").read()
     theme_keys = re.findall(r"^\s*([a-z][A-Za-z0-9_-]*)\s*=", theme_source, re.M)
