@@ -6,7 +6,7 @@ import Testing
 /// The real binary under tmux, typed at and read like a person would.
 @Suite("End to end under tmux", .serialized)
 struct BrowserEndToEndTests {
-    let referencePath = "Tests/LedeModelTests/Fixtures/reference.txt"
+    let referencePath = PackagePaths.referenceRelative
 
     func start(_ arguments: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws -> TmuxSession {
         let session = try TmuxSession(width: width, height: height, environment: environment)
@@ -42,18 +42,18 @@ struct BrowserEndToEndTests {
     func reference() throws {
         let session = try start(referencePath)
         var lines = try session.lines()
-        #expect(lines[0].hasPrefix("┌─ Why China is suddenly flooding the market with powerful AI models"))
+        #expect(lines[0].hasPrefix("┌─ Why Chinese AI groups are handing out their best models for free"))
         #expect(lines[0].contains("Entities"))
         #expect(lines.contains { $0.contains("Alibaba") && $0.hasSuffix("3│") })
         #expect(lines.contains { $0.hasPrefix("├─ Model releases") })
         #expect(lines.contains { $0.contains("DeepSeek-R1") })
         #expect(lines[39].contains("READ"))
-        #expect(lines[3].contains("Retaliation seemed certain.") || lines[4].contains("Retaliation seemed certain."))
+        #expect(lines[3].contains("A tit-for-tat answer looked inevitable.") || lines[4].contains("A tit-for-tat answer looked inevitable."))
 
         try session.press("Space")
-        try session.waitFor("page down") { !$0.contains("Retaliation seemed certain.") }
+        try session.waitFor("page down") { !$0.contains("A tit-for-tat answer looked inevitable.") }
         try session.press("g")
-        try session.waitFor("top") { $0.contains("Retaliation seemed certain.") }
+        try session.waitFor("top") { $0.contains("A tit-for-tat answer looked inevitable.") }
 
         try session.resize(width: 80, height: 24)
         // tmux cuts the old screen to 80 columns before lede redraws: wait for lede's own frame (its
@@ -63,7 +63,7 @@ struct BrowserEndToEndTests {
             return rows.count >= 24 && rows[0].count == 80 && rows[0].hasSuffix("┐") && rows[23].contains("READ")
         }
         lines = small.components(separatedBy: "\n")
-        #expect(lines[0].hasPrefix("┌─ Why China"))
+        #expect(lines[0].hasPrefix("┌─ Why Chinese AI"))
         #expect(lines.contains { $0.hasPrefix("├─ Model releases") })
         #expect(lines[23].contains("READ"))
 
@@ -275,7 +275,7 @@ struct BrowserEndToEndTests {
 struct CommandLineTests {
     @Test("parse: exit 0 on good input, JSON on stdout")
     func parseGood() throws {
-        let result = try runLede(["parse", "--format", "json", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        let result = try runLede(["parse", "--format", "json", PackagePaths.referenceRelative])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect((object?["articles"] as? [Any])?.count == 1)
@@ -287,7 +287,7 @@ struct CommandLineTests {
         try "no title here".write(toFile: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: bad) }
         for command in ["parse", "entities", "timeline"] {
-            let result = try runLede([command, "Tests/LedeModelTests/Fixtures/reference.txt", bad])
+            let result = try runLede([command, PackagePaths.referenceRelative, bad])
             #expect(result.status == 1)
             #expect(result.stderr.contains(bad) && result.stderr.contains("no title line"))
             #expect(result.stdout.contains("DeepSeek"))
@@ -318,15 +318,15 @@ struct CommandLineTests {
 
     @Test("timeline CSV and markdown")
     func timelineFormats() throws {
-        let csv = try runLede(["timeline", "--format", "csv", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        let csv = try runLede(["timeline", "--format", "csv", PackagePaths.referenceRelative])
         #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source,explanation,stated_by\r\n"))
-        let markdown = try runLede(["timeline", "--format", "markdown", "Tests/LedeModelTests/Fixtures/reference.txt"])
+        let markdown = try runLede(["timeline", "--format", "markdown", PackagePaths.referenceRelative])
         #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01-20 | catalog | catalogue, confirmed by 1 article |"))
     }
 
     @Test("timeline --explain lists every sentence behind a date, as text or JSON")
     func timelineExplain() throws {
-        let reference = "Tests/LedeModelTests/Fixtures/reference.txt"
+        let reference = PackagePaths.referenceRelative
         let text = try runLede(["timeline", "--no-index", "--format", "text", "--explain", "deepseek r1", reference])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("DeepSeek-R1 (DeepSeek): 2025-01-20 — catalogue, confirmed by 1 article\n"))
@@ -510,12 +510,12 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/top", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder + "/real/a.txt")
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: folder + "/real/a.txt")
         try FileManager.default.createSymbolicLink(atPath: folder + "/top/linked", withDestinationPath: folder + "/real")
         try FileManager.default.createSymbolicLink(atPath: folder + "/top/gone.txt", withDestinationPath: "/nonexistent/lede.txt")
         let result = try runLede(["parse", "--no-index", folder + "/top"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("Why China is suddenly flooding"))
+        #expect(result.stdout.contains("Why Chinese AI groups are handing"))
         #expect(result.stderr.contains("gone.txt: broken symbolic link"))
         let huge = folder + "/huge.txt"
         #expect(FileManager.default.createFile(atPath: huge, contents: Data("# T\n\nx".utf8)))
@@ -527,7 +527,7 @@ struct CommandLineTests {
 
     @Test("the browser without a terminal says so and exits 2")
     func noTerminal() throws {
-        let result = try runLede(["Tests/LedeModelTests/Fixtures/reference.txt"])
+        let result = try runLede([PackagePaths.referenceRelative])
         #expect(result.status == 2)
         #expect(result.stderr.contains("needs a terminal"))
     }

@@ -21,7 +21,7 @@ extension BrowserEndToEndTests {
         let screen = try session.waitFor("lede again") { $0.contains("Opening the article's page") && $0.contains("READ") }
         #expect(!screen.contains("FAKE-BROWSER-RAN"), "lede did not redraw after the browser")
         let arguments = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(arguments == "https://www.ft.com/content/13df6250-dffb-40fc-bb79-309764fa3905\n")
+        #expect(arguments == "https://www.ft.com/content/9dadcf33-ee13-41b8-b22d-b54bd77e05a7\n")
         try session.press("q")
         try expectRestored(session)
     }
@@ -81,7 +81,7 @@ extension BrowserEndToEndTests {
         try session.press("Enter")
         try session.waitFor("saved") { $0.contains("Saved ") }
         let saved = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(saved.hasPrefix("# Why China is suddenly flooding the market with powerful AI models\n"))
+        #expect(saved.hasPrefix("# Why Chinese AI groups are handing out their best models for free\n"))
         try session.type(":save \(file)")
         try session.press("Enter")
         try session.waitFor("refused") { $0.contains("exists: give another name") }

@@ -71,7 +71,7 @@ struct InstallEndToEndTests {
         let session = try TmuxSession(width: 100, height: 30)
         try session.run("cd \(outside) && \(lede); echo EXIT:$((1000+$?))")
         let screen = try session.waitFor("the browser") { $0.contains("READ") && $0.contains("1/6") }
-        #expect(screen.contains("Why China is suddenly flooding"))
+        #expect(screen.contains("Why Chinese AI groups are handing"))
         try session.type("q")
         try session.waitFor("exit") { $0.contains("EXIT:1000") }
 

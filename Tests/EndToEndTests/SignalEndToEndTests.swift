@@ -32,7 +32,7 @@ extension BrowserEndToEndTests {
     @Test("Ctrl-Z and SIGTSTP suspend with the terminal restored; fg redraws the whole screen; q still exits 0")
     func suspend() throws {
         let session = try start(referencePath)
-        let article = "Retaliation seemed certain."
+        let article = "A tit-for-tat answer looked inevitable."
         // The suspend key: raw mode delivers it as a key, and lede stops the job itself.
         try session.press("C-z")
         var screen = try session.waitFor("stopped by Ctrl-Z") { $0.contains("Stopped") }

@@ -112,7 +112,7 @@ struct IndexTests {
 
         // Removed and added.
         try FileManager.default.removeItem(atPath: paths[3])
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder + "/000/000003b.txt")
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: folder + "/000/000003b.txt")
         let moved = try update(indexer, corpus, paths: [folder])
         #expect(moved.removed == 1 && moved.added == 1)
         #expect(corpus.articleCount == 120)
@@ -152,7 +152,7 @@ struct IndexTests {
         let cache = SyntheticCorpus.temporaryFolder("locked")
         let folder = SyntheticCorpus.temporaryFolder("locked-articles")
         defer { try? FileManager.default.removeItem(atPath: cache); try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder + "/reference.txt")
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: folder + "/reference.txt")
         let loader = CorpusLoader(builder: CorpusBuilder(), cacheDirectory: cache)
         let first = loader.load(paths: [folder])
         let indexPath = try #require(first.indexer?.database.path)
@@ -179,7 +179,7 @@ struct IndexTests {
     func corruptFile() throws {
         let cache = SyntheticCorpus.temporaryFolder("corrupt")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let paths = [PackagePaths.fixture("reference.txt")]
+        let paths = [PackagePaths.reference]
         let indexPath = IndexLocation.indexPath(roots: IndexLocation.canonicalRoots(paths), cacheDirectory: cache + "/lede")
         let expected = exports(InMemoryCorpus.load(paths: paths))
         try FileManager.default.createDirectory(atPath: cache + "/lede", withIntermediateDirectories: true)
@@ -194,7 +194,7 @@ struct IndexTests {
     func oldSchema() throws {
         let cache = SyntheticCorpus.temporaryFolder("schema")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let paths = [PackagePaths.fixture("reference.txt")]
+        let paths = [PackagePaths.reference]
         do {
             let loaded = CorpusLoader(builder: CorpusBuilder(), cacheDirectory: cache).load(paths: paths)
             let path = try #require(loaded.indexer?.database.path)
@@ -213,7 +213,7 @@ struct IndexTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // A file where the cache folder should be: nothing can be created under it.
         try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/lede"))
-        let paths = [PackagePaths.fixture("reference.txt")]
+        let paths = [PackagePaths.reference]
         let loaded = CorpusLoader(builder: CorpusBuilder(), cacheDirectory: folder + "/lede/cache").load(paths: paths)
         #expect(loaded.indexer == nil)
         #expect(loaded.notices.count == 1 && loaded.notices[0].contains("running without the index"))
@@ -275,12 +275,12 @@ struct SearchTests {
         let memory = InMemoryCorpus.load(paths: [PackagePaths.samples])
         let (indexer, indexed, _) = try openIndex([PackagePaths.samples])
         try update(indexer, indexed, paths: [PackagePaths.samples])
-        let scanned = try ["\"open source\"", "deepseek r1", "alibab*", "Qwen*", "chinese \"tech groups\"", "é", "QWQ-32b"].map {
+        let scanned = try ["\"open source\"", "deepseek r1", "alibab*", "Qwen*", "chinese \"open models\"", "é", "QWQ-32b"].map {
             try hits(indexed, $0)
         }
         try indexer.ensureSearchIndex()
         #expect(!indexer.isSearchIndexPending)
-        for (index, text) in ["\"open source\"", "deepseek r1", "alibab*", "Qwen*", "chinese \"tech groups\"", "é", "QWQ-32b"].enumerated() {
+        for (index, text) in ["\"open source\"", "deepseek r1", "alibab*", "Qwen*", "chinese \"open models\"", "é", "QWQ-32b"].enumerated() {
             let fromIndex = try hits(indexed, text)
             #expect(fromIndex == scanned[index], "\(text)")
             #expect(fromIndex == (try hits(memory, text)), "\(text)")
@@ -290,8 +290,8 @@ struct SearchTests {
         #expect(prefixHits.count >= wordHits.count && !wordHits.isEmpty)
         #expect(try hits(memory, "zzzqqq").isEmpty)
         // A phrase matches the words in order, next to each other.
-        let phrase = try memory.search(SearchQuery("\"tech groups\""), limit: nil)
-        let loose = try memory.search(SearchQuery("tech groups"), limit: nil)
+        let phrase = try memory.search(SearchQuery("\"open models\""), limit: nil)
+        let loose = try memory.search(SearchQuery("open models"), limit: nil)
         #expect(!phrase.isEmpty && loose.count >= phrase.count)
         // Limits cut in reading order.
         #expect(try memory.search(SearchQuery("the"), limit: 3).count == 3)

@@ -60,7 +60,7 @@ struct HardeningTests {
 
     @Test("32,000 related-article teasers are cut in one pass", .timeLimit(.minutes(1)))
     func manyTeasers() throws {
-        let teaser = "RecommendedBusiness InsightJune YoonA headline about chips"
+        let teaser = "RecommendedBusiness InsightTessa MarlowA headline about chips"
         let body = "First paragraph here." + String(repeating: teaser + "Words follow it.", count: 32_000)
         let article = try importer.parse(page(body), path: "teasers.txt").get()
         #expect(article.related.count == 32_000)
@@ -148,7 +148,7 @@ struct HardeningTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let odd = folder.appendingPathComponent("odd.txt")
         try FileManager.default.createDirectory(at: odd, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: odd.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: odd.appendingPathComponent("a.txt").path)
         let (files, errors) = ArticleFiles.expand([odd.path])
         #expect(files == [odd.appendingPathComponent("a.txt").path])
         #expect(errors.isEmpty)
@@ -162,7 +162,7 @@ struct HardeningTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let elsewhere = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: elsewhere) }
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: elsewhere.appendingPathComponent("linked.txt").path)
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: elsewhere.appendingPathComponent("linked.txt").path)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("shelf").path, withDestinationPath: elsewhere.path)
         // A loop: the shelf links back to the folder above it.
         try FileManager.default.createSymbolicLink(atPath: elsewhere.appendingPathComponent("back").path, withDestinationPath: folder.path)
@@ -180,7 +180,7 @@ struct HardeningTests {
             try? FileManager.default.removeItem(at: folder)
         }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("locked"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder.appendingPathComponent("ok.txt").path)
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: folder.appendingPathComponent("ok.txt").path)
         #expect(chmod(folder.appendingPathComponent("locked").path, 0) == 0)
         let (files, errors) = ArticleFiles.expand([folder.path])
         #expect(files.count == 1)

@@ -13,26 +13,26 @@ struct ImporterTests {
 
     @Test("reference: metadata as DESIGN §2 gives it")
     func referenceMetadata() throws {
-        let article = try load("reference.txt")
-        #expect(article.title == "Why China is suddenly flooding the market with powerful AI models")
-        #expect(article.authors == ["June Yoon"])
+        let article = try importer.importFile(at: PackagePaths.reference).get()
+        #expect(article.title == "Why Chinese AI groups are handing out their best models for free")
+        #expect(article.authors == ["Tessa Marlow"])
         #expect(article.published == CalendarDate(year: 2025, month: 3, day: 19))
         #expect(article.genre == "Opinion")
         #expect(article.brand == "Business Insight")
-        #expect(article.email == "june.yoon@ft.com")
+        #expect(article.email == "tessa.marlow@ft.com")
         #expect(article.warnings.isEmpty)
     }
 
     @Test("reference: 8 clean paragraphs")
     func referenceParagraphs() throws {
-        let article = try load("reference.txt")
+        let article = try importer.importFile(at: PackagePaths.reference).get()
         #expect(article.paragraphs.count == 8)
-        #expect(article.paragraphs.first?.hasPrefix("Retaliation seemed certain.") == true)
-        #expect(article.paragraphs.last?.hasSuffix("it would be to make winning meaningless.") == true)
-        #expect(article.paragraphs[2].hasPrefix("For now, most US tech groups"))
-        #expect(article.paragraphs[5].hasPrefix("For Beijing, this strategy"))
+        #expect(article.paragraphs.first?.hasPrefix("A tit-for-tat answer looked inevitable.") == true)
+        #expect(article.paragraphs.last?.hasSuffix("but to make the prize worthless.") == true)
+        #expect(article.paragraphs[2].hasPrefix("US tech companies, for the moment,"))
+        #expect(article.paragraphs[5].hasPrefix("For Beijing, the approach"))
         let leftovers = ["Print this page", "Unlock the Editor", "Roula Khalaf", "Recommended", "Business Insight",
-                         "June Yoon", "The US has spurred", "@ft.com", "june.yoon", "Published", "202590", "contentId"]
+                         "Tessa Marlow", "Export curbs pushed", "@ft.com", "tessa.marlow", "Published", "202564", "contentId"]
         for paragraph in article.paragraphs {
             for leftover in leftovers { #expect(!paragraph.contains(leftover), "\(leftover) left in: \(paragraph.prefix(60))") }
         }
@@ -40,14 +40,14 @@ struct ImporterTests {
 
     @Test("reference: related block kept as metadata")
     func referenceRelated() throws {
-        let article = try load("reference.txt")
-        #expect(article.related == [RelatedArticle(brand: "Business Insight", authors: ["June Yoon"],
-                                                   headline: "The US has spurred the Chinese chip industry")])
+        let article = try importer.importFile(at: PackagePaths.reference).get()
+        #expect(article.related == [RelatedArticle(brand: "Business Insight", authors: ["Tessa Marlow"],
+                                                   headline: "Export curbs pushed Beijing to build its own chips")])
     }
 
     @Test("reference: 27 annotations, 26 distinct concepts, merged by id")
     func referenceAnnotations() throws {
-        let article = try load("reference.txt")
+        let article = try importer.importFile(at: PackagePaths.reference).get()
         #expect(article.annotations.count == 27)
         let concepts = article.concepts
         #expect(concepts.count == 26)
@@ -111,11 +111,11 @@ struct ImporterTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-mixed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("nested"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: PackagePaths.fixture("reference.txt"), toPath: folder.appendingPathComponent("nested/good.txt").path)
+        try FileManager.default.copyItem(atPath: PackagePaths.reference, toPath: folder.appendingPathComponent("nested/good.txt").path)
         try Data("not an article".utf8).write(to: folder.appendingPathComponent("bad.txt"))
         try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: folder.appendingPathComponent("binary.txt"))
         let corpus = InMemoryCorpus.load(paths: [folder.path, "/nonexistent/lede"])
-        #expect(corpus.articles.map { $0.title } == ["Why China is suddenly flooding the market with powerful AI models"])
+        #expect(corpus.articles.map { $0.title } == ["Why Chinese AI groups are handing out their best models for free"])
         #expect(Set(corpus.errors.map { ($0.path as NSString).lastPathComponent }) == ["bad.txt", "binary.txt", "lede"])
     }
 
@@ -124,7 +124,7 @@ struct ImporterTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let reference = PackagePaths.fixture("reference.txt")
+        let reference = PackagePaths.reference
         let corpus = InMemoryCorpus.load(paths: [reference, reference, folder.path])
         #expect(corpus.articles.count == 1)
         #expect(corpus.errors.map(\.message) == ["no article files (.txt, .json, .md, .jsonl, brat .txt + .ann) in this folder"])
@@ -132,7 +132,7 @@ struct ImporterTests {
 
     @Test("article files are never written")
     func readOnly() throws {
-        let path = PackagePaths.fixture("reference.txt")
+        let path = PackagePaths.reference
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         _ = InMemoryCorpus.load(paths: [path])

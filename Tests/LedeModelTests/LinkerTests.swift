@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Entity linker")
 struct LinkerTests {
-    static let reference = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let reference = InMemoryCorpus.load(paths: [PackagePaths.reference])
 
     func count(_ label: String, in corpus: any Corpus = reference) -> Int { corpus.mentionCount(labelled: label) }
 

@@ -39,7 +39,7 @@ struct MatcherTests {
 
 @Suite("Export formats")
 struct ExportTests {
-    static let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let corpus = InMemoryCorpus.load(paths: [PackagePaths.reference])
 
     func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))

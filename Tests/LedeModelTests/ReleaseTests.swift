@@ -7,7 +7,7 @@ import Testing
 struct ReleaseTests {
     @Test("reference: exactly o1, DeepSeek-R1 and QwQ-32B, with organisations and dates")
     func reference() throws {
-        let corpus = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
+        let corpus = InMemoryCorpus.load(paths: [PackagePaths.reference])
         #expect(corpus.releases.map(\.modelName) == ["o1", "DeepSeek-R1", "QwQ-32B"])
         let o1 = corpus.releases[0], r1 = corpus.releases[1], qwq = corpus.releases[2]
         #expect(o1.organisation == "OpenAI")

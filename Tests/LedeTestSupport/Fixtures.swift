@@ -17,6 +17,12 @@ public enum PackagePaths {
     }
 
     public static var samples: String { root.appendingPathComponent("Sources/lede/Samples").path }
+
+    /// The reference article: the bundled sample `lede` opens first (one copy, read by the tests too).
+    public static var reference: String { root.appendingPathComponent(referenceRelative).path }
+
+    /// The reference article's path from the package root (the end-to-end tests run from there).
+    public static let referenceRelative = "Sources/lede/Samples/000_china_open_models.txt"
 }
 
 import LedeModel

@@ -191,7 +191,7 @@ struct ThemeTests {
         var state = Fixture.state(width: 120, height: 40, theme: theme)
         state.reader.scroll = 0
         let buffer = BrowserView.render(state)
-        let row = try #require((0..<40).first { buffer.line($0).contains("including Alibaba") })
+        let row = try #require((0..<40).first { buffer.line($0).contains("Baidu and Alibaba") })
         let column = Array(buffer.line(row)).firstIndex(of: "A")!
         let line = Array(buffer.line(row))
         let alibaba = (column..<line.count).first { String(line[$0..<min(line.count, $0 + 7)]) == "Alibaba" }!

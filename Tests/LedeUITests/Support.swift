@@ -6,7 +6,7 @@ import Testing
 
 /// Shared state for UI tests: the reference article at a given size.
 enum Fixture {
-    static let reference = InMemoryCorpus.load(paths: [PackagePaths.fixture("reference.txt")])
+    static let reference = InMemoryCorpus.load(paths: [PackagePaths.reference])
     static let samples = InMemoryCorpus.load(paths: [PackagePaths.samples])
 
     static func state(_ corpus: Corpus = reference, width: Int = 120, height: Int = 40, theme: Theme = .fallback) -> BrowserState {

@@ -57,7 +57,7 @@ struct WidgetTests {
         all.focus = .sidebar
         var tall = ScreenBuffer(width: 30, height: 40)
         SidebarView.render(Frame(all), into: &tall, area: Rect(x: 0, y: 0, width: 30, height: 40))
-        let row = tall.lines.firstIndex { $0.contains("June Yoon") }!
+        let row = tall.lines.firstIndex { $0.contains("Tessa Marlow") }!
         #expect(tall.lines[row].hasSuffix("0"))
         #expect(tall[3, row].style.attributes.contains(.dim))
     }
@@ -71,18 +71,18 @@ struct WidgetTests {
         let buffer = BrowserView.render(state)
         let rows = (area.y..<area.maxY).map { String(Array(buffer.line($0)).dropFirst(area.x).prefix(area.width)) }
         #expect(Array(rows.prefix(7)) == [
-            "Why China is suddenly flooding the",
-            "market with powerful AI models",
-            "June Yoon · Opinion · Business Insight ·",
-            "19 Mar 2025",
+            "Why Chinese AI groups are handing out",
+            "their best models for free",
+            "Tessa Marlow · Opinion · Business",
+            "Insight · 19 Mar 2025",
             "",
-            "Retaliation seemed certain. When the US",
-            "tightened its grip on advanced",
+            "A tit-for-tat answer looked inevitable.",
+            "In January the US widened its export",
         ].map { TextFit.pad($0, to: 40) })
         let theme = state.theme
-        let column = try #require(rows[5].range(of: "US")).lowerBound.utf16Offset(in: rows[5]) + area.x
-        #expect(buffer[column, area.y + 5].style == theme[.focusedMention].over(theme[.location]).over(theme[.text]))
-        #expect(buffer[column - 1, area.y + 5].style == theme[.text])
+        let column = try #require(rows[6].range(of: "US")).lowerBound.utf16Offset(in: rows[6]) + area.x
+        #expect(buffer[column, area.y + 6].style == theme[.focusedMention].over(theme[.location]).over(theme[.text]))
+        #expect(buffer[column - 1, area.y + 6].style == theme[.text])
         #expect(buffer[area.x, area.y].style == theme[.title].over(theme[.text]))
         #expect(state.reader.focusedMention.flatMap(state.corpus.mention)?.text == "US")
     }
@@ -153,7 +153,7 @@ struct RenderCacheTests {
         let frame = BrowserView.render(state)
         // All but the status bar, which says the file on screen is not in the new store.
         #expect(frame.lines.dropLast() == BrowserView.render(Fixture.state(other, width: 100, height: 30)).lines.dropLast())
-        #expect(frame.lines.last?.contains("000_a7ecb443ce20b089.txt was removed from disk") == true)
+        #expect(frame.lines.last?.contains("000_china_open_models.txt was removed from disk") == true)
         #expect(state.history.isEmpty && state.reader.focusedMention == nil)
     }
 

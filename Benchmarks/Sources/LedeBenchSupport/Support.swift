@@ -12,7 +12,7 @@ public enum BenchPaths {
     }()
 
     public static var samplesFolder: String { repositoryRoot + "/Sources/lede/Samples" }
-    public static var referenceArticle: String { repositoryRoot + "/Tests/LedeModelTests/Fixtures/reference.txt" }
+    public static var referenceArticle: String { repositoryRoot + "/Sources/lede/Samples/000_china_open_models.txt" }
 
     /// The bundled sample files, sorted.
     public static var sampleFiles: [String] {

@@ -55,7 +55,7 @@ struct LedeFuzz {
 /// Inputs every harness runs once before fuzzing.
 enum WarmUp {
     static let inputs = [
-        "# Warm-up\n\nJune YoonPublishedMar 19 2025 In January, DeepSeek released its R1 model. The Zed-9 model came out on March 3, 2025."
+        "# Warm-up\n\nTessa MarlowPublishedMar 19 2025 In January, DeepSeek released its R1 model. The Zed-9 model came out on March 3, 2025."
             + "{\"contentId\":\"x\",\"annotations\":[{\"type\":\"ORGANISATION\",\"predicate\":\"http://www.ft.com/ontology/annotation/about\","
             + "\"prefLabel\":\"DeepSeek\",\"id\":\"1\",\"url\":\"https://www.ft.com/deepseek\"}]}",
         "[keys]\nquit = [\"q\"]\n[ui]\ntext = { fg = \"#ffffff\" }\n",

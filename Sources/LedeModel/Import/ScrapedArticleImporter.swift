@@ -92,7 +92,7 @@ public struct ScrapedArticleImporter: ArticleImporter {
             warnings.append("no annotations JSON found; entities are detected from the text only")
         }
 
-        // Byline and date: `June YoonPublishedMar 19 202590…`.
+        // Byline and date: `Tessa MarlowPublishedMar 19 202564…`.
         var authors: [String] = []
         var published: CalendarDate?
         if let byline = Self.parseByline(body) {
@@ -230,7 +230,7 @@ public struct ScrapedArticleImporter: ArticleImporter {
 
     // MARK: - E-mail
 
-    /// Removes `…meaningless.june.yoon@ft.com` at the end, keeping the sentence's full stop.
+    /// Removes `…worthless.tessa.marlow@ft.com` at the end, keeping the sentence's full stop.
     static func cutEmail(from body: inout String, authors: [String]) -> String? {
         let text = body.trimmingWhitespace()
         guard let at = text.lastIndex(of: "@") else { return nil }
@@ -248,7 +248,7 @@ public struct ScrapedArticleImporter: ArticleImporter {
             start = previous
         }
         var local = String(text[start..<at])
-        // The local part runs into the last sentence: `meaningless.june.yoon`.
+        // The local part runs into the last sentence: `worthless.tessa.marlow`.
         // Prefer the longest dotted suffix that looks like an author's name;
         // otherwise cut after the first full stop.
         let authorForms = Set(authors.flatMap { name -> [String] in
@@ -420,7 +420,7 @@ public struct ScrapedArticleImporter: ArticleImporter {
         } && words.first?.first?.isUppercase == true
     }
 
-    /// `June Yoon`, `Ana Ruiz and Tom Baker`: two or three capitalised words per name.
+    /// `Tessa Marlow`, `Ana Ruiz and Tom Baker`: two or three capitalised words per name.
     static func looksLikeNames(_ segment: String) -> Bool {
         let names = splitNames(segment)
         return !names.isEmpty && names.allSatisfy { name in

@@ -78,7 +78,7 @@ public struct ReaderLayout: Sendable {
         return ReaderLayout(lines: lines, firstLine: firstLine)
     }
 
-    /// `June Yoon · Opinion · Business Insight · 19 Mar 2025`
+    /// `Tessa Marlow · Opinion · Business Insight · 19 Mar 2025`
     public static func byline(of article: Article) -> String {
         var parts: [String] = []
         if !article.authors.isEmpty { parts.append(article.authors.joined(separator: " and ")) }
