@@ -115,6 +115,24 @@ struct FormatImporterTests {
         #expect(second.description == "open.md: line 1: front matter opened with '---' is never closed")
     }
 
+    @Test("Markdown: nested aliases in the front matter (a billion laughs in 400 bytes) import at once, as the few nodes they are")
+    func markdownAliasBomb() throws {
+        var yaml = ["---", "title: Aliases everywhere", "date: 2025-03-19", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 { yaml.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        yaml += ["tags: *a9", "authors: [Ana Ruiz, *a9]", "---", "OpenAI said little."]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let article = try router.parse(Data(yaml.joined(separator: "\n").utf8), path: "laughs.md").get()
+        // Expanded, the tree would hold 10^10 scalars; read as composed, it is done before a person could notice.
+        #expect(clock.now - start < .seconds(5))
+        #expect(article.title == "Aliases everywhere")
+        #expect(article.published == CalendarDate(year: 2025, month: 3, day: 19))
+        #expect(article.authors == ["Ana Ruiz"])
+        // The tags are lists, not names: none is taken.
+        #expect(article.annotations.isEmpty)
+        #expect(article.paragraphs == ["OpenAI said little."])
+    }
+
     @Test("Markdown: emphasis markers go, snake_case and escapes stay")
     func markdownInline() throws {
         let article = try router.parse(Data("Use *this* and __that__ with some_name and \\*stars\\*.".utf8), path: "x.md").get()

@@ -23,7 +23,7 @@ public struct MarkdownImporter: ArticleImporter {
         // CR LF and a lone CR (classic Mac) end lines too.
         let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var front: [String: Any] = [:]
+        var front = FrontMatter(nil)
         var warnings: [String] = []
         if lines.first?.trimmingCharacters(in: .whitespaces) == "---" {
             guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
@@ -31,7 +31,7 @@ public struct MarkdownImporter: ArticleImporter {
             }
             let yaml = lines[1..<close].joined(separator: "\n")
             do {
-                front = (try Yams.load(yaml: yaml) as? [String: Any]) ?? [:]
+                front = FrontMatter(try Yams.compose(yaml: yaml))
             } catch {
                 // Yams counts lines from the front matter's first line, after the opening `---`.
                 let line = (error as? YamlError).flatMap(Self.line(of:)).map { $0 + 1 } ?? 2
@@ -76,15 +76,14 @@ public struct MarkdownImporter: ArticleImporter {
         }
         builder.endParagraph()
         guard !builder.paragraphs.isEmpty else { return .failure(LoadError(path: path, message: "no text after the front matter")) }
-        let title = (front["title"] as? String).map(ImportText.line) ?? firstHeading ?? ImportText.title(fromFirst: builder.paragraphs)
-        var authors = Self.strings(front["authors"]) + Self.strings(front["author"])
-        authors = authors.map(ImportText.line).filter { !$0.isEmpty }
-        let tags = Self.strings(front["tags"]).map(ImportText.line).filter { !$0.isEmpty && $0.unicodeScalars.count <= limits.maximumLabelLength }
+        let title = front.title.map(ImportText.line) ?? firstHeading ?? ImportText.title(fromFirst: builder.paragraphs)
+        let authors = front.authors.map(ImportText.line).filter { !$0.isEmpty }
+        let tags = front.tags.map(ImportText.line).filter { !$0.isEmpty && $0.unicodeScalars.count <= limits.maximumLabelLength }
         if tags.count > limits.maximumAnnotations { warnings.append("more than \(limits.maximumAnnotations) tags; the rest are dropped") }
         let annotations = tags.prefix(limits.maximumAnnotations).map {
             Annotation(type: .topic, predicate: "hasDisplayTag", label: $0, id: "tag:" + EntityKey.normalise($0))
         }
-        var article = Article(path: path, title: title, authors: authors, published: Self.date(front["date"]),
+        var article = Article(path: path, title: title, authors: authors, published: front.date,
                               paragraphs: builder.paragraphs, annotations: Array(annotations), warnings: warnings,
                               format: .markdown, headings: builder.headings, links: builder.links)
         ImportText.applyParagraphLimit(&article, limits: limits)
@@ -93,25 +92,6 @@ public struct MarkdownImporter: ArticleImporter {
 
     // MARK: - Front matter
 
-    static func strings(_ value: Any?) -> [String] {
-        switch value {
-        case let text as String: ScrapedArticleImporter.splitNames(text)
-        case let list as [Any]: list.compactMap { $0 as? String ?? ($0 as? [String: Any])?["name"] as? String }
-        default: []
-        }
-    }
-
-    /// YAML dates arrive as `Date` (an unquoted `2025-03-19`) or as text.
-    static func date(_ value: Any?) -> CalendarDate? {
-        if let date = value as? Date {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return parts.year.map { CalendarDate(year: $0, month: parts.month, day: parts.day) }
-        }
-        if let text = value as? String { return CalendarDate.leadingISO(text) }
-        return nil
-    }
 
     static func line(of error: YamlError) -> Int? {
         switch error {
@@ -206,5 +186,44 @@ public struct MarkdownImporter: ArticleImporter {
         let target = String(String.UnicodeScalarView(scalars[(close + 2)..<end])).trimmingCharacters(in: .whitespaces)
         let address = target.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         return (open + 1..<close, address.trimmingCharacters(in: CharacterSet(charactersIn: "<>")), end + 1)
+    }
+}
+
+/// The front matter fields lede reads, taken from the composed YAML tree
+/// without turning it into Swift values. An alias shares its anchor's node,
+/// so a few hundred bytes of nested aliases (the "billion laughs") stay a
+/// few hundred nodes here, where converting the tree to arrays and
+/// dictionaries grew without bound and hung the import.
+struct FrontMatter {
+    var title: String?
+    var authors: [String] = []
+    var date: CalendarDate?
+    var tags: [String] = []
+
+    /// Items read from one list: a front matter lists a few authors and tags.
+    static let listLimit = 10_000
+
+    init(_ root: Node?) {
+        guard let root, case .mapping = root else { return }
+        title = Self.scalar(root["title"])
+        authors = Self.strings(root["authors"]) + Self.strings(root["author"])
+        // An unquoted `2025-03-19` is a timestamp scalar whose text is the date as written.
+        date = Self.scalar(root["date"]).flatMap(CalendarDate.leadingISO)
+        tags = Self.strings(root["tags"])
+    }
+
+    static func scalar(_ node: Node?) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        return scalar.string
+    }
+
+    /// A name, names separated as in a byline, or a list of names (or of `{name: …}`).
+    static func strings(_ node: Node?) -> [String] {
+        switch node {
+        case .scalar(let scalar): return ScrapedArticleImporter.splitNames(scalar.string)
+        case .sequence(let sequence):
+            return sequence.prefix(listLimit).compactMap { item in scalar(item) ?? (item.mapping.flatMap { scalar($0["name"]) }) }
+        default: return []
+        }
     }
 }
