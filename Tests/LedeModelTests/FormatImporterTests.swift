@@ -133,6 +133,21 @@ struct FormatImporterTests {
         #expect(article.paragraphs == ["OpenAI said little."])
     }
 
+    @Test("Markdown: 20,000 unclosed links and brackets on a line are read once, as text; a link's text holds no link")
+    func markdownUnclosedLinks() throws {
+        let unclosed = String(repeating: "[a](", count: 20_000)
+        let brackets = String(repeating: "[", count: 20_000) + "x" + String(repeating: "](", count: 20_000)
+        let article = try router.parse(Data("---\ntitle: t\n---\n\(unclosed)\n\n\(brackets)\n\n[see [a](b) too](https://example.com/c)\n".utf8),
+                                       path: "links.md").get()
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs[0] == unclosed)
+        #expect(article.paragraphs[1] == brackets)
+        // The outer link, whose text is read as text: the inner one is not a second link.
+        #expect(article.links.count == 1)
+        #expect(article.links.first?.address == "https://example.com/c")
+        #expect(article.paragraphs[2] == "see [a](b) too")
+    }
+
     @Test("Markdown: emphasis markers go, snake_case and escapes stay")
     func markdownInline() throws {
         let article = try router.parse(Data("Use *this* and __that__ with some_name and \\*stars\\*.".utf8), path: "x.md").get()
