@@ -75,9 +75,19 @@ struct FormatImporterTests {
         ("text < not a tag", ["text < not a tag"]),
         ("<h3>Heading</h3>body<br/>next", ["Heading", "body", "next"]),
         ("", []),
+        ("a <b <i>c</i> d", ["a <b c d"]),
+        ("x <p", ["x <p"]),
     ])
     func bodyXML(xml: String, expected: [String]) {
         #expect(BodyXMLReader.read(xml).paragraphs == expected)
+    }
+
+    @Test("bodyXML: 100,000 unclosed tags or comments are text, read in one pass")
+    func bodyXMLUnclosed() {
+        for piece in ["<", "<!--", "<a href=\"", "<![CDATA["] {
+            let body = String(repeating: piece, count: 50_000)
+            #expect(BodyXMLReader.read("<p>" + body).paragraphs == [body])
+        }
     }
 
     // MARK: - Markdown
