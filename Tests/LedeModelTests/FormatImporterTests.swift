@@ -53,8 +53,12 @@ struct FormatImporterTests {
         #expect(article.headings == [1])
         #expect(article.links == [ArticleLink(paragraph: 2, start: 21, end: 30, address: "http://api.ft.com/content/abc"),
                                   ArticleLink(paragraph: 3, start: 12, end: 20, address: "https://example.com/report")])
-        #expect(article.annotations.map(\.label) == ["Nvidia Corp", "Microsoft Corp", "Ana Ruiz"])
-        #expect(article.annotations.map(\.predicate) == ["about", "mentions", "hasAuthor"])
+        #expect(article.annotations.map(\.label) == ["Nvidia Corp", "Microsoft Corp", "Ana Ruiz", "Markets", "Technology", "News"])
+        #expect(article.annotations.map(\.predicate) == ["about", "mentions", "hasAuthor", "isClassifiedBy", "isPrimarilyClassifiedBy",
+                                                          "isClassifiedBy"])
+        // As in the scraped format: the primary brand wins over the first one listed.
+        #expect(article.brand == "Technology")
+        #expect(article.genre == "News")
         #expect(article.contentID == "6b1f2c3d-0000-4000-8000-00000000abcd")
         let corpus = InMemoryCorpus.load(paths: [fixture("content_api.json")])
         #expect(corpus.mentionCount(labelled: "Nvidia Corp") == 1)

@@ -33,14 +33,16 @@ public struct ContentAPIImporter: ArticleImporter {
         } else {
             warnings.append("no annotations; entities are detected from the text only")
         }
+        let concepts = AnnotatedConcept.merge(annotations)
         var authors = root.names("byline")
         if authors.isEmpty {
-            authors = AnnotatedConcept.merge(annotations)
-                .filter { $0.predicates.contains { Annotation.authorPredicates.contains($0) } }.map(\.label)
+            authors = concepts.filter { $0.predicates.contains { Annotation.authorPredicates.contains($0) } }.map(\.label)
         }
         if body.paragraphs.isEmpty { warnings.append("bodyXML holds no text") }
         var article = Article(path: path, title: root.text("title") ?? ImportText.title(fromFirst: body.paragraphs), authors: authors,
                               published: root.date("publishedDate") ?? root.date("firstPublishedDate"),
+                              genre: AnnotatedConcept.classification(.genre, in: concepts),
+                              brand: AnnotatedConcept.classification(.brand, in: concepts),
                               paragraphs: body.paragraphs, contentID: contentID, annotations: annotations, warnings: warnings,
                               format: .contentAPI, headings: body.headings, links: body.links)
         ImportText.applyParagraphLimit(&article, limits: limits)

@@ -115,13 +115,10 @@ public struct ScrapedArticleImporter: ArticleImporter {
         if authors.isEmpty {
             authors = concepts.filter { $0.predicates.contains { Annotation.authorPredicates.contains($0) } }.map(\.label)
         }
-        func classification(_ type: EntityType) -> String? {
-            let candidates = concepts.filter { $0.type == type }
-            return (candidates.first { $0.predicates.contains("isPrimarilyClassifiedBy") } ?? candidates.first)?.label
-        }
         if paragraphs.isEmpty { warnings.append("no paragraphs found in the page text") }
         return .success(Article(path: path, title: title, authors: authors, published: published,
-                                genre: classification(.genre), brand: classification(.brand),
+                                genre: AnnotatedConcept.classification(.genre, in: concepts),
+                                brand: AnnotatedConcept.classification(.brand, in: concepts),
                                 paragraphs: paragraphs, related: related, email: email, contentID: contentID,
                                 annotations: annotations, warnings: warnings))
     }

@@ -31,6 +31,13 @@ public struct AnnotatedConcept: Hashable, Sendable {
     /// Every predicate it appeared under, in first-seen order.
     public var predicates: [String]
 
+    /// The label of the concept of `type` the article is primarily classified by, else of the first one
+    /// (the genre and the brand come from the annotations, whatever the format that carried them).
+    public static func classification(_ type: EntityType, in concepts: [AnnotatedConcept]) -> String? {
+        let candidates = concepts.filter { $0.type == type }
+        return (candidates.first { $0.predicates.contains("isPrimarilyClassifiedBy") } ?? candidates.first)?.label
+    }
+
     /// Only derived predicates (implicitlyAbout …): listed, dimmed, not expected in the text.
     public var isOnlyImplicit: Bool { predicates.allSatisfy { Annotation.implicitPredicates.contains($0) } }
 
