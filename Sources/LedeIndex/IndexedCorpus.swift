@@ -115,7 +115,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         return value
     }
 
-    private func withLock<T>(_ body: () -> T) -> T {
+    func withLock<T>(_ body: () -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         return body()
@@ -244,51 +244,11 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
         return ordered.filter { ByteSearch.contains(rows[$0].searchable, needle) }.map { rows[$0].summary.id }
     }
 
-    // MARK: - Co-occurrence
+    // MARK: - Co-occurrence (the queries are in IndexedCorpus+Cooccurrence.swift)
 
     /// Every entity's paragraph and sentence counts and the corpus's, read
     /// with two queries once per generation, when co-occurrence is first asked for.
-    private var unitCountRows: (generation: Int, counts: [Int64: UnitCounts], totals: UnitCounts)?
-
-    private func unitCountTable() -> (counts: [Int64: UnitCounts], totals: UnitCounts) {
-        let generation = self.generation
-        if let kept = withLock({ unitCountRows }), kept.generation == generation { return (kept.counts, kept.totals) }
-        let (counts, totals) = (try? pool.read { db -> ([Int64: UnitCounts], UnitCounts) in
-            var counts: [Int64: UnitCounts] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT entity, paragraphs, sentences FROM entity_units")
-            while let row = try rows.next() { counts[row[0]] = UnitCounts(paragraphs: row[1], sentences: row[2]) }
-            let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(paragraphs), 0), coalesce(sum(sentences), 0) FROM article_units")
-            return (counts, UnitCounts(paragraphs: sums?[0] ?? 0, sentences: sums?[1] ?? 0))
-        }) ?? ([:], UnitCounts())
-        withLock { unitCountRows = (generation, counts, totals) }
-        return (counts, totals)
-    }
-
-    public func unitCounts(of entity: EntityID) -> UnitCounts { unitCountTable().counts[entity.raw] ?? UnitCounts() }
-    public var unitTotals: UnitCounts { unitCountTable().totals }
-
-    public func entityUnits(in article: ArticleID) -> [EntityUnit] { entityUnits(in: [article]).first ?? [] }
-
-    /// Many articles' units in one read: co-occurrence asks for every article
-    /// that mentions an entity. When they are a good part of the range of
-    /// ids they span, one ordered scan of that range beats a look-up each.
-    public func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]] {
-        guard let low = articles.min(), let high = articles.max() else { return [] }
-        return (try? pool.read { db in
-            if articles.count * 3 >= Int(high.raw - low.raw + 1) {
-                var wanted: [Int64: Int] = [:]
-                for (index, article) in articles.enumerated() { wanted[article.raw] = index }
-                var result = [[EntityUnit]](repeating: [], count: articles.count)
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, data FROM article_units WHERE id BETWEEN ? AND ?", arguments: [low.raw, high.raw])
-                while let row = try rows.next() {
-                    if let index = wanted[row[0]] { result[index] = UnitBlob.decode(row[1]) }
-                }
-                return result
-            }
-            let select = try db.cachedStatement(sql: "SELECT data FROM article_units WHERE id = ?")
-            return try articles.map { UnitBlob.decode(try Data.fetchOne(select, arguments: [$0.raw])) }
-        }) ?? articles.map { _ in [] }
-    }
+    var unitCountRows: (generation: Int, counts: [Int64: UnitCounts], totals: UnitCounts)?
 
     public func summary(of article: ArticleID) -> ArticleSummary? {
         if let cached = withLock({ summaryCache[article] }) { return cached }
@@ -412,52 +372,5 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
             }
             return result
         }) ?? []
-    }
-}
-
-/// A small least-recently-used cache.
-struct LRUCache<Key: Hashable, Value> {
-    private var values: [Key: (value: Value, stamp: Int)] = [:]
-    private var clock = 0
-    let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    subscript(key: Key) -> Value? {
-        mutating get {
-            guard let entry = values[key] else { return nil }
-            clock += 1
-            values[key] = (entry.value, clock)
-            return entry.value
-        }
-        set {
-            clock += 1
-            guard let newValue else { values[key] = nil; return }
-            if values[key] == nil, values.count >= capacity,
-               let oldest = values.min(by: { $0.value.stamp < $1.value.stamp })?.key {
-                values[oldest] = nil
-            }
-            values[key] = (newValue, clock)
-        }
-    }
-
-    mutating func removeAll() { values.removeAll(keepingCapacity: true) }
-}
-
-/// A substring test on bytes: lowercased UTF-8 compares as the lowercased text does.
-enum ByteSearch {
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        let last = haystack.count - needle.count
-        var start = 0
-        while start <= last {
-            if haystack[start] == first {
-                var matched = 1
-                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 }

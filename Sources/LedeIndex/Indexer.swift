@@ -1,54 +1,12 @@
-// ~660 lines, one file: an index update is one sequence of transactions
+// ~510 lines, one file: an index update is one sequence of transactions
 // (walk, read in chunks, link, publish, search index) sharing the report,
-// the cancellation and the vocabulary delta; IndexWrites and BlobCoding hold
-// the SQL and the formats it uses.
+// the cancellation and the vocabulary delta. Indexer+Finish folds and
+// publishes the corpus-wide answers; IndexWrites and BlobCoding hold the
+// SQL and the formats it uses.
 
 import Foundation
 import GRDB
 import LedeModel
-
-/// How far an index update has got, for the status bar.
-public struct IndexProgress: Sendable, Hashable {
-    public enum Phase: String, Sendable {
-        /// Parsing new and changed files.
-        case reading
-        /// Finding mentions against the corpus's vocabulary.
-        case linking
-        /// Entities, releases and positions.
-        case finishing
-        case searchIndex
-        case done
-    }
-
-    public var phase: Phase
-    public var done: Int
-    public var total: Int
-    /// Articles per second in this phase so far.
-    public var rate: Double
-
-    public init(phase: Phase, done: Int, total: Int, rate: Double) {
-        self.phase = phase
-        self.done = done
-        self.total = total
-        self.rate = rate
-    }
-}
-
-/// What an update did.
-public struct IndexReport: Sendable {
-    public init(wasCancelled: Bool = false) { self.wasCancelled = wasCancelled }
-
-    public var added = 0
-    public var changed = 0
-    public var removed = 0
-    public var unchanged = 0
-    /// Articles linked again because the vocabulary changed around them.
-    public var relinked = 0
-    /// Files that could not be read or parsed (this run, or earlier and unchanged since).
-    public var errors: [LoadError] = []
-    public var wasCancelled = false
-    public var didChange: Bool { added + changed + removed + relinked > 0 }
-}
 
 /// Brings an index up to date with a list of files.
 ///
@@ -532,96 +490,6 @@ public final class Indexer: Sendable {
         return marked.count
     }
 
-    // MARK: - Finish
-
-    /// Entity rows and postings, their export order, and the releases.
-    /// `folded` holds the corpus-wide answers when every article was linked
-    /// in this update; otherwise they are folded from every article's stored rows.
-    func finish(vocabulary: Vocabulary, entityIDs: [Int64], folded: CorpusAssembler?, postings: IndexWrites.PostingChanges,
-                rebuildPostings: Bool, isFinal: Bool) throws {
-        var indexOfID: [Int64: Int32] = [:]
-        for (index, id) in entityIDs.enumerated() { indexOfID[id] = Int32(index) }
-        let catalogue = builder.linker.catalogue
-        try pool.write { db in
-            if rebuildPostings {
-                // An earlier update stopped half-way: its changes to the postings are lost.
-                try IndexWrites.rebuildPostings(db)
-            } else {
-                if folded != nil { try db.execute(sql: "DELETE FROM postings; DELETE FROM entity_units") }
-                try postings.write(db)
-            }
-            var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
-            // Conflicts name their articles: the paths of the articles with release statements, not of all of them.
-            let stating = Set(assembler.statements.values.joined().map(\.mention.article))
-            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
-            while let row = try paths.next() {
-                let id = ArticleID(row[0] as Int64)
-                if stating.contains(id) { assembler.articlePaths[id] = row[1] }
-            }
-            let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
-            let listed = entities.indices.filter(assembler.isListed)
-            var rank: [Int64: Int] = [:]
-            for (position, id) in InMemoryCorpus.exportOrder(listed.map { entities[$0] }).enumerated() { rank[id.raw] = position }
-            try db.execute(sql: "UPDATE entities SET listed = 0, mention_count = 0")
-            let update = try db.cachedStatement(sql: """
-                UPDATE entities SET type = ?, label = ?, names = ?, url = ?, organisation = ?, publisher_id = ?, source = ?,
-                    predicates = ?, mention_count = ?, listed = ?, export_rank = ? WHERE id = ?
-                """)
-            for index in listed {
-                let entity = entities[index]
-                try update.execute(arguments: [
-                    entity.type.rawValue, entity.label, ArticleBlobs.encode(strings: entity.names), entity.url, entity.organisation,
-                    entity.publisherID, entity.source.rawValue, ArticleBlobs.encode(strings: entity.predicates),
-                    assembler.aggregates[index].mentionCount, 1, rank[entity.id.raw] ?? 0, entity.id.raw,
-                ])
-            }
-            try db.execute(sql: "DELETE FROM releases")
-            let releases = entities.indices.compactMap { assembler.release(of: $0, entity: entities[$0]) }.sorted(by: Release.timelineOrder)
-            let insert = try db.cachedStatement(sql: "INSERT INTO releases (rank, model, data) VALUES (?, ?, ?)")
-            for (position, release) in releases.enumerated() {
-                try insert.execute(arguments: [position, release.model.raw, ReleaseBlob.encode(release)])
-            }
-            // Only the last one: a stop after a partial one leaves work for the next update.
-            if isFinal { try Self.setMeta("needs_finish", "0", db) }
-        }
-    }
-
-    /// Folds every stored article, in reading order, into the corpus-wide answers.
-    static func fold(vocabulary: Vocabulary, catalogue: ReleaseCatalogue, indexOfID: [Int64: Int32], db: Database) throws -> CorpusAssembler {
-        var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: catalogue)
-        var counts: [Int64: [(entity: Int32, mentions: Int, firstOrdinal: Int32)]] = [:]
-        let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
-        while let row = try postings.next() {
-            guard let index = indexOfID[row[0]] else { continue }
-            for posting in PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
-        }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
-            FROM articles a JOIN links l ON l.id = a.id ORDER BY a.position
-            """)
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
-                guard let model = indexOfID[statement.model] else { return nil }
-                return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
-                                        planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
-            }
-            let pairs = ArticleBlobs.decodeIDs(row[4])
-            var organisations: [ModelOrganisation] = []
-            var index = 0
-            while index + 1 < pairs.count {
-                if let model = indexOfID[pairs[index]] {
-                    organisations.append(ModelOrganisation(model: model, organisation: pairs[index + 1] < 0 ? nil : indexOfID[pairs[index + 1]]))
-                }
-                index += 2
-            }
-            assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                          concepts: ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
-                          statements: statements, modelOrganisations: organisations)
-        }
-        return assembler
-    }
-
     // MARK: - Search index
 
     /// Whether the full-text index still has to be built (after a cold build).
@@ -636,64 +504,5 @@ public final class Indexer: Sendable {
             try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('rebuild')")
             try Self.setMeta("search_pending", "0", db)
         }
-    }
-}
-
-/// Size and modification time (nanoseconds) of a file, following symlinks.
-struct FileStat {
-    var size: Int64
-    var mtime: Int64
-
-    /// Entries and brat pairs as `ArticleEntry` stats them.
-    init?(path: String) {
-        guard let info = ArticleEntry.fileStat(path) else { return nil }
-        size = Int64(info.st_size)
-        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    }
-}
-
-/// A flag one thread sets and others read.
-final class CancellationFlag: @unchecked Sendable {
-    private var value = false
-    private let lock = NSLock()
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-}
-
-/// Phase timings on stderr when `LEDE_TRACE` is set (for profiling the index).
-final class PhaseTrace: @unchecked Sendable {
-    private let enabled = ProcessInfo.processInfo.environment["LEDE_TRACE"] != nil
-    private var last = Date()
-    private var step = Date()
-    private var parts: [(String, Double)] = []
-
-    func mark(_ phase: String) {
-        guard enabled else { return }
-        let now = Date()
-        let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
-        // The throwing write: the old one traps when stderr is a closed pipe or a hung-up terminal.
-        try? FileHandle.standardError.write(contentsOf: Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
-        last = now
-        step = now
-        parts = []
-    }
-
-    static func residentMegabytes() -> Int {
-        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
-        defer { fclose(file) }
-        var buffer = [CChar](repeating: 0, count: 128)
-        guard fgets(&buffer, 128, file) != nil else { return 0 }
-        let fields = String(cString: buffer).split(separator: " ")
-        return fields.count > 1 ? ((Int(fields[1]) ?? 0) * Int(getpagesize())) >> 20 : 0
-    }
-
-    /// Adds the time since the last step to `part` of the current phase.
-    func add(_ part: String) {
-        guard enabled else { return }
-        let now = Date()
-        if let index = parts.firstIndex(where: { $0.0 == part }) { parts[index].1 += now.timeIntervalSince(step) } else {
-            parts.append((part, now.timeIntervalSince(step)))
-        }
-        step = now
     }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import LedeModel
+
+/// Co-occurrence from the index: each linked article's units (`article_units`)
+/// and every entity's unit counts (`entity_units`), the latter read once per
+/// generation into `unitCountRows`.
+extension IndexedCorpus {
+    func unitCountTable() -> (counts: [Int64: UnitCounts], totals: UnitCounts) {
+        let generation = self.generation
+        if let kept = withLock({ unitCountRows }), kept.generation == generation { return (kept.counts, kept.totals) }
+        let (counts, totals) = (try? pool.read { db -> ([Int64: UnitCounts], UnitCounts) in
+            var counts: [Int64: UnitCounts] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT entity, paragraphs, sentences FROM entity_units")
+            while let row = try rows.next() { counts[row[0]] = UnitCounts(paragraphs: row[1], sentences: row[2]) }
+            let sums = try Row.fetchOne(db, sql: "SELECT coalesce(sum(paragraphs), 0), coalesce(sum(sentences), 0) FROM article_units")
+            return (counts, UnitCounts(paragraphs: sums?[0] ?? 0, sentences: sums?[1] ?? 0))
+        }) ?? ([:], UnitCounts())
+        withLock { unitCountRows = (generation, counts, totals) }
+        return (counts, totals)
+    }
+
+    public func unitCounts(of entity: EntityID) -> UnitCounts { unitCountTable().counts[entity.raw] ?? UnitCounts() }
+    public var unitTotals: UnitCounts { unitCountTable().totals }
+
+    public func entityUnits(in article: ArticleID) -> [EntityUnit] { entityUnits(in: [article]).first ?? [] }
+
+    /// Many articles' units in one read: co-occurrence asks for every article
+    /// that mentions an entity. When they are a good part of the range of
+    /// ids they span, one ordered scan of that range beats a look-up each.
+    public func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]] {
+        guard let low = articles.min(), let high = articles.max() else { return [] }
+        return (try? pool.read { db in
+            if articles.count * 3 >= Int(high.raw - low.raw + 1) {
+                var wanted: [Int64: Int] = [:]
+                for (index, article) in articles.enumerated() { wanted[article.raw] = index }
+                var result = [[EntityUnit]](repeating: [], count: articles.count)
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, data FROM article_units WHERE id BETWEEN ? AND ?", arguments: [low.raw, high.raw])
+                while let row = try rows.next() {
+                    if let index = wanted[row[0]] { result[index] = UnitBlob.decode(row[1]) }
+                }
+                return result
+            }
+            let select = try db.cachedStatement(sql: "SELECT data FROM article_units WHERE id = ?")
+            return try articles.map { UnitBlob.decode(try Data.fetchOne(select, arguments: [$0.raw])) }
+        }) ?? articles.map { _ in [] }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import LedeModel
+
+/// Publishing an update: entity rows, postings, export order and releases,
+/// from what this update folded or from every stored article.
+extension Indexer {
+    /// Entity rows and postings, their export order, and the releases.
+    /// `folded` holds the corpus-wide answers when every article was linked
+    /// in this update; otherwise they are folded from every article's stored rows.
+    func finish(vocabulary: Vocabulary, entityIDs: [Int64], folded: CorpusAssembler?, postings: IndexWrites.PostingChanges,
+                rebuildPostings: Bool, isFinal: Bool) throws {
+        var indexOfID: [Int64: Int32] = [:]
+        for (index, id) in entityIDs.enumerated() { indexOfID[id] = Int32(index) }
+        let catalogue = builder.linker.catalogue
+        try pool.write { db in
+            if rebuildPostings {
+                // An earlier update stopped half-way: its changes to the postings are lost.
+                try IndexWrites.rebuildPostings(db)
+            } else {
+                if folded != nil { try db.execute(sql: "DELETE FROM postings; DELETE FROM entity_units") }
+                try postings.write(db)
+            }
+            var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
+            // Conflicts name their articles: the paths of the articles with release statements, not of all of them.
+            let stating = Set(assembler.statements.values.joined().map(\.mention.article))
+            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
+            while let row = try paths.next() {
+                let id = ArticleID(row[0] as Int64)
+                if stating.contains(id) { assembler.articlePaths[id] = row[1] }
+            }
+            let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
+            let listed = entities.indices.filter(assembler.isListed)
+            var rank: [Int64: Int] = [:]
+            for (position, id) in InMemoryCorpus.exportOrder(listed.map { entities[$0] }).enumerated() { rank[id.raw] = position }
+            try db.execute(sql: "UPDATE entities SET listed = 0, mention_count = 0")
+            let update = try db.cachedStatement(sql: """
+                UPDATE entities SET type = ?, label = ?, names = ?, url = ?, organisation = ?, publisher_id = ?, source = ?,
+                    predicates = ?, mention_count = ?, listed = ?, export_rank = ? WHERE id = ?
+                """)
+            for index in listed {
+                let entity = entities[index]
+                try update.execute(arguments: [
+                    entity.type.rawValue, entity.label, ArticleBlobs.encode(strings: entity.names), entity.url, entity.organisation,
+                    entity.publisherID, entity.source.rawValue, ArticleBlobs.encode(strings: entity.predicates),
+                    assembler.aggregates[index].mentionCount, 1, rank[entity.id.raw] ?? 0, entity.id.raw,
+                ])
+            }
+            try db.execute(sql: "DELETE FROM releases")
+            let releases = entities.indices.compactMap { assembler.release(of: $0, entity: entities[$0]) }.sorted(by: Release.timelineOrder)
+            let insert = try db.cachedStatement(sql: "INSERT INTO releases (rank, model, data) VALUES (?, ?, ?)")
+            for (position, release) in releases.enumerated() {
+                try insert.execute(arguments: [position, release.model.raw, ReleaseBlob.encode(release)])
+            }
+            // Only the last one: a stop after a partial one leaves work for the next update.
+            if isFinal { try Self.setMeta("needs_finish", "0", db) }
+        }
+    }
+
+    /// Folds every stored article, in reading order, into the corpus-wide answers.
+    static func fold(vocabulary: Vocabulary, catalogue: ReleaseCatalogue, indexOfID: [Int64: Int32], db: Database) throws -> CorpusAssembler {
+        var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: catalogue)
+        var counts: [Int64: [(entity: Int32, mentions: Int, firstOrdinal: Int32)]] = [:]
+        let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
+        while let row = try postings.next() {
+            guard let index = indexOfID[row[0]] else { continue }
+            for posting in PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
+            FROM articles a JOIN links l ON l.id = a.id ORDER BY a.position
+            """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
+                guard let model = indexOfID[statement.model] else { return nil }
+                return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
+                                        planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
+            }
+            let pairs = ArticleBlobs.decodeIDs(row[4])
+            var organisations: [ModelOrganisation] = []
+            var index = 0
+            while index + 1 < pairs.count {
+                if let model = indexOfID[pairs[index]] {
+                    organisations.append(ModelOrganisation(model: model, organisation: pairs[index + 1] < 0 ? nil : indexOfID[pairs[index + 1]]))
+                }
+                index += 2
+            }
+            assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
+                          concepts: ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
+                          statements: statements, modelOrganisations: organisations)
+        }
+        return assembler
+    }
+}

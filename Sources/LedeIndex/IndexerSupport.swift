@@ -1,0 +1,61 @@
+import Foundation
+import LedeModel
+
+/// Size and modification time (nanoseconds) of a file, following symlinks.
+struct FileStat {
+    var size: Int64
+    var mtime: Int64
+
+    /// Entries and brat pairs as `ArticleEntry` stats them.
+    init?(path: String) {
+        guard let info = ArticleEntry.fileStat(path) else { return nil }
+        size = Int64(info.st_size)
+        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+/// A flag one thread sets and others read.
+final class CancellationFlag: @unchecked Sendable {
+    private var value = false
+    private let lock = NSLock()
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// Phase timings on stderr when `LEDE_TRACE` is set (for profiling the index).
+final class PhaseTrace: @unchecked Sendable {
+    private let enabled = ProcessInfo.processInfo.environment["LEDE_TRACE"] != nil
+    private var last = Date()
+    private var step = Date()
+    private var parts: [(String, Double)] = []
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
+        // The throwing write: the old one traps when stderr is a closed pipe or a hung-up terminal.
+        try? FileHandle.standardError.write(contentsOf: Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
+        last = now
+        step = now
+        parts = []
+    }
+
+    static func residentMegabytes() -> Int {
+        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 128)
+        guard fgets(&buffer, 128, file) != nil else { return 0 }
+        let fields = String(cString: buffer).split(separator: " ")
+        return fields.count > 1 ? ((Int(fields[1]) ?? 0) * Int(getpagesize())) >> 20 : 0
+    }
+
+    /// Adds the time since the last step to `part` of the current phase.
+    func add(_ part: String) {
+        guard enabled else { return }
+        let now = Date()
+        if let index = parts.firstIndex(where: { $0.0 == part }) { parts[index].1 += now.timeIntervalSince(step) } else {
+            parts.append((part, now.timeIntervalSince(step)))
+        }
+        step = now
+    }
+}
