@@ -34,12 +34,12 @@ public struct JSONLinesImporter: ArticleImporter {
         let layout = ParagraphLayout(text: text)
         guard !layout.paragraphs.isEmpty else { return .failure(LoadError(path: path, message: "the article's text is empty")) }
         var warnings: [String] = []
-        let spans = Self.statedSpans(root["entities"], origin: path, warnings: &warnings)
+        let spans = Self.statedSpans(root["entities"], origin: "", warnings: &warnings)
         let given = layout.givenMentions(spans, limits: limits, warnings: &warnings)
         var article = Article(path: path, title: root.text("title") ?? root.text("headline") ?? ImportText.title(fromFirst: layout.paragraphs),
                               authors: root.names("authors") + root.names("author"),
                               published: root.date("date") ?? root.date("published") ?? root.date("publishedDate"),
-                              paragraphs: layout.paragraphs, contentID: root.text("url"), warnings: warnings.droppingPlace(path),
+                              paragraphs: layout.paragraphs, contentID: root.text("url"), warnings: warnings,
                               format: .jsonLines, givenMentions: given)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)
@@ -49,14 +49,14 @@ public struct JSONLinesImporter: ArticleImporter {
     static func statedSpans(_ list: JSONDocument?, origin: String, warnings: inout [String]) -> [StatedSpan] {
         guard let list else { return [] }
         guard let items = list.array else {
-            warnings.append("\(origin): \"entities\" is not a list; ignored")
+            warnings.append("\(StatedSpan.place(origin))\"entities\" is not a list; ignored")
             return []
         }
         var spans: [StatedSpan] = []
         for (position, item) in items.enumerated() {
             guard let start = item["start"]?.integer ?? item["start_char"]?.integer,
                   let end = item["end"]?.integer ?? item["end_char"]?.integer else {
-                warnings.append("\(origin): entity \(position + 1) has no whole-number start and end; dropped")
+                warnings.append("\(StatedSpan.place(origin))entity \(position + 1) has no whole-number start and end; dropped")
                 continue
             }
             let label = item["label"]?.string

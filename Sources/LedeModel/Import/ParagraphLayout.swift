@@ -87,7 +87,12 @@ struct StatedSpan {
     var end: Int
     var label: String?
     var type: EntityType
+    /// Where the span was stated, when that is not the article itself
+    /// (warnings are shown after the article's path): `x.ann:4`, `document 2`, or empty.
     var origin: String
+
+    /// `x.ann:4: ` before a warning, nothing for the article itself.
+    static func place(_ origin: String) -> String { origin.isEmpty ? "" : origin + ": " }
 }
 
 extension ParagraphLayout {
@@ -97,17 +102,17 @@ extension ParagraphLayout {
         var result: [GivenMention] = []
         for span in spans {
             guard result.count < limits.maximumAnnotations else {
-                warnings.append("\(span.origin): more than \(limits.maximumAnnotations) entity spans; the rest are dropped")
+                warnings.append("\(StatedSpan.place(span.origin))more than \(limits.maximumAnnotations) entity spans; the rest are dropped")
                 break
             }
             switch place(start: span.start, end: span.end) {
             case .failure(let problem):
-                warnings.append("\(span.origin): entity span \(span.start)–\(span.end) \(problem.reason); dropped")
+                warnings.append("\(StatedSpan.place(span.origin))entity span \(span.start)–\(span.end) \(problem.reason); dropped")
             case .success(let placed):
                 let covered = String(String.UnicodeScalarView(Array(paragraphs[placed.paragraph].unicodeScalars)[placed.start..<placed.end]))
                 let label = ImportText.line(span.label ?? covered)
                 guard !label.isEmpty, label.unicodeScalars.count <= limits.maximumLabelLength else {
-                    warnings.append("\(span.origin): entity label is empty or longer than \(limits.maximumLabelLength) characters; dropped")
+                    warnings.append("\(StatedSpan.place(span.origin))entity label is empty or longer than \(limits.maximumLabelLength) characters; dropped")
                     continue
                 }
                 result.append(GivenMention(paragraph: placed.paragraph, start: placed.start, end: placed.end, label: label, type: span.type))
@@ -159,13 +164,5 @@ enum ImportText {
         article.headings.removeAll { $0 >= kept }
         article.links.removeAll { $0.paragraph >= kept }
         article.givenMentions.removeAll { $0.paragraph >= kept }
-    }
-}
-
-extension Array where Element == String {
-    /// Warnings are shown after the article's path (`news.jsonl:5: …`): a
-    /// warning whose place is that same path does not say it twice.
-    func droppingPlace(_ path: String) -> [String] {
-        map { $0.hasPrefix(path + ": ") ? String($0.dropFirst(path.count + 2)) : $0 }
     }
 }

@@ -27,7 +27,7 @@ public struct SpacyImporter: ArticleImporter {
                 return .failure(LoadError(path: path, message: "document \(number + 1) has no \"text\""))
             }
             if number > 0 { text += "\n"; offset += 1 }
-            let origin = documents.count > 1 ? "\(path): document \(number + 1)" : path
+            let origin = documents.count > 1 ? "document \(number + 1)" : ""
             for var span in JSONLinesImporter.statedSpans(document["ents"], origin: origin, warnings: &warnings) {
                 span.start += offset
                 span.end += offset
@@ -41,7 +41,7 @@ public struct SpacyImporter: ArticleImporter {
         let given = layout.givenMentions(spans, limits: limits, warnings: &warnings)
         let meta = documents.first?["meta"]
         var article = Article(path: path, title: documents.first?.text("title") ?? meta?.text("title") ?? ImportText.title(fromFirst: layout.paragraphs),
-                              published: meta?.date("date"), paragraphs: layout.paragraphs, warnings: warnings.droppingPlace(path),
+                              published: meta?.date("date"), paragraphs: layout.paragraphs, warnings: warnings,
                               format: .spacy, givenMentions: given)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)

@@ -21,7 +21,7 @@ extension BrowserState {
             guard let id = sidebar.selectedEntity, let entity = corpus.entity(id) else { return "Entities: none selected" }
             if let row = sidebarModel.partners[id], let table = sidebarModel.cooccurrence {
                 let subject = corpus.entity(table.entity)?.label ?? ""
-                return "\(entity.label), \(row.shared) \(table.unit.plural) shared with \(subject), \(SidebarPane.partnerFigures(row).split(separator: " ").last ?? "") chance"
+                return "\(entity.label), \(row.shared) \(table.unit.plural) shared with \(subject), \(SidebarPane.liftText(row)) chance"
             }
             let count = currentMentions.filter { $0.entity == id }.count
             return "\(entity.label), \(entity.type.displayName.lowercased()), \(count) mention\(count == 1 ? "" : "s") here"

@@ -60,8 +60,10 @@ extension SidebarPane {
     }
 
     /// `12 ×3.4`: shared units and lift, as the row's right-hand column.
-    static func partnerFigures(_ row: CooccurrenceRow) -> String {
-        let lift = row.lift >= 10 ? String(Int(row.lift.rounded())) : String(Double(Int((row.lift * 10).rounded())) / 10)
-        return "\(row.shared) ×\(lift)"
+    static func partnerFigures(_ row: CooccurrenceRow) -> String { "\(row.shared) \(liftText(row))" }
+
+    /// `×3.4`, or `×12` from ten up.
+    static func liftText(_ row: CooccurrenceRow) -> String {
+        "×" + (row.lift >= 10 ? String(Int(row.lift.rounded())) : String(Double(Int((row.lift * 10).rounded())) / 10))
     }
 }

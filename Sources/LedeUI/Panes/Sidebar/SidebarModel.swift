@@ -24,7 +24,8 @@ public struct SidebarModel: Sendable {
         var cooccurrence: CooccurrenceState?
 
         init(state: BrowserState) {
-            article = state.article
+            // The co-occurrence view is corpus-wide: the next article does not make its rows again.
+            article = state.sidebar.cooccurrence == nil ? state.article : nil
             generation = state.corpus.generation
             filter = state.sidebar.filter
             hiddenTypes = state.sidebar.hiddenTypes
@@ -76,9 +77,9 @@ public struct SidebarModel: Sendable {
         }
         // Substring matches, when there are any, hide the looser subsequence
         // ones: `ali` should leave Alibaba, not also artificiAL Intelligence.
-        let strongest = grouped.values.joined().map(\.score).max() ?? 0
-        if strongest >= FilterScore.substringFloor {
-            for group in grouped.keys { grouped[group] = grouped[group]!.filter { $0.score >= FilterScore.substringFloor } }
+        let floor = FilterScore.keptFloor(grouped.values.joined().map(\.score))
+        if floor > 0 {
+            for group in grouped.keys { grouped[group] = grouped[group]!.filter { $0.score >= floor } }
         }
         var rows: [Row] = []
         var entities: [EntityID: Entity] = [:]
@@ -117,8 +118,8 @@ public struct SidebarModel: Sendable {
             guard let score else { continue }
             kept.append((row, info, rank, score))
         }
-        let strongest = kept.map(\.score).max() ?? 0
-        if strongest >= FilterScore.substringFloor { kept.removeAll { $0.score < FilterScore.substringFloor } }
+        let floor = FilterScore.keptFloor(kept.map(\.score))
+        kept.removeAll { $0.score < floor }
         kept.sort { ($0.score, -$0.rank) > ($1.score, -$1.rank) }
         rows = kept.map { .entity($0.row.entity, mentions: $0.row.shared, dimmed: false, detected: $0.entity.source == .detected) }
         var entities: [EntityID: Entity] = [:]
@@ -161,6 +162,12 @@ public struct SidebarModel: Sendable {
 public enum FilterScore {
     /// Scores at or above this came from a substring match.
     static let substringFloor = 150
+
+    /// The lowest score a list keeps: substring matches, when there are any,
+    /// hide the looser subsequence ones; else every match stays (0: the floor of none).
+    static func keptFloor(_ scores: some Sequence<Int>) -> Int {
+        (scores.max() ?? 0) >= substringFloor ? substringFloor : 0
+    }
     public static func score(query: String, names: [String]) -> Int? {
         let needle = query.lowercased()
         var best: Int?
