@@ -68,10 +68,10 @@ public struct CorpusLoader: Sendable {
     /// Loads synchronously (the export commands): index updated, or memory.
     public func load(paths: [String], needsSearch: Bool = false) -> Loaded {
         var notices: [String] = []
-        let (files, missing) = ArticleFiles.expand(paths)
+        let (files, states, missing) = ArticleFiles.expandWithStates(paths)
         if let (indexer, corpus) = openIndex(paths: paths, notices: &notices) {
             do {
-                let report = try indexer.update(files: files)
+                let report = try indexer.update(files: files, states: states)
                 if needsSearch { try indexer.ensureSearchIndex() }
                 try corpus.reload()
                 corpus.setErrors(missing + Self.inFileOrder(report.errors, files: files))

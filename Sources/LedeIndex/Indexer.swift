@@ -65,20 +65,23 @@ public final class Indexer: Sendable {
     /// called after every chunk, so readers can refresh. An index that is
     /// already up to date is only read; one that needs writing is locked
     /// for the update, and `IndexUnavailable` says when another lede holds it.
-    public func update(files: [String], progress: @Sendable (IndexProgress) -> Void = { _ in },
+    /// `states`, when given, are the files' sizes and times as the folder walk
+    /// saw them (`ArticleFiles.expandWithStates`); else each file is stat'ed here.
+    public func update(files: [String], states: [FileStat]? = nil, progress: @Sendable (IndexProgress) -> Void = { _ in },
                        committed: @Sendable () -> Void = {}) throws -> IndexReport {
-        if let upToDate = try reportIfUpToDate(files: files) { return upToDate }
-        return try database.exclusively { try write(files: files, progress: progress, committed: committed) }
+        let states: [FileStat?] = states.flatMap { $0.count == files.count ? $0 : nil } ?? files.map { FileStat(path: $0) }
+        if let upToDate = try reportIfUpToDate(files: files, states: states) { return upToDate }
+        return try database.exclusively { try write(files: files, states: states, progress: progress, committed: committed) }
     }
 
     /// The report of an update that would change nothing, or nil.
-    func reportIfUpToDate(files: [String]) throws -> IndexReport? {
+    func reportIfUpToDate(files: [String], states: [FileStat?]) throws -> IndexReport? {
         let stored = try pool.read { db in try StoredState(db) }
         guard !stored.needsFinish, !stored.vocabularyDirty, stored.articles.count + stored.failures.count <= files.count else { return nil }
         var report = IndexReport()
         var seen = 0
-        for path in files {
-            guard let state = FileStat(path: path) else { return nil }
+        for (path, state) in zip(files, states) {
+            guard let state else { return nil }
             if let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
                 report.unchanged += 1
             } else if let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {
@@ -98,7 +101,7 @@ public final class Indexer: Sendable {
         return report
     }
 
-    func write(files: [String], progress: @Sendable (IndexProgress) -> Void, committed: @Sendable () -> Void) throws -> IndexReport {
+    func write(files: [String], states: [FileStat?], progress: @Sendable (IndexProgress) -> Void, committed: @Sendable () -> Void) throws -> IndexReport {
         var report = IndexReport()
         let trace = PhaseTrace()
         let stored = try pool.read { db in try StoredState(db) }
@@ -106,8 +109,7 @@ public final class Indexer: Sendable {
         // Which files to read: new, or changed in size or modification time.
         // A file's place in the list is its position in reading order.
         var toRead: [(position: Int, path: String, state: FileStat?)] = []
-        for (position, path) in files.enumerated() {
-            let state = FileStat(path: path)
+        for (position, (path, state)) in zip(files, states).enumerated() {
             if let state, let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
                 report.unchanged += 1
             } else if let state, let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {

@@ -1,16 +1,36 @@
 import Foundation
 import LedeModel
 
-/// Size and modification time (nanoseconds) of a file, following symlinks.
-struct FileStat {
+/// Size and modification time (nanoseconds) of a file, following symlinks:
+/// what the index compares to know a file unchanged.
+public struct FileStat: Sendable, Hashable {
     var size: Int64
     var mtime: Int64
+
+    public init(_ info: stat) {
+        size = Int64(info.st_size)
+        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
 
     /// Entries and brat pairs as `ArticleEntry` stats them.
     init?(path: String) {
         guard let info = ArticleEntry.fileStat(path) else { return nil }
-        size = Int64(info.st_size)
-        mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        self.init(info)
+    }
+}
+
+extension ArticleFiles {
+    /// `expand`, with each entry's size and time as the walk saw them, so the
+    /// index does not stat every file again (nor look for a brat `.ann`
+    /// beside every `.txt`): 16 bytes an entry, where a whole `stat` is 144.
+    public static func expandWithStates(_ paths: [String]) -> (files: [String], states: [FileStat], errors: [LoadError]) {
+        var files: [String] = []
+        var states: [FileStat] = []
+        let errors = expand(paths) { path, info in
+            files.append(path)
+            states.append(FileStat(info))
+        }
+        return (files, states, errors)
     }
 }
 

@@ -147,9 +147,9 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
 
     private func run() {
         let started = Date()
-        let (files, missing) = ArticleFiles.expand(paths)
+        let (files, states, missing) = ArticleFiles.expandWithStates(paths)
         do {
-            let report = try updateWaitingForOthers(files: files)
+            let report = try updateWaitingForOthers(files: files, states: states)
             try corpus.reload()
             corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
             if report.wasCancelled { finish(notice: nil); return }
@@ -176,10 +176,10 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
 
     /// While another lede updates the same index, follow its progress (the
     /// snapshot reloads) and try again when it is done.
-    private func updateWaitingForOthers(files: [String]) throws -> IndexReport {
+    private func updateWaitingForOthers(files: [String], states: [FileStat]) throws -> IndexReport {
         while true {
             do {
-                return try indexer.update(files: files, progress: { [self] progress in
+                return try indexer.update(files: files, states: states, progress: { [self] progress in
                     set(status: Self.describe(progress))
                 }, committed: { [self] in
                     // Reload the snapshot at most four times a second; the last commit always.

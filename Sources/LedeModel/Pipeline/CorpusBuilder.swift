@@ -125,7 +125,7 @@ public enum ArticleFiles {
     }
 
     /// Every article path in reading order, with its stat, handed to `found`.
-    static func expand(_ paths: [String], found: (String, stat) -> Void) -> [LoadError] {
+    public static func expand(_ paths: [String], found: (String, stat) -> Void) -> [LoadError] {
         var errors: [LoadError] = []
         var seen: Set<FileIdentity> = []
         var walkedFolders: Set<FileIdentity> = []
