@@ -21,7 +21,7 @@ let package = Package(
         // Parsed articles, entities, mentions, releases. Foundation, and Yams for Markdown front matter.
         .target(
             name: "LedeModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // The persistent index: the same Corpus queries, answered from SQLite (GRDB, FTS5).
@@ -37,6 +37,9 @@ let package = Package(
             dependencies: ["LedeModel", "LedeUI", .product(name: "TOMLKit", package: "TOMLKit")],
             resources: [.copy("Themes")]
         ),
+        // libxml2 (HTML pages, feeds) and zlib (gzip, WARC) as system libraries.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ncursesw as a system library; the shim header sets the wide-char defines.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The only module that touches curses.
