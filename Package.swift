@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedeText", targets: ["LedeText"]),
         .library(name: "LedeModel", targets: ["LedeModel"]),
         .library(name: "LedeUI", targets: ["LedeUI"]),
         .library(name: "LedeIndex", targets: ["LedeIndex"]),
@@ -18,10 +19,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // Sentences, words and their normal forms: the one place for those rules.
+        .target(name: "LedeText"),
         // Parsed articles, entities, mentions, releases. Foundation, and Yams for Markdown front matter.
         .target(
             name: "LedeModel",
-            dependencies: ["CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")],
+            dependencies: ["LedeText", "CLibXML2", "CZlib", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources")]
         ),
         // The persistent index: the same Corpus queries, answered from SQLite (GRDB, FTS5).
@@ -30,7 +33,7 @@ let package = Package(
             dependencies: ["LedeModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // State, events, keymap, update, panes, widgets, theme styles. No curses, no files.
-        .target(name: "LedeUI", dependencies: ["LedeModel"]),
+        .target(name: "LedeUI", dependencies: ["LedeModel", "LedeText"]),
         // config.toml, key rebinding, theme files and where they are found; the shipped themes as resources.
         .target(
             name: "LedeConfig",
@@ -53,7 +56,8 @@ let package = Package(
             resources: [.copy("Samples")]
         ),
         .target(name: "LedeTestSupport", dependencies: ["LedeModel", "LedeUI"], path: "Tests/LedeTestSupport"),
-        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures", "Evaluation"]),
+        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
+        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeText", "LedeTestSupport"], exclude: ["Fixtures", "Evaluation"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeConfig", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel"]),

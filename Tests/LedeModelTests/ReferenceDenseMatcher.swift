@@ -1,4 +1,5 @@
 @testable import LedeModel
+import LedeText
 
 // A straight copy of the dense-table `NameMatcher` as it was before the
 // sparse rewrite (commit 69f486b), renamed. Test-only: the differential test
@@ -149,43 +150,10 @@ final class ReferenceDenseMatcher: Sendable {
         case .anyCase:
             break
         }
-        if Self.isWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Self.isWordCharacter(endingAt: start, in: text) { return false }
-        if Self.isWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
-           Self.isWordCharacter(startingAt: end, in: text) { return false }
+        // The word rule is the shared one (LedeText.Words): the reference differs from the automaton, not from the rules.
+        if Words.isASCIIWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Words.joinsName(endingAt: start, in: text) { return false }
+        if Words.isASCIIWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
+           Words.joinsName(startingAt: end, in: text) { return false }
         return true
-    }
-
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
-    }
-
-    /// Whether the scalar that starts at `position` is a letter or digit.
-    static func isWordCharacter(startingAt position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = text[position]
-        if byte < 0x80 { return isWordByte(byte) }
-        return decodeScalar(at: position, in: text).map(isWordScalar) ?? false
-    }
-
-    /// Whether the scalar that ends just before `position` is a letter or digit.
-    static func isWordCharacter(endingAt position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = text[position - 1]
-        if byte < 0x80 { return isWordByte(byte) }
-        var start = position - 1
-        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
-        return decodeScalar(at: start, in: text).map(isWordScalar) ?? false
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        // CJK ideographs are letters but carry no spaces between words, so
-        // they never glue a Latin name into a bigger word.
-        if scalar.properties.isIdeographic { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    static func decodeScalar(at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        var iterator = text[position...].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
     }
 }

@@ -1,5 +1,7 @@
 /// What co-occurrence counts in: two entities co-occur when both are
 /// mentioned in the same paragraph (or the same sentence).
+import LedeText
+
 public enum CooccurrenceUnit: String, Sendable, CaseIterable, Hashable {
     case paragraph
     case sentence
@@ -70,24 +72,13 @@ public enum EntityUnits {
                 for mention in here { units.insert(EntityUnit(entity: EntityID(Int64(mention.entity)), paragraph: paragraph, sentence: 0)) }
                 continue
             }
-            let sentences = ReleaseExtractor.sentences(Array(paragraphs[Int(paragraph)].unicodeScalars))
+            let sentences = Sentences.ranges(in: paragraphs[Int(paragraph)])
             for mention in here {
                 units.insert(EntityUnit(entity: EntityID(Int64(mention.entity)), paragraph: paragraph,
-                                        sentence: Int32(sentenceIndex(of: Int(mention.start), in: sentences))))
+                                        sentence: Int32(Sentences.index(of: Int(mention.start), in: sentences))))
             }
         }
         return units.sorted()
-    }
-
-    /// The sentence that holds a scalar offset (the last one that starts at or before it).
-    static func sentenceIndex(of offset: Int, in sentences: [Range<Int>]) -> Int {
-        var low = 0, high = sentences.count - 1
-        guard high > 0 else { return 0 }
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if sentences[middle].lowerBound <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
     }
 
     /// Paragraphs and sentences per entity in one article's units.

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 
 /// A search across articles: words, `"quoted phrases"` and `prefix*`
 /// terms; a paragraph matches when every term is in it.
@@ -42,15 +43,15 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
                 scalars = scalars.dropFirst()
                 // A phrase without its closing quote runs to the end of the query.
                 let close = scalars.firstIndex(of: "\"") ?? scalars.endIndex
-                let words = SearchQuery.words(in: scalars[..<close]).map(\.word)
+                let words = Words.searchTokens(in: scalars[..<close]).map(\.word)
                 scalars = close < scalars.endIndex ? scalars[(close + 1)...] : scalars[close...]
                 let isPrefix = scalars.first == "*"
                 if isPrefix { scalars = scalars.dropFirst() }
                 if !words.isEmpty { terms.append(Term(words: words, isPrefix: isPrefix)) }
-            } else if SearchQuery.isWordScalar(first) {
+            } else if Words.isSearchScalar(first) {
                 var end = scalars.startIndex
-                while end < scalars.endIndex, SearchQuery.isWordScalar(scalars[end]) { end += 1 }
-                let word = SearchQuery.fold(scalars[scalars.startIndex..<end])
+                while end < scalars.endIndex, Words.isSearchScalar(scalars[end]) { end += 1 }
+                let word = Words.fold(scalars[scalars.startIndex..<end])
                 scalars = scalars[end...]
                 let isPrefix = scalars.first == "*"
                 if isPrefix { scalars = scalars.dropFirst() }
@@ -74,7 +75,7 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     /// Scalar ranges of every term's occurrences, in text order; nil unless
     /// every term occurs.
     public func matches(in text: String) -> [Range<Int>]? {
-        let tokens = SearchQuery.words(in: Array(text.unicodeScalars)[...])
+        let tokens = Words.searchTokens(in: Array(text.unicodeScalars)[...])
         var ranges: [Range<Int>] = []
         for term in terms {
             var found = false
@@ -125,70 +126,5 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
     /// Quick test on the folded text before tokenising: every term's first word appears somewhere.
     public func mayMatch(foldedText: String) -> Bool {
         terms.allSatisfy { foldedText.containsUTF8($0.words[0]) }
-    }
-
-    // MARK: - Words
-
-    struct Token {
-        var word: String
-        var range: Range<Int>
-    }
-
-    static func words(in scalars: ArraySlice<Unicode.Scalar>) -> [Token] {
-        var tokens: [Token] = []
-        var index = scalars.startIndex
-        let base = scalars.startIndex
-        while index < scalars.endIndex {
-            guard isWordScalar(scalars[index]) else { index += 1; continue }
-            var end = index
-            while end < scalars.endIndex, isWordScalar(scalars[end]) { end += 1 }
-            tokens.append(Token(word: fold(scalars[index..<end]), range: (index - base)..<(end - base)))
-            index = end
-        }
-        return tokens
-    }
-
-    /// Letters, digits and marks (so `é` written with a combining accent stays one word).
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .privateUse:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Lower case without accents: `Éclair` → `eclair`.
-    static func fold<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var result = String.UnicodeScalarView()
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                result.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar)
-                continue
-            }
-            let category = scalar.properties.generalCategory
-            if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark { continue }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                result.append(baseLetter(lower))
-            }
-        }
-        return String(result)
-    }
-
-    /// The unaccented letter of a precomposed Latin letter (`é` → `e`).
-    static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard (0xC0...0x24F).contains(scalar.value) else { return scalar }
-        return latinBaseLetters[Int(scalar.value - 0xC0)]
-    }
-
-    /// Base letters of U+00C0…U+024F, decomposed once.
-    static let latinBaseLetters: [Unicode.Scalar] = (0xC0...0x24F).map { value in
-        let scalar = Unicode.Scalar(UInt32(value))!
-        return String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
     }
 }

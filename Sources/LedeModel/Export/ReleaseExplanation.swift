@@ -1,6 +1,8 @@
 /// Why a release has its date: every sentence that stated one, what it did
 /// (agrees, conflicts, only bounds, speaks of a plan), and the rule that won.
 /// Behind `lede timeline --explain MODEL`.
+import LedeText
+
 public struct ReleaseExplanation: Sendable {
     public struct Line: Sendable {
         public var path: String
@@ -37,7 +39,7 @@ public struct ReleaseExplanation: Sendable {
             let mention = mentions[Int(item.mention.ordinal)]
             guard article.paragraphs.indices.contains(mention.paragraph) else { continue }
             let scalars = Array(article.paragraphs[mention.paragraph].unicodeScalars)
-            let sentence = ReleaseExtractor.sentences(scalars).first { $0.contains(mention.start) } ?? 0..<scalars.count
+            let sentence = Sentences.ranges(in: scalars).first { $0.contains(mention.start) } ?? 0..<scalars.count
             lines.append(Line(path: article.path, paragraph: mention.paragraph, start: mention.start, end: mention.end,
                               date: item.date?.description ?? "", phrase: item.phrase,
                               role: item.role == .bound ? "bounds" : (item.role == .plan ? "plan" : item.role.rawValue),

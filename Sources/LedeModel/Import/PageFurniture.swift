@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 
 /// Site furniture on real pages, taken out of paragraphs after they are
 /// split: glued phrases (`Learn More`), sign-up lines, blocks of glued
@@ -117,7 +118,7 @@ public struct PageFurniture: Sendable {
         var text = paragraph[...]
         var removed = false
         while !text.isEmpty {
-            let end = Self.firstSentenceEnd(text)
+            let end = Sentences.firstEnd(in: text)
             let sentence = text[..<end]
             guard sentence.utf8.count <= 300 else { break }
             let lower = sentence.lowercased()
@@ -128,21 +129,6 @@ public struct PageFurniture: Sendable {
         return removed ? String(text) : paragraph
     }
 
-    /// Where the first sentence ends: after `. `, or a full stop glued to a capital, or the end.
-    static func firstSentenceEnd(_ text: Substring) -> String.Index {
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let next = text.index(after: index)
-            if ".!?".contains(character) {
-                if next == text.endIndex { return next }
-                let following = text[next]
-                if following == " " || following.isUppercase { return next }
-            }
-            index = next
-        }
-        return text.endIndex
-    }
 
     /// A photo caption at the start of a paragraph and its credit (`Dario
     /// Amodei at a conference. (Photo by A/Getty Images)`, `… © A/Reuters`).

@@ -3,6 +3,7 @@
 // one run of text in an order that matters; page furniture is its own file.
 
 import Foundation
+import LedeText
 
 /// Reads the scraped-page format: `# <title>\n\n<page text><annotations JSON>`.
 ///
@@ -428,34 +429,14 @@ public struct ScrapedArticleImporter: ArticleImporter {
 
     // MARK: - Paragraphs
 
-    /// Splits where a sentence end is glued to a capital (`would not.For now`),
-    /// and at newlines. Initials (`U.S.`) and camel-case names are not breaks.
-    /// Works on Unicode scalars: character-level scanning was the slowest
-    /// part of importing long articles.
+    /// Splits where a sentence end is glued to a capital (`would not.For now`,
+    /// `Sentences.gluedBreaks`), and at newlines.
     func splitParagraphs(_ body: String) -> [String] {
         var paragraphs: [String] = []
         for block in body.utf8.split(separator: 0x0A).map(Substring.init) {
             let scalars = Array(block.unicodeScalars)
             // Scalar offsets of the breaks; the text is sliced from `block` once.
-            var breaks: [Int] = []
-            var start = 0
-            var index = 1
-            while index < scalars.count {
-                let scalar = scalars[index]
-                let isCapital = Self.isCapital(scalar)
-                let isOpeningQuote = !isCapital && Self.isOpeningQuote(scalar) && index + 1 < scalars.count && Self.isCapital(scalars[index + 1])
-                if isCapital || isOpeningQuote {
-                    // Walk back over closing quotes to the sentence end.
-                    var end = index - 1
-                    while end > start, Self.isClosingQuote(scalars[end]) { end -= 1 }
-                    if end > start, Self.isSentenceEnd(scalars[end]), !Self.isInitial(scalars, periodAt: end),
-                       !Self.isTicker(scalars, periodAt: end) {
-                        breaks.append(index)
-                        start = index
-                    }
-                }
-                index += 1
-            }
+            let breaks = Sentences.gluedBreaks(in: scalars)
             var lower = block.unicodeScalars.startIndex
             var lowerOffset = 0
             for offset in breaks + [scalars.count] {
@@ -467,42 +448,6 @@ public struct ScrapedArticleImporter: ArticleImporter {
             }
         }
         return paragraphs
-    }
-
-    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar { case ".", "?", "!", "。", "！", "？": true; default: false }
-    }
-
-    static func isClosingQuote(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar { case "”", "’", "\"", ")": true; default: false }
-    }
-
-    static func isOpeningQuote(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar { case "“", "\"", "‘", "(": true; default: false }
-    }
-
-    /// ASCII answered without a Unicode property lookup (the common case).
-    static func isCapital(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x41 && scalar.value <= 0x5A }
-        return scalar.properties.isUppercase
-    }
-
-    /// `(9988.HK)`, `(9888.HK, BIDU.O)`: a full stop inside a stock ticker,
-    /// one to four capitals after it, then a bracket or comma.
-    static func isTicker(_ scalars: [Unicode.Scalar], periodAt index: Int) -> Bool {
-        guard scalars[index] == ".", index >= 1, scalars[index - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index - 1])
-        else { return false }
-        var cursor = index + 1
-        while cursor < scalars.count, cursor - index <= 5, scalars[cursor].value >= 0x41 && scalars[cursor].value <= 0x5A { cursor += 1 }
-        let capitals = cursor - index - 1
-        guard (1...4).contains(capitals), cursor < scalars.count else { return false }
-        return scalars[cursor] == ")" || scalars[cursor] == ","
-    }
-
-    /// `U.S.` or `J.` — a single capital before the full stop.
-    static func isInitial(_ scalars: [Unicode.Scalar], periodAt index: Int) -> Bool {
-        guard scalars[index] == ".", index >= 1, scalars[index - 1].properties.isUppercase else { return false }
-        return index == 1 || scalars[index - 2] == "." || scalars[index - 2].properties.isWhitespace
     }
 }
 

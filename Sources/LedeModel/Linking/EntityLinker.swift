@@ -3,6 +3,7 @@
 // surnames, model names, families); split, the pass would be hard to follow.
 
 import Foundation
+import LedeText
 
 /// Turns annotations, the gazetteer and the release catalogue into entities,
 /// and finds their mentions in an article's paragraphs.
@@ -364,13 +365,7 @@ public struct EntityLinker: Sendable {
 
     /// No sentence end between two byte offsets, and not too far apart.
     static func sameSentence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
-        guard end - start <= 300 else { return false }
-        var index = start
-        while index + 1 < end {
-            if (bytes[index] == 0x2E || bytes[index] == 0x3F || bytes[index] == 0x21) && bytes[index + 1] == 0x20 { return false }
-            index += 1
-        }
-        return true
+        end - start <= 300 && !Sentences.endsBetween(bytes, from: start, to: end)
     }
 
     /// A model found by pattern belongs to the organisation named nearest to
@@ -387,7 +382,7 @@ public struct EntityLinker: Sendable {
         for mention in mentions where vocabulary.definitions[Int(mention.entity)].isDiscoveredModel && seen.insert(mention.entity).inserted {
             let start = Int(mention.start), end = Int(mention.end)
             if sentencesOf[mention.paragraph] == nil {
-                sentencesOf[mention.paragraph] = ReleaseExtractor.sentences(Array(paragraphs[Int(mention.paragraph)].unicodeScalars))
+                sentencesOf[mention.paragraph] = Sentences.ranges(in: paragraphs[Int(mention.paragraph)])
             }
             let sentences = sentencesOf[mention.paragraph]!
             guard let sentence = Self.range(containing: start, in: sentences) else {

@@ -3,6 +3,8 @@
 // scan share the packed state layout (first child, sibling, fail, output
 // links) and splitting them would expose it.
 
+import LedeText
+
 /// How the letters of a name must match the text.
 public enum CaseRule: Sendable, Hashable {
     /// Byte for byte: `US` never matches `us`.
@@ -188,9 +190,9 @@ public final class NameMatcher: Sendable {
             case .anyCase:
                 break
             }
-            if Self.isWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Self.isWordCharacter(endingAt: start, in: text) { return false }
-            if Self.isWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
-               Self.isWordCharacter(startingAt: end, in: text) { return false }
+            if Words.isASCIIWordByte(bytes[0]) || bytes[0] >= 0x80, start > 0, Words.joinsName(endingAt: start, in: text) { return false }
+            if Words.isASCIIWordByte(bytes[bytes.count - 1]) || bytes[bytes.count - 1] >= 0x80, end < text.count,
+               Words.joinsName(startingAt: end, in: text) { return false }
             return true
         }
     }
@@ -213,39 +215,6 @@ public final class NameMatcher: Sendable {
         }
     }
 
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
-    }
-
-    /// Whether the scalar that starts at `position` is a letter or digit.
-    static func isWordCharacter(startingAt position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = text[position]
-        if byte < 0x80 { return isWordByte(byte) }
-        return decodeScalar(at: position, in: text).map(isWordScalar) ?? false
-    }
-
-    /// Whether the scalar that ends just before `position` is a letter or digit.
-    static func isWordCharacter(endingAt position: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let byte = text[position - 1]
-        if byte < 0x80 { return isWordByte(byte) }
-        var start = position - 1
-        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
-        return decodeScalar(at: start, in: text).map(isWordScalar) ?? false
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        // CJK ideographs are letters but carry no spaces between words, so
-        // they never glue a Latin name into a bigger word.
-        if scalar.properties.isIdeographic { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    static func decodeScalar(at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
-        var iterator = text[position...].makeIterator()
-        var decoder = UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-        return nil
-    }
 }
 
 /// The automaton's transition arrays as buffers, for the scan and for the build.

@@ -3,6 +3,7 @@
 // planned cues) whose order matters; DECISIONS.md describes it.
 
 import Foundation
+import LedeText
 
 /// Places the AI models named in the articles on a time line.
 ///
@@ -42,7 +43,7 @@ public struct ReleaseExtractor: Sendable {
             let ordinals = modelMentionsByParagraph[paragraphIndex]!
             let paragraph = Array(paragraphs[Int(paragraphIndex)].unicodeScalars)
             var cursor = 0
-            for sentence in Self.sentences(paragraph) {
+            for sentence in Sentences.ranges(in: paragraph) {
                 while cursor < ordinals.count, Int(mentions[ordinals[cursor]].start) < sentence.lowerBound { cursor += 1 }
                 var last = cursor
                 while last < ordinals.count, Int(mentions[ordinals[last]].start) < sentence.upperBound { last += 1 }
@@ -325,59 +326,5 @@ public struct ReleaseExtractor: Sendable {
         if mentionEnd <= start { return start - mentionEnd }
         if end <= mentionStart { return mentionStart - end }
         return 0
-    }
-
-    /// Sentence ranges, in scalar offsets: a full stop, question or
-    /// exclamation mark, then a space and a capital, a quote or a digit (CJK
-    /// full stops on their own). A full stop after an abbreviation (`Inc.`,
-    /// `Corp.`, `Mr.`, `Jan.`), an initial (`J.`) or a dotted acronym (`U.S.`)
-    /// ends no sentence; one inside a word (`9988.HK`, `01.AI`) never did.
-    public static func sentences(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let atEnd = index + 1 == scalars.count
-            var ends = "。！？".unicodeScalars.contains(scalar)
-            if !ends, ".?!".unicodeScalars.contains(scalar), !atEnd, scalars[index + 1] == " ", index + 2 < scalars.count {
-                let next = scalars[index + 2]
-                if CharacterSet.uppercaseLetters.contains(next) || "“\"‘".unicodeScalars.contains(next) || ("0"..."9").contains(next) {
-                    ends = scalar != "." || !endsWithAbbreviation(scalars, stop: index, from: start)
-                }
-            }
-            if ends {
-                result.append(start..<(index + 1))
-                start = index + 1
-                while start < scalars.count, scalars[start] == " " { start += 1 }
-                index = start - 1
-            }
-            index += 1
-        }
-        if start < scalars.count { result.append(start..<scalars.count) }
-        return result
-    }
-
-    /// Abbreviations whose full stop is not a sentence end (case matters).
-    static let abbreviations: Set<String> = [
-        "Inc", "Corp", "Co", "Ltd", "Bros", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
-        "Capt", "Sgt", "Rev", "Hon", "No", "Nos", "vs", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-        "Nov", "Dec", "Fig", "Vol", "p", "pp", "e.g", "i.e", "cf", "al",
-    ]
-
-    /// Whether the word before the full stop at `stop` is an abbreviation,
-    /// an initial or a dotted acronym. Looks back only to the previous space
-    /// (or the sentence start), so the whole split stays linear.
-    static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], stop: Int, from lowerBound: Int) -> Bool {
-        var begin = stop
-        while begin > lowerBound, scalars[begin - 1] != " ", scalars[begin - 1] != "(" { begin -= 1 }
-        guard begin < stop else { return false }
-        let word = String(String.UnicodeScalarView(scalars[begin..<stop]))
-        if abbreviations.contains(word) { return true }
-        // An initial: one capital letter.
-        if word.unicodeScalars.count == 1, CharacterSet.uppercaseLetters.contains(word.unicodeScalars.first!) { return true }
-        // A dotted acronym: U.S, U.K, U.N (letters separated by full stops).
-        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { $0.count == 1 && $0.first!.isLetter }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 import LedeModel
 
 /// `o` and `y`: what the focused pane hands to the world outside (an address
@@ -81,7 +82,7 @@ extension BrowserState {
     func sentence(around mention: Mention) -> String? {
         guard let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] else { return nil }
         let scalars = Array(paragraph.unicodeScalars)
-        guard let range = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(mention.start) }) else { return paragraph }
+        guard let range = Sentences.ranges(in: scalars).first(where: { $0.contains(mention.start) }) else { return paragraph }
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[range])
         return String(text).trimmingCharacters(in: .whitespaces)

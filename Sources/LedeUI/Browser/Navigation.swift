@@ -1,3 +1,4 @@
+import LedeText
 import LedeModel
 
 /// Moving between articles and back: jumps remember where the reader was,
@@ -22,7 +23,7 @@ extension BrowserState {
         reader.highlightedSentence = nil
         if highlightSentence, let paragraph = currentArticle?.paragraphs[safe: target.paragraph] {
             let scalars = Array(paragraph.unicodeScalars)
-            if let sentence = ReleaseExtractor.sentences(scalars).first(where: { $0.contains(target.start) }) {
+            if let sentence = Sentences.ranges(in: scalars).first(where: { $0.contains(target.start) }) {
                 reader.highlightedSentence = TextSearch.Match(paragraph: target.paragraph, start: sentence.lowerBound, end: sentence.upperBound)
             }
         }

@@ -1,10 +1,11 @@
+import LedeText
 import LedeModel
 
 /// A one-line window of text around a mention.
 public enum Snippet {
     public static func around(_ mention: Mention, in paragraph: String, columns: Int) -> (before: String, match: String, after: String) {
         let scalars = Array(paragraph.unicodeScalars)
-        let sentence = ReleaseExtractor.sentences(scalars).first { $0.contains(mention.start) } ?? 0..<scalars.count
+        let sentence = Sentences.ranges(in: scalars).first { $0.contains(mention.start) } ?? 0..<scalars.count
         func text(_ range: Range<Int>) -> String {
             String(String.UnicodeScalarView(scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)]))
                 .replacingOccurrences(of: "\n", with: " ")

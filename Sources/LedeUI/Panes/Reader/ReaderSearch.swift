@@ -1,3 +1,4 @@
+import LedeText
 import LedeModel
 
 /// `/` in the reader: incremental search in the article, `n`/`N` through the
@@ -98,13 +99,9 @@ extension TextSearch {
     static func matches(of query: String, in article: Article?) -> [Match] {
         guard let article, !query.isEmpty else { return [] }
         var result: [Match] = []
-        // ’ and ' (and “ ” ") are the same to someone typing a search.
-        func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-            switch scalar { case "’", "‘": "'"; case "“", "”": "\""; default: scalar }
-        }
-        let needle = query.lowercased().unicodeScalars.map(fold)
+        let needle = query.lowercased().unicodeScalars.map(Normalisation.plainQuote)
         for (index, paragraph) in article.paragraphs.enumerated() {
-            let haystack = paragraph.lowercased().unicodeScalars.map(fold)
+            let haystack = paragraph.lowercased().unicodeScalars.map(Normalisation.plainQuote)
             // Lower-casing can change scalar counts (rare: İ); fall back to no matches in that paragraph.
             guard haystack.count == paragraph.unicodeScalars.count, haystack.count >= needle.count else { continue }
             var position = 0
