@@ -19,6 +19,8 @@ public struct Config: Sendable {
     public var accessible = false
     /// `mouse = false`: the terminal keeps the mouse (its own selection), as `M` does.
     public var mouse = true
+    /// `catalogue = false`: release dates from the articles alone, as `--no-catalogue`.
+    public var catalogue = true
     /// `[ner]`: `command = "…"` (run with /bin/sh -c) and `timeout = 10` (seconds), an external entity tagger.
     public var ner: TaggerSettings?
     public var problems: [String] = []
@@ -31,10 +33,11 @@ public struct Config: Sendable {
 
     /// Top-level true/false settings, and what holds when the value is not one.
     static var flags: [(name: String, field: WritableKeyPath<Config, Bool>, otherwise: String)] {
-        [("remember", \.remember, "; read marks and places are remembered"), ("accessible", \.accessible, ""), ("mouse", \.mouse, "")]
+        [("remember", \.remember, "; read marks and places are remembered"), ("accessible", \.accessible, ""), ("mouse", \.mouse, ""),
+         ("catalogue", \.catalogue, "; the catalogue of known releases is used")]
     }
     /// Every top-level name config.toml may use; the tables are the `[…]` sections.
-    static let knownSettings = ["theme", "remember", "accessible", "mouse", "keys", "clipboard", "ner"]
+    static let knownSettings = ["theme", "remember", "accessible", "mouse", "catalogue", "keys", "clipboard", "ner"]
     static let tables: Set<String> = ["keys", "clipboard", "ner"]
     static let knownSettingsText: String = {
         let names = knownSettings.map { tables.contains($0) ? "[\($0)]" : $0 }

@@ -53,11 +53,13 @@ public struct Settings: Sendable {
         }
     }
 
-    /// `[ner]` of config.toml, when it names a tagger (problems in the file are told by the browser and `lede keys`).
-    public static func taggerSettings() -> TaggerSettings? {
-        guard let folder = ConfigDirectory.path() else { return nil }
-        guard case .text(let text) = SettingsFile.read((folder as NSString).appendingPathComponent("config.toml")) else { return nil }
-        return Config.parse(text, path: "config.toml").ner
+    /// What config.toml says about reading articles: `[ner]`, when it names a tagger, and `catalogue`
+    /// (problems in the file are told by the browser and `lede keys`).
+    public static func readingSettings() -> (tagger: TaggerSettings?, catalogue: Bool) {
+        guard let folder = ConfigDirectory.path() else { return (nil, true) }
+        guard case .text(let text) = SettingsFile.read((folder as NSString).appendingPathComponent("config.toml")) else { return (nil, true) }
+        let config = Config.parse(text, path: "config.toml")
+        return (config.ner, config.catalogue)
     }
 
     /// Reads `config.toml` (theme, `[keys]`) and the themes.

@@ -23,16 +23,23 @@ public struct CorpusLoader: Sendable {
 
     /// The standard data (shipped files and the user's catalogue), parsed only when articles must be read;
     /// `tagger` is `[ner]` of config.toml. Its command is part of the fingerprint: changing it re-indexes.
-    public init(configDirectory: String?, cacheDirectory: String?, tagger: TaggerSettings? = nil) {
+    /// Without the `catalogue` (`--no-catalogue`), releases come from the articles alone; that index is kept
+    /// apart from the one with it, so switching back and forth rebuilds neither.
+    public init(configDirectory: String?, cacheDirectory: String?, tagger: TaggerSettings? = nil, catalogue: Bool = true) {
         let problems = TaggerProblems()
         lazyBuilder = LazyBuilder {
-            CorpusBuilder(linker: EntityLinker(catalogue: .withUserEntries(configDirectory: configDirectory)),
+            CorpusBuilder(linker: EntityLinker(catalogue: catalogue ? .withUserEntries(configDirectory: configDirectory) : .empty),
                           tagger: tagger.map { ExternalTagger(settings: $0, problems: problems) })
         }
         taggerProblems = problems
-        dataFingerprint = Fingerprint.hex(of: StandardData.fingerprint(configDirectory: configDirectory) + (tagger.map { "\n" + $0.fingerprint } ?? ""))
+        dataFingerprint = Fingerprint.hex(of: StandardData.fingerprint(configDirectory: catalogue ? configDirectory : nil)
+                                          + (catalogue ? "" : "\nno catalogue") + (tagger.map { "\n" + $0.fingerprint } ?? ""))
+        indexVariant = catalogue ? nil : "no-catalogue"
         self.cacheDirectory = cacheDirectory
     }
+
+    /// Set for a corpus read another way than the standard one (`no-catalogue`): its index is a file of its own.
+    public var indexVariant: String?
 
     /// What the `[ner]` tagger had trouble with, each problem once.
     public var taggerProblems = TaggerProblems()
@@ -51,7 +58,7 @@ public struct CorpusLoader: Sendable {
     public func openIndex(paths: [String], notices: inout [String]) -> (indexer: Indexer, corpus: IndexedCorpus)? {
         guard let cacheDirectory else { return nil }
         let roots = IndexLocation.canonicalRoots(paths)
-        let path = IndexLocation.indexPath(roots: roots, cacheDirectory: cacheDirectory)
+        let path = IndexLocation.indexPath(roots: roots, cacheDirectory: cacheDirectory, variant: indexVariant)
         do {
             let database = try IndexDatabase.open(path: path, dataFingerprint: dataFingerprint)
             notices += database.notices

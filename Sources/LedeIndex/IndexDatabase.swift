@@ -29,9 +29,9 @@ public enum IndexLocation {
         }
     }
 
-    /// `index-<hash of the roots>.sqlite` in the cache directory.
-    public static func indexPath(roots: [String], cacheDirectory: String) -> String {
-        let hash = Fingerprint.hex(of: roots.joined(separator: "\n"))
+    /// `index-<hash of the roots>.sqlite` in the cache directory (and of the variant, when there is one).
+    public static func indexPath(roots: [String], cacheDirectory: String, variant: String? = nil) -> String {
+        let hash = Fingerprint.hex(of: roots.joined(separator: "\n") + (variant.map { "\n\u{1}" + $0 } ?? ""))
         return (cacheDirectory as NSString).appendingPathComponent("index-\(hash).sqlite")
     }
 }

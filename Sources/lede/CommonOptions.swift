@@ -28,14 +28,19 @@ struct CorpusOptions: ParsableArguments {
     @Flag(name: .customLong("no-index"), help: "Work in memory: neither read nor write the index in $XDG_CACHE_HOME/lede.")
     var noIndex = false
 
+    @Flag(name: .customLong("no-catalogue"),
+          help: "Release dates from the articles alone: the catalogue of known releases (bundled and your releases.tsv) is not used.")
+    var noCatalogue = false
+
     @Argument(help: "Article files or folders (read recursively; none: the bundled samples).")
     var paths: [String] = []
 
     var resolvedPaths: [String] { paths.isEmpty ? BundledSamples.paths() : paths }
 
     var loader: CorpusLoader {
-        CorpusLoader(configDirectory: ConfigDirectory.path(), cacheDirectory: noIndex ? nil : IndexLocation.cacheDirectory(),
-                     tagger: Settings.taggerSettings())
+        let settings = Settings.readingSettings()
+        return CorpusLoader(configDirectory: ConfigDirectory.path(), cacheDirectory: noIndex ? nil : IndexLocation.cacheDirectory(),
+                            tagger: settings.tagger, catalogue: settings.catalogue && !noCatalogue)
     }
 }
 

@@ -29,6 +29,9 @@ public struct ReleaseCatalogue: Sendable {
         self.problems = problems
     }
 
+    /// No known releases: every date comes from the articles (`--no-catalogue`).
+    public static let empty = ReleaseCatalogue(tsv: "", file: "no catalogue")
+
     public static let bundled = ReleaseCatalogue(tsv: ModelResources.text("releases.tsv") ?? "", file: "releases.tsv (bundled)")
 
     /// The bundled catalogue plus the user's file, if there is one. User rows
