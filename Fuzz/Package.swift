@@ -20,6 +20,7 @@ let package = Package(
             dependencies: [
                 "CFuzzerDriver",
                 .product(name: "LedeModel", package: "lede"),
+                .product(name: "LedeText", package: "lede"),
                 .product(name: "LedeUI", package: "lede"),
                 .product(name: "LedeConfig", package: "lede"),
             ]

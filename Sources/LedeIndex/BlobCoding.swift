@@ -211,7 +211,7 @@ enum ArticleBlobs {
         return reader.isDamaged ? [] : result
     }
 
-    /// Release statements with entity row ids.
+    /// Release statements with entity row ids (the model's, and the releasing organisation's or -1).
     static func encode(_ statements: [ReleaseStatement], entityID: (Int32) -> Int64) -> Data {
         var writer = BlobWriter()
         writer.int(statements.count)
@@ -220,25 +220,39 @@ enum ArticleBlobs {
             writer.int(Int(statement.mention))
             writer.string(statement.date.description)
             writer.string(statement.phrase)
-            writer.int((statement.planned ? 1 : 0) | (statement.isRelative ? 2 : 0) | (statement.isUndated ? 4 : 0))
+            writer.string(statement.status.rawValue)
+            writer.int((statement.isRelative ? 2 : 0) | (statement.isUndated ? 4 : 0) | (statement.organisationIsNamed ? 8 : 0)
+                       | (statement.isCorrection ? 16 : 0))
+            writer.int(statement.organisation.map { Int(entityID($0)) } ?? -1)
         }
         return writer.data
     }
 
-    /// Statements with `model` holding the entity row id.
-    static func decodeStatements(_ data: Data?) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool,
-                                                     isRelative: Bool, isUndated: Bool)] {
+    /// A stored statement: `model` and `organisation` hold entity row ids.
+    struct StoredStatement {
+        var model: Int64
+        var organisation: Int64?
+        var statement: ReleaseStatement
+    }
+
+    /// Statements with their entity row ids; the statement's own numbers are to be filled in by the reader.
+    static func decodeStatements(_ data: Data?) -> [StoredStatement] {
         var reader = BlobReader(data)
         let count = reader.count()
-        var result: [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool, isRelative: Bool, isUndated: Bool)] = []
+        var result: [StoredStatement] = []
         for _ in 0..<count {
             let model = Int64(reader.int())
             let mention = Int32(truncatingIfNeeded: reader.int())
             let dateText = reader.string()
             let phrase = reader.string()
+            let status = ReleaseStatus(rawValue: reader.string()) ?? .released
             let flags = reader.int()
+            let organisation = Int64(reader.int())
             guard let date = CalendarDate(iso: dateText) else { continue }
-            result.append((model, mention, date, phrase, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0))
+            let statement = ReleaseStatement(model: 0, mention: mention, date: date, phrase: phrase, status: status,
+                                             isRelative: flags & 2 != 0, isUndated: flags & 4 != 0, organisation: nil,
+                                             organisationIsNamed: flags & 8 != 0, isCorrection: flags & 16 != 0)
+            result.append(StoredStatement(model: model, organisation: organisation < 0 ? nil : organisation, statement: statement))
         }
         return reader.isDamaged ? [] : result
     }
@@ -286,6 +300,8 @@ enum ReleaseBlob {
         writer.optionalString(release.date?.description)
         writer.string(release.basis.rawValue)
         writer.bool(release.planned)
+        writer.string(release.status.rawValue)
+        writer.optionalString(release.catalogueDate?.description)
         writer.strings(release.conflicts)
         writer.int(release.mentionCount)
         writer.bool(release.evidenceMention != nil)
@@ -304,6 +320,7 @@ enum ReleaseBlob {
             writer.string(item.phrase)
             writer.string(item.role.rawValue)
             writer.int((item.planned ? 1 : 0) | (item.isRelative ? 2 : 0))
+            writer.string(item.status.rawValue)
         }
         return writer.data
     }
@@ -316,6 +333,8 @@ enum ReleaseBlob {
         let date = reader.optionalString().flatMap { CalendarDate(iso: $0) }
         let basis = ReleaseBasis(rawValue: reader.string()) ?? .published
         let planned = reader.bool()
+        let status = ReleaseStatus(rawValue: reader.string()) ?? .released
+        let catalogueDate = reader.optionalString().flatMap { CalendarDate(iso: $0) }
         let conflicts = reader.strings()
         let mentionCount = reader.int()
         var evidence: MentionID?
@@ -335,13 +354,17 @@ enum ReleaseBlob {
             let itemPhrase = reader.string()
             let role = ReleaseEvidence.Role(rawValue: reader.string()) ?? .bound
             let flags = reader.int()
+            let itemStatus = ReleaseStatus(rawValue: reader.string())
             items.append(ReleaseEvidence(mention: MentionID(article: article, ordinal: ordinal), date: itemDate, phrase: itemPhrase,
-                                         role: role, planned: flags & 1 != 0, isRelative: flags & 2 != 0))
+                                         role: role, planned: flags & 1 != 0, isRelative: flags & 2 != 0, status: itemStatus))
         }
         guard !reader.isDamaged else { return nil }
-        return Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
-                       conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source,
-                       statedBy: statedBy, evidence: items)
+        var release = Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
+                              conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source,
+                              statedBy: statedBy, evidence: items)
+        release.status = status
+        release.catalogueDate = catalogueDate
+        return release
     }
 }
 

@@ -76,7 +76,7 @@ public final class IndexDatabase: Sendable {
     /// 2: `articles_by_published` (publication days read from an index, not a scan of the article rows);
     /// `article_units` and `entity_units` (co-occurrence).
     /// 3: `articles.markup` (headings, links and given spans of the other formats).
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     public let path: String
     let pool: DatabasePool

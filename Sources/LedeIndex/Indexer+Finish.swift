@@ -72,10 +72,12 @@ extension Indexer {
             """)
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
-                guard let model = indexOfID[statement.model] else { return nil }
-                return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
-                                        planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
+            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { stored -> ReleaseStatement? in
+                guard let model = indexOfID[stored.model] else { return nil }
+                var statement = stored.statement
+                statement.model = model
+                statement.organisation = stored.organisation.flatMap { indexOfID[$0] }
+                return statement
             }
             let pairs = ArticleBlobs.decodeIDs(row[4])
             var organisations: [ModelOrganisation] = []

@@ -45,15 +45,19 @@ extension Sentences {
         return scalar.properties.isUppercase
     }
 
-    /// `(9988.HK)`, `(9888.HK, BIDU.O)`: a full stop inside a stock ticker,
-    /// one to four capitals after it, then a bracket or comma.
+    /// `(9988.HK)`, `(9888.HK, BIDU.O)`, `01.AI`: a full stop inside a stock
+    /// ticker or a name, one to four capitals after it, then a bracket or comma
+    /// (after a digit: anything but a letter).
     static func isTicker(_ scalars: [Unicode.Scalar], periodAt index: Int) -> Bool {
-        guard scalars[index] == ".", index >= 1, scalars[index - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index - 1])
-        else { return false }
+        guard scalars[index] == ".", index >= 1 else { return false }
+        let afterDigit = ("0"..."9").contains(scalars[index - 1])
+        guard afterDigit || scalars[index - 1].properties.isAlphabetic else { return false }
         var cursor = index + 1
         while cursor < scalars.count, cursor - index <= 5, scalars[cursor].value >= 0x41 && scalars[cursor].value <= 0x5A { cursor += 1 }
         let capitals = cursor - index - 1
-        guard (1...4).contains(capitals), cursor < scalars.count else { return false }
+        guard (1...4).contains(capitals) else { return false }
+        guard cursor < scalars.count else { return afterDigit }
+        if afterDigit { return !scalars[cursor].properties.isAlphabetic }
         return scalars[cursor] == ")" || scalars[cursor] == ","
     }
 

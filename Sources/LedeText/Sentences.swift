@@ -26,6 +26,25 @@ public enum Sentences {
         ranges(in: String(String.UnicodeScalarView(scalars)))
     }
 
+    /// A sentence cut into pieces of at most `maximum` scalars, each ending at a space (where there is one),
+    /// so that work done per piece stays bounded however long a sentence runs (a machine-made list of
+    /// thousands of names is one "sentence").
+    public static func windows(of range: Range<Int>, in scalars: [Unicode.Scalar], maximum: Int) -> [Range<Int>] {
+        guard range.count > maximum else { return [range] }
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > maximum {
+            var end = start + maximum
+            var cut = end
+            while cut > start + maximum / 2, scalars[cut - 1] != " " { cut -= 1 }
+            if cut > start + maximum / 2 { end = cut }
+            result.append(start..<end)
+            start = end
+        }
+        result.append(start..<range.upperBound)
+        return result
+    }
+
     /// The sentence holding a scalar offset (the text's last sentence for an offset past its end).
     public static func range(containing offset: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
         let all = ranges(in: scalars)

@@ -24,6 +24,18 @@ public enum UTF8Text {
         return start
     }
 
+    /// `xAI`, `iPhone`, `o3-mini`: a word that starts lower case and holds a capital or a digit (within 24 bytes).
+    static func isLowerCaseName(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var cursor = index + 1
+        while cursor < bytes.count, cursor - index < 24 {
+            let byte = bytes[cursor]
+            if (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) { return true }
+            guard (0x61...0x7A).contains(byte) || byte == 0x2D else { return false }
+            cursor += 1
+        }
+        return false
+    }
+
     /// The byte width of white space at `index` (space, tab, line breaks, no-break space), or nil.
     @inline(__always)
     public static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
@@ -46,11 +58,14 @@ public enum UTF8Text {
     }
 
     /// Whether what starts at `index` may open a sentence: a capital, a digit,
-    /// an opening quote or bracket (`"` `(` `[` `“` `‘` `«`), or a letter of a
-    /// script without case (CJK, Arabic, Hebrew…).
+    /// an opening quote or bracket (`"` `(` `[` `“` `‘` `«`), a letter of a
+    /// script without case (CJK, Arabic, Hebrew…), or a name written with a
+    /// lower-case first letter (`xAI`, `iPhone`, `o3-mini`: a capital or a
+    /// digit later in the word).
     public static func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 {
+            if (0x61...0x7A).contains(byte) { return isLowerCaseName(bytes, at: index) }
             return (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x22 || byte == 0x28 || byte == 0x5B
         }
         if matches(bytes, at: index, [0xE2, 0x80, 0x9C]) || matches(bytes, at: index, [0xE2, 0x80, 0x98])

@@ -319,7 +319,7 @@ struct CommandLineTests {
     @Test("timeline CSV and markdown")
     func timelineFormats() throws {
         let csv = try runLede(["timeline", "--format", "csv", PackagePaths.referenceRelative])
-        #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source,explanation,stated_by\r\n"))
+        #expect(csv.stdout.hasPrefix("model,organisation,date,precision,basis,planned,conflicts,mentions,first_mention,source,explanation,stated_by,status,period\r\n"))
         let markdown = try runLede(["timeline", "--format", "markdown", PackagePaths.referenceRelative])
         #expect(markdown.stdout.contains("| DeepSeek-R1 | DeepSeek | 2025-01-20 | catalog | catalogue, confirmed by 1 article |"))
     }

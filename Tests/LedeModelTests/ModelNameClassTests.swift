@@ -23,7 +23,14 @@ struct ModelNameClassTests {
                        linker: linker)
     }
 
+    /// The releases the paragraph reports.
     static func models(_ paragraph: String) -> [String] { corpus(paragraph).releases.map(\.modelName).sorted() }
+
+    /// The models the paragraph names, reported released or not.
+    static func named(_ paragraph: String) -> [String] {
+        let corpus = corpus(paragraph)
+        return corpus.allEntities().filter { $0.type == .model && corpus.mentionCount(of: $0.id) > 0 }.map(\.label).sorted()
+    }
 
     @Test("spacing and hyphen variants are one model", arguments: ["Quux 2.5-Max", "Quux2.5 Max", "Quux 2.5 Max", "Quux-2.5-Max"])
     func spellingVariants(spelling: String) {
@@ -41,8 +48,10 @@ struct ModelNameClassTests {
     @Test("tier and variant suffixes are their own models and never fold into the base")
     func tiers() {
         #expect(Self.models("Acme launched Zed 4 Scout and Zed 4 Maverick, two models.") == ["Zed 4 Maverick", "Zed 4 Scout"])
-        #expect(Self.models("Its Zed 3 Turbo model is cheaper.") == ["Zed 3 Turbo"])
-        #expect(Self.models("Its Zed 3.1 mini model is cheaper.") == ["Zed 3.1 mini"])
+        #expect(Self.named("Its Zed 3 Turbo model is cheaper.") == ["Zed 3 Turbo"])
+        #expect(Self.named("Its Zed 3.1 mini model is cheaper.") == ["Zed 3.1 mini"])
+        // Named is not released: a model no sentence reports is not on the timeline.
+        #expect(Self.models("Its Zed 3 Turbo model is cheaper.").isEmpty)
     }
 
     @Test("a version without its tier is the one model of that version")
@@ -63,7 +72,7 @@ struct ModelNameClassTests {
 
     @Test("members of a family the article introduced are models too")
     func familyMembers() {
-        let names = Self.models("Lanting released its Qiu-1 model in June 2024. Qiu-7B followed, and Qiu 2 Pro is next.")
+        let names = Self.named("Lanting released its Qiu-1 model in June 2024. Qiu-7B followed, and Qiu 2 Pro is next.")
         #expect(names == ["Qiu 2 Pro", "Qiu-1", "Qiu-7B"])
     }
 

@@ -40,6 +40,8 @@ struct SentencesTests {
     @Test("a stop before a lower-case word, or inside a word, ends nothing")
     func lowerCase() {
         #expect(Self.split("Yahoo! said it. version 2.5 shipped.").count == 1)
+        // A name written lower case first still starts a sentence.
+        #expect(Self.split("It shipped. xAI followed. o3-mini came next. iPhone sales rose.").count == 4)
         #expect(Self.split("It grew… and grew. Then… It stopped.") == ["It grew… and grew.", "Then…", "It stopped."])
     }
 
@@ -83,10 +85,10 @@ struct SentencesTests {
 
     @Test("glued sentence ends are found; camel case, initials and tickers are not")
     func glued() {
-        let text = "OpenAI and DeepSeek raced.QwQ followed the U.S.Lead.“Quotes” too.Next (9988.HK) ok"
+        let text = "OpenAI and DeepSeek raced.QwQ followed the U.S.Lead.“Quotes” too.Next (9988.HK) ok, as did 01.AI in 2024.Then"
         let scalars = Array(text.unicodeScalars)
         let starts = Sentences.gluedBreaks(in: scalars).map { String(String.UnicodeScalarView(scalars[$0..<($0 + 3)])) }
-        #expect(starts == ["QwQ", "“Qu", "Nex"])
+        #expect(starts == ["QwQ", "“Qu", "Nex", "The"])
     }
 
     @Test("the split is linear: a megabyte of stops and capitals")

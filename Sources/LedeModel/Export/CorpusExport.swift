@@ -90,8 +90,10 @@ public enum CorpusExport {
         for release in releases {
             rows.append(.object([
                 "model": .string(release.modelName), "organisation": .optional(release.organisation),
-                "date": .optional(release.date?.description), "precision": .optional(release.date?.precision.rawValue),
-                "basis": .string(release.basis.rawValue), "planned": .bool(release.planned), "conflicts": .strings(release.conflicts),
+                "date": .optional(release.date?.calendarText), "precision": .optional(release.date?.precision.rawValue),
+                "period": .optional(release.date?.span == nil ? nil : release.date?.description),
+                "basis": .string(release.basis.rawValue), "planned": .bool(release.planned), "status": .string(release.status.rawValue),
+                "conflicts": .strings(release.conflicts),
                 "explanation": .string(release.explanation), "stated_by": .int(release.statedBy),
                 "source": .optional(release.source), "mentions": .array((mentionsOfModel[release.model] ?? []).map(\.json)),
             ]), output: &output)
@@ -101,16 +103,17 @@ public enum CorpusExport {
     }
 
     public static let timelineColumns = ["model", "organisation", "date", "precision", "basis", "planned", "conflicts", "mentions",
-                                         "first_mention", "source", "explanation", "stated_by"]
+                                         "first_mention", "source", "explanation", "stated_by", "status", "period"]
 
     static func timelineFields(_ release: Release, corpus: any Corpus) -> [String] {
         let first = corpus.mentionList(of: release.model).mention(at: 0, corpus: corpus).flatMap { mention -> String? in
             guard let path = corpus.summary(of: mention.article)?.path else { return nil }
             return "\(path)#\(mention.paragraph):\(mention.start)-\(mention.end)"
         } ?? ""
-        return [release.modelName, release.organisation ?? "", release.date?.description ?? "", release.date?.precision.rawValue ?? "",
+        return [release.modelName, release.organisation ?? "", release.date?.calendarText ?? "", release.date?.precision.rawValue ?? "",
                 release.basis.rawValue, release.planned ? "yes" : "no", release.conflicts.joined(separator: "; "),
-                String(release.mentionCount), first, release.source ?? "", release.explanation, String(release.statedBy)]
+                String(release.mentionCount), first, release.source ?? "", release.explanation, String(release.statedBy),
+                release.status.rawValue, release.date?.span == nil ? "" : release.date?.description ?? ""]
     }
 
     /// RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
@@ -129,11 +132,12 @@ public enum CorpusExport {
         func cell(_ value: String) -> String {
             ControlCharacters.visible(value.replacingOccurrences(of: "|", with: "\\|"))
         }
-        let columns = ["model", "organisation", "date", "basis", "explanation", "planned", "conflicts", "mentions"]
+        let columns = ["model", "organisation", "date", "basis", "explanation", "status", "conflicts", "mentions"]
         output.write("| " + columns.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: columns.count) + "\n")
         for release in corpus.releases {
             let values = [release.modelName, release.organisation ?? "", release.date?.description ?? "", release.basis.rawValue,
-                          release.explanation, release.planned ? "planned" : "", release.conflicts.joined(separator: "; "), String(release.mentionCount)]
+                          release.explanation, release.status == .released ? "" : release.status.rawValue, release.conflicts.joined(separator: "; "),
+                          String(release.mentionCount)]
             output.write("| " + values.map(cell).joined(separator: " | ") + " |\n")
         }
     }

@@ -54,7 +54,7 @@ public struct ReleaseExplanation: Sendable {
         var head = "\(release.modelName)"
         if let organisation = release.organisation { head += " (\(organisation))" }
         head += ": \(release.dateText.isEmpty ? "undated" : release.dateText)"
-        if release.planned { head += ", planned" }
+        if release.status != .released { head += ", \(release.status.rawValue)" }
         head += " — " + release.explanation
         output.write(visible(head) + "\n")
         if let source = release.source, release.basis == .catalog || release.source != nil { output.write("  catalogue: \(visible(source))\n") }
@@ -68,8 +68,10 @@ public struct ReleaseExplanation: Sendable {
 
     public var json: JSONValue {
         .object([
-            "model": .string(release.modelName), "organisation": .optional(release.organisation), "date": .optional(release.date?.description),
+            "model": .string(release.modelName), "organisation": .optional(release.organisation), "date": .optional(release.date?.calendarText),
+            "period": .optional(release.date?.span == nil ? nil : release.date?.description),
             "basis": .string(release.basis.rawValue), "explanation": .string(release.explanation), "planned": .bool(release.planned),
+            "status": .string(release.status.rawValue),
             "conflicts": .strings(release.conflicts), "source": .optional(release.source),
             "sentences": .array(lines.map { line in
                 .object(["path": .string(line.path), "paragraph": .int(line.paragraph), "start": .int(line.start), "end": .int(line.end),

@@ -23,40 +23,51 @@ public struct EntityLinker: Sendable {
     /// Tier words (`Turbo`, `mini`), as UTF-8.
     let tierWords: [[UInt8]]
     let tiers: [String]
-    /// First words of every known model and family name (`Llama`, `Qwen2.5`), lower case:
-    /// only unknown families are followed through an article.
-    let knownFamilyWords: Set<String>
     public var releaseExtractor: ReleaseExtractor
+    /// Finds the models (and their makers) an article introduces that nothing knows.
+    let nameFinder: ModelNameFinder
     /// Given names, cue words and well-known people for finding entities without annotations.
     public let detectionRules: DetectionRules
     let detector: EntityDetector
     /// Words before an ambiguous place name that make it a place (`in Jordan`), lower case.
     let placeCues: [[UInt8]]
+    /// Words that end an organisation's name (`Labs`, `AI`, `Systems`), as written.
+    let organisationSuffixes: Set<String>
     /// Organisation keys already worked out (the gazetteer lookup runs the name rules).
     private let organisationKeys = KeyCache()
 
     public init(gazetteer: Gazetteer = .bundled, catalogue: ReleaseCatalogue = .bundled, nameForms: NameForms = .bundled,
-                releaseCues: [String] = ReleaseExtractor.bundledCues, families: ModelFamilies = .bundled,
+                releaseWords: ReleaseWords = .bundled, families: ModelFamilies = .bundled,
                 detectionRules: DetectionRules = .bundled) {
         self.gazetteer = gazetteer
         self.detectionRules = detectionRules
         placeCues = (detectionRules.cues["place-before"] ?? []).map { Array($0.joined(separator: " ").utf8) }
+        organisationSuffixes = Set((detectionRules.cues["org-suffix"] ?? []).filter { $0.count == 1 }.map { $0[0] })
         self.catalogue = catalogue
         self.nameForms = nameForms
         self.families = families
         tiers = ModelFamilies.bundledTiers
         tierWords = tiers.map { Array($0.utf8) }
-        var words = Set<String>()
         // As written: `Claude` is a product's first word, `Sam` is not `SAM 2`'s.
         var productWords = Set<String>()
         for name in catalogue.entries.flatMap({ $0.names + $0.contextualNames }) + families.entries.flatMap({ [$0.name] + $0.aliases }) {
-            let word = ModelNameScanner.familyWord(of: name)
-            words.insert(word.lowercased())
-            productWords.insert(word)
+            productWords.insert(String(name.prefix { $0.isLetter }))
         }
-        knownFamilyWords = words
         detector = EntityDetector(rules: detectionRules, nameForms: nameForms, gazetteer: gazetteer, productWords: productWords)
-        self.releaseExtractor = ReleaseExtractor(releaseCues: releaseCues)
+        self.releaseExtractor = ReleaseExtractor(words: releaseWords)
+        // Names that are never a new model: organisations, families and products, places, people.
+        var notModels = Set<String>()
+        for entry in gazetteer.entries { for name in [entry.name] + entry.aliases { notModels.insert(name.lowercased()) } }
+        for entry in families.entries { for name in [entry.name] + entry.aliases { notModels.insert(name.lowercased()) } }
+        for (key, place) in nameForms.places { notModels.insert(key.lowercased()); for name in place.otherNames { notModels.insert(name.lowercased()) } }
+        for person in detectionRules.people { for name in [person.name] + person.aliases { notModels.insert(name.lowercased()) } }
+        // Short names the catalogue trusts only after their organisation (`R1`) may still be introduced as models.
+        let known = Set(catalogue.entries.flatMap { $0.names + [$0.model] }.map { $0.lowercased() })
+        let organisationNames = Set(gazetteer.entries.flatMap { [$0.name] + $0.aliases }.map { $0.lowercased() })
+        let familyWords = Set(families.entries.filter { $0.type == .modelFamily }.flatMap { [$0.name] + $0.aliases }
+            .compactMap { $0.split(separator: " ").last { $0.allSatisfy(\.isLetter) }.map { $0.lowercased() } })
+        nameFinder = ModelNameFinder(releaseWords: releaseWords, tiers: tiers, rules: detectionRules, notModels: notModels, known: known,
+                                     organisationNames: organisationNames, familyWords: familyWords)
     }
 
     /// Changes whenever linking the same article could give another result: the
@@ -74,8 +85,7 @@ public struct EntityLinker: Sendable {
             return ([key, place.kind] + place.demonyms + ["/"] + place.otherNames + ["?"] + place.ambiguousNames.sorted()).joined(separator: "|")
         }
         parts += nameForms.topicAliases.keys.sorted().map { ([$0] + nameForms.topicAliases[$0]!).joined(separator: "|") }
-        parts += releaseExtractor.releaseCues
-        parts += ["planned:"] + releaseExtractor.plannedCues
+        parts += ["releases:", releaseExtractor.fingerprint, nameFinder.fingerprint]
         parts += ["tiers:"] + tiers
         parts += ["detection:"] + detectionRules.fingerprint
         parts += ["families:"] + families.entries.map { ([$0.name, $0.type.rawValue, $0.organisation] + $0.aliases).joined(separator: "|") }
@@ -138,23 +148,26 @@ public struct EntityLinker: Sendable {
         return key
     }
 
-    /// Model names the article introduces (`its new model Zed-9`).
-    public func discoveredModelNames(in article: Article) -> [String] {
+    /// What the article's text introduces: models nothing knows (`ModelNameFinder`), and people and
+    /// organisations (`EntityDetector`, and the makers the text says released a model).
+    public func discoveries(in article: Article) -> (models: [String], detected: [DetectedName]) {
         // Given spans replace the text's own reading.
-        guard article.givenMentions.isEmpty else { return [] }
-        let scanner = ModelNameScanner()
-        var names = scanner.names(in: article.paragraphs, known: [])
-        names += scanner.tieredNames(in: article.paragraphs, tiers: tiers, known: Set(names.map { $0.lowercased() }))
-        names += scanner.familyMembers(in: article.paragraphs, of: names, knownFamilies: knownFamilyWords,
-                                       known: Set(names.map { $0.lowercased() }))
-        return names
+        guard article.givenMentions.isEmpty else { return ([], []) }
+        var detected = detector.names(in: article.paragraphs)
+        let organisations = Set(detected.filter { $0.type == .organisation }.map(\.name))
+        let found = nameFinder.find(in: article.paragraphs, organisations: organisations)
+        let named = Set(detected.map { $0.name.lowercased() })
+        for organisation in found.organisations where !named.contains(organisation.lowercased()) {
+            detected.append(DetectedName(type: .organisation, name: organisation))
+        }
+        return (found.models, detected.sorted())
     }
 
-    /// People and organisations the article's text names (the rules of `EntityDetector`).
-    public func detectedNames(in article: Article) -> [DetectedName] {
-        guard article.givenMentions.isEmpty else { return [] }
-        return detector.names(in: article.paragraphs)
-    }
+    /// Model names the article introduces (`its new model Zed-9`).
+    public func discoveredModelNames(in article: Article) -> [String] { discoveries(in: article).models }
+
+    /// People and organisations the article's text names.
+    public func detectedNames(in article: Article) -> [DetectedName] { discoveries(in: article).detected }
 
     // MARK: - Per article, against the vocabulary
 
@@ -274,7 +287,7 @@ public struct EntityLinker: Sendable {
                           Self.sameSentence(bytes, from: end, to: candidate.byteStart) else { continue }
                 } else if meaning.needsPriorFullName {
                     if !fullNameSeen.contains(meaning.entity) { continue }
-                } else if definitions[Int(meaning.entity)].type == .person {
+                } else if definitions[Int(meaning.entity)].type == .person || definitions[Int(meaning.entity)].type == .organisation {
                     fullNameSeen.insert(meaning.entity)
                 }
                 if definitions[Int(meaning.entity)].type == .location && !isModelLayer {
@@ -403,7 +416,7 @@ public struct EntityLinker: Sendable {
                 let candidate = organisations[index]
                 index += 1
                 if candidate.start >= mention.start && candidate.end <= mention.end { continue }
-                let gap = ReleaseExtractor.gap(Int(candidate.start), Int(candidate.end), start, end)
+                let gap = ReleaseAttachment.gap(Int(candidate.start), Int(candidate.end), start, end)
                 if gap < nearestGap { nearest = candidate; nearestGap = gap }
             }
             result.append(ModelOrganisation(model: mention.entity, organisation: nearest?.entity))

@@ -69,28 +69,51 @@ public struct LinkedMention: Sendable, Hashable {
     }
 }
 
-/// A date a sentence gives for a model's release.
+/// What one sentence says about a model's release: that it came out, is
+/// planned, was put off or called off; when, if the sentence says; and who
+/// released it, if the sentence says.
 public struct ReleaseStatement: Sendable, Hashable {
     public var model: Int32
     /// Ordinal of the model mention in the article.
     public var mention: Int32
+    /// The date the sentence gives; the publication (or nothing) when `isUndated`.
     public var date: CalendarDate
+    /// The words that gave the date, or the release word when there is no date.
     public var phrase: String
-    public var planned: Bool
+    public var status: ReleaseStatus
+    /// Planned or delayed: not out when the article was written.
+    public var planned: Bool { status == .planned || status == .delayed }
     /// Worked out from the publication date: it only bounds the release.
     public var isRelative: Bool
-    /// A plan with no date (`plans to release`); `date` is the publication.
+    /// The sentence gives no date; `date` is the publication.
     public var isUndated: Bool
+    /// The organisation that released it (entity number), as far as the sentence tells.
+    public var organisation: Int32?
+    /// The sentence names `organisation` (as the subject, a possessive, an agent); otherwise it is the
+    /// organisation the article is about, standing for `the company` or for nothing said.
+    public var organisationIsNamed: Bool
+    /// From a correction notice: it replaces what the article said before.
+    public var isCorrection: Bool
 
-    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, planned: Bool, isRelative: Bool = false,
-                isUndated: Bool = false) {
+    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, status: ReleaseStatus, isRelative: Bool = false,
+                isUndated: Bool = false, organisation: Int32? = nil, organisationIsNamed: Bool = false, isCorrection: Bool = false) {
         self.model = model
         self.mention = mention
         self.date = date
         self.phrase = phrase
-        self.planned = planned
+        self.status = status
         self.isRelative = isRelative
         self.isUndated = isUndated
+        self.organisation = organisation
+        self.organisationIsNamed = organisationIsNamed
+        self.isCorrection = isCorrection
+    }
+
+    /// A statement of the older kind: released, or planned.
+    public init(model: Int32, mention: Int32, date: CalendarDate, phrase: String, planned: Bool, isRelative: Bool = false,
+                isUndated: Bool = false) {
+        self.init(model: model, mention: mention, date: date, phrase: phrase, status: planned ? .planned : .released,
+                  isRelative: isRelative, isUndated: isUndated)
     }
 }
 

@@ -168,6 +168,10 @@ struct VocabularyBuilder {
 
     init(linker: EntityLinker) { self.linker = linker }
 
+    /// Short catalogue names (`R1`) that an article introduced as a model on its own: in this corpus they
+    /// name the catalogue's model without its organisation beside them.
+    var introducedContextualNames: Set<String> = []
+
     mutating func addForm(_ form: NameForms.Form, fromAnnotation: Bool, to key: EntityKey) {
         var list = forms[key, default: []]
         if let existing = list.firstIndex(where: { $0.form.text == form.text }) {
@@ -230,6 +234,16 @@ struct VocabularyBuilder {
         guard definitions[key] == nil else { return }
         definitions[key] = .init(key: key, type: type, defaultLabel: label, names: [], isAnnotated: false, isDiscoveredModel: false)
         for form in linker.nameForms.forms(label: label, type: type) { addForm(form, fromAnnotation: false, to: key) }
+        if type == .organisation, let short = shortOrganisationName(label) { addForm(short, fromAnnotation: false, to: key) }
+    }
+
+    /// `Aurora` for `Aurora Labs`, `Tallow` for `Tallow AI`: a two-word organisation name ending in an industry
+    /// word is called by its first word once the article has named it in full (as a surname is).
+    func shortOrganisationName(_ label: String) -> NameForms.Form? {
+        let words = label.split(separator: " ")
+        guard words.count == 2, words[0].count >= 4, linker.organisationSuffixes.contains(String(words[1])),
+              words[0].first?.isUppercase == true, words[0].allSatisfy({ $0.isLetter }) else { return nil }
+        return NameForms.Form(text: String(words[0]), caseRule: .exact, needsPriorFullName: true)
     }
 
     /// Annotated concepts: every label's forms. An organisation the gazetteer
@@ -251,6 +265,7 @@ struct VocabularyBuilder {
             forms[key] = []
             for label in labels {
                 for form in linker.nameForms.forms(label: label, type: concept.type) { addForm(form, fromAnnotation: true, to: key) }
+                if concept.type == .organisation, let short = shortOrganisationName(label) { addForm(short, fromAnnotation: true, to: key) }
             }
             for (form, fromAnnotation) in previous { addForm(form, fromAnnotation: fromAnnotation, to: key) }
         }
@@ -372,7 +387,12 @@ struct VocabularyBuilder {
     /// Names the text introduced as models and nothing else knows.
     mutating func addDiscoveredModels(_ names: Set<String>) {
         var known = Set(forms.values.joined().map { $0.form.text.lowercased() })
+        let contextual = Set(linker.catalogue.entries.flatMap(\.contextualNames).map { $0.lowercased() })
         for name in names.sorted() where !known.contains(name.lowercased()) {
+            if contextual.contains(name.lowercased()) {
+                introducedContextualNames.insert(name.lowercased())
+                continue
+            }
             let key = EntityKey(type: .model, name: name)
             guard definitions[key] == nil else { continue }
             known.insert(name.lowercased())
@@ -442,7 +462,10 @@ struct VocabularyBuilder {
             var organisationNames = gazetteerEntry?.allNames ?? [entry.organisation]
             if let organisation { organisationNames += table[organisation].names }
             for name in entry.contextualNames {
-                if let organisation {
+                if introducedContextualNames.contains(name.lowercased()) {
+                    add(name, .exact, .init(entity: Int32(modelIndex), isModelLayer: true, needsPriorFullName: false, contextBytes: 0,
+                                            fromAnnotation: false, requiresOrganisation: nil))
+                } else if let organisation {
                     add(name, .exact, .init(entity: Int32(modelIndex), isModelLayer: true, needsPriorFullName: false, contextBytes: 0,
                                             fromAnnotation: false, requiresOrganisation: Int32(organisation)))
                 }

@@ -94,6 +94,16 @@ public struct CorpusAssembler: Sendable {
     public var discoveredOrganisation: [Int32: Int32?] = [:]
     /// Release statements per model, reading order.
     public var statements: [Int32: [ModelEvidence.Statement]] = [:]
+    /// Who the statements say released each model: per organisation, the articles that name it and
+    /// those that only imply it (`the company`), and the order it was first given in.
+    public var statedOrganisations: [Int32: [Int32: OrganisationVotes]] = [:]
+    private var voteOrder = 0
+
+    public struct OrganisationVotes: Sendable {
+        public var named: Set<ArticleID> = []
+        public var implied: Set<ArticleID> = []
+        public var first = 0
+    }
     /// Paths of the articles, so that conflicts can name them (the index fills it before asking for releases).
     public var articlePaths: [ArticleID: String] = [:]
 
@@ -145,9 +155,14 @@ public struct CorpusAssembler: Sendable {
         }
         for statement in statements {
             self.statements[statement.model, default: []].append(
-                ModelEvidence.Statement(date: statement.date, phrase: statement.phrase, planned: statement.planned,
+                ModelEvidence.Statement(date: statement.date, phrase: statement.phrase, status: statement.status,
                                         mention: MentionID(article: article, ordinal: statement.mention), isRelative: statement.isRelative,
                                         isUndated: statement.isUndated, published: published))
+            guard let organisation = statement.organisation else { continue }
+            var votes = statedOrganisations[statement.model, default: [:]][organisation] ?? OrganisationVotes(first: voteOrder)
+            voteOrder += 1
+            if statement.organisationIsNamed { votes.named.insert(article) } else { votes.implied.insert(article) }
+            statedOrganisations[statement.model, default: [:]][organisation] = votes
         }
     }
 
@@ -162,6 +177,8 @@ public struct CorpusAssembler: Sendable {
         if definition.type == .model {
             if definition.catalogueEntry != nil {
                 organisation = definition.organisation.map(displayLabel) ?? definition.organisationName
+            } else if let stated = statedOrganisation(of: Int32(index)) {
+                organisation = displayLabel(Int(stated))
             } else if let evidence = discoveredOrganisation[Int32(index)], let organisationIndex = evidence {
                 organisation = displayLabel(Int(organisationIndex))
             }
@@ -169,6 +186,15 @@ public struct CorpusAssembler: Sendable {
         return Entity(id: id, key: definition.key, label: displayLabel(index), type: definition.type, predicates: aggregate.predicates,
                       source: definition.isAnnotated ? .annotation : .detected, names: definition.names,
                       url: aggregate.url ?? definition.url, organisation: organisation, publisherID: aggregate.publisherID)
+    }
+
+    /// The organisation the release statements credit a model to: most articles naming it, then most
+    /// implying it, then the first given.
+    public func statedOrganisation(of model: Int32) -> Int32? {
+        guard let votes = statedOrganisations[model] else { return nil }
+        return votes.max { a, b in
+            (a.value.named.count, a.value.implied.count, -a.value.first) < (b.value.named.count, b.value.implied.count, -b.value.first)
+        }?.key
     }
 
     /// Whether an entity belongs in lists: annotated somewhere or named somewhere.

@@ -37,8 +37,9 @@ public struct CorpusBuilder: Sendable {
 
     /// What an article adds to the vocabulary.
     public func prepare(_ article: Article) -> ImportedArticle {
-        ImportedArticle(article: article, concepts: linker.contributions(of: article),
-                        discoveredModels: linker.discoveredModelNames(in: article), detectedNames: linker.detectedNames(in: article))
+        let discoveries = linker.discoveries(in: article)
+        return ImportedArticle(article: article, concepts: linker.contributions(of: article),
+                               discoveredModels: discoveries.models, detectedNames: discoveries.detected)
     }
 
     /// Reads and parses files in parallel; results in the order of `files`.

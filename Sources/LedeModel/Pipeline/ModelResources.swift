@@ -18,7 +18,7 @@ enum ModelResources {
 
     /// Every shipped data file, for fingerprints.
     static let dataFileNames = ["gazetteer.tsv", "releases.tsv", "legal-forms.txt", "places.tsv", "topic-aliases.tsv",
-                                "release-cues.txt", "planned-cues.txt", "chrome.txt", "model-families.tsv", "model-tiers.txt", "furniture.tsv",
+                                "release-words.tsv", "model-words.tsv", "chrome.txt", "model-families.tsv", "model-tiers.txt", "furniture.tsv",
                                 "given-names.txt", "chinese-surnames.txt", "pinyin-syllables.txt", "people.tsv", "detection-cues.tsv"]
 
     /// Non-blank, non-comment lines with their 1-based line numbers.
@@ -44,7 +44,7 @@ public enum ChromePhrases {
 /// trusts an index an older one wrote).
 public enum StandardData {
     /// Bumped when the pipeline's output changes for the same input.
-    public static let pipelineVersion = "pipeline-3"
+    public static let pipelineVersion = "pipeline-4"
 
     public static func fingerprint(configDirectory: String?) -> String {
         var parts = [pipelineVersion]

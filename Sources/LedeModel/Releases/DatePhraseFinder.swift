@@ -13,25 +13,37 @@ public struct DatePhrase: Sendable, Hashable {
 }
 
 /// Finds dates in news prose: absolute dates, month names with or without a
-/// year, weekdays, and relative phrases (`last week`, `late last month`,
-/// `at the end of January`), each resolved against the published date.
-/// Without a year, a month is the latest one on or before publication, or —
-/// when the sentence speaks of the future — the next one on or after it.
+/// year, weekdays, parts of a year (`by Q3`, `in the second half`, `in the
+/// spring`), and relative phrases (`last week`, `late last month`, `two
+/// weeks ago`, `before the end of the year`), each resolved against the
+/// published date. Without a year, a month is the latest one on or before
+/// publication when the text looks back, the next one on or after it when
+/// it looks forward, and the nearer of the two when it does neither.
 public struct DatePhraseFinder: Sendable {
     public init() {}
+
+    /// Which way a phrase without a year points from the publication date.
+    public enum Direction: Sendable { case past, future, nearest }
 
     /// A full month name, or an abbreviation with its optional full stop: the
     /// stop after a full name ends a sentence (`in October. 01.AI…` is not October 1).
     static let monthPattern = "(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\\.?)"
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
-    enum Kind { case festival, monthRelativeYear, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
-                relativePeriod, weekday, dayWord, year }
+    enum Kind { case monthEnd, recently, festival, monthRelativeYear, dayMonthYear, monthDayYear, dayMonth, monthDay, monthYear, relativeMonthName, prepositionMonth,
+                relativePeriod, weekday, dayWord, yearEnd, yearPart, ago, year }
 
     static let rules: [(Kind, NSRegularExpression)] = {
         let m = monthPattern
         let table: [(Kind, String)] = [
+            (.monthEnd, "\\b(?:at|by|before|until|towards?|around|near|in) (?:the )?(?:end|close) of (the|this|last|next) month\\b"),
+            (.recently, "\\b(?:recently|in recent (?:days|weeks))\\b"),
             (.festival, "\\b(?:(?:the )?(first|second|third|eve) (?:day )?of (?:the )?)?(\(Festivals.pattern))(?:,? ((?:19|20)\\d\\d))?\\b"),
+            (.yearEnd, "\\b(?:by|before|at|until|towards?|around|near) (?:the )?(?:end of (?:(this|next|last) year|the year|((?:19|20)\\d\\d))|(?:year|year['’]s)[- ]end)\\b"),
+            (.yearPart, "\\b(?:(in|by|during|for|until|before|after|from|since|over|this|next|last|early|late|the end of|end of|the start of|start of) )?(?:the )?"
+                + "(?:(first|second|third|fourth|1st|2nd|3rd|4th) (quarter|half)|(Q[1-4]|H[12])|(spring|summer|autumn|fall|winter))"
+                + "(?:(?:,? of|,)? ((?:19|20)\\d\\d)| ((?:19|20)\\d\\d)|(?: of)? (this|next|last) year| of the year)?\\b"),
+            (.ago, "\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}|a few|several|a couple of) (day|week|month|year)s? ago\\b"),
             (.dayMonthYear, "\\b(\\d{1,2}) \(m),? (\\d{4})\\b"),
             (.monthDayYear, "\\b\(m) (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b"),
             (.monthYear, "\\b(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of) )?\(m),? (\\d{4})\\b"),
@@ -68,6 +80,11 @@ public struct DatePhraseFinder: Sendable {
 
     /// As above, when the caller already knows whether the sentence speaks of the future.
     public func phrases(in sentence: String, published: CalendarDate?, future: Bool) -> [DatePhrase] {
+        phrases(in: sentence, published: published, direction: future ? .future : .past)
+    }
+
+    /// As above, resolving phrases without a year in the given direction.
+    public func phrases(in sentence: String, published: CalendarDate?, direction: Direction) -> [DatePhrase] {
         let nsSentence = sentence as NSString
         var result: [DatePhrase] = []
         let needs = Prerequisites(sentence)
@@ -95,14 +112,24 @@ public struct DatePhraseFinder: Sendable {
                 }
                 let text = nsSentence.substring(with: range)
                 guard Self.namesAreCapitalised(text) else { continue }
-                guard let date = resolve(kind, text: text, group: group, published: published, future: future) else { continue }
+                guard let date = resolve(kind, text: text, group: group, published: published, direction: direction) else { continue }
                 for unit in range.location..<(range.location + range.length) { taken[unit] = true }
                 let start = scalarOffset[range.location]
                 result.append(DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date,
-                                         isRelative: kind == .relativePeriod || kind == .weekday || kind == .dayWord))
+                                         isRelative: Self.onlyBounds(kind, text: text)))
             }
         }
         return result.sorted { $0.start < $1.start }
+    }
+
+    /// Phrases that only bound a date: a week or a month or a year counted from publication (`last week`,
+    /// `this month`, `two months ago`). A weekday, `yesterday` or `three days ago` names one day, and is stated.
+    static func onlyBounds(_ kind: Kind, text: String) -> Bool {
+        switch kind {
+        case .relativePeriod, .recently: return true
+        case .ago: return !text.lowercased().contains("day")
+        default: return false
+        }
     }
 
     /// Words a rule cannot match without: checked once per sentence, so most
@@ -113,7 +140,12 @@ public struct DatePhraseFinder: Sendable {
         var hasDayWord = false
         var hasPeriod = false
         var hasFestival = false
+        var hasYearPart = false
+        var hasAgo = false
+        var hasEnd = false
+        var hasRecent = false
 
+        static let yearPartStems = ["quarter", "half", "spring", "summer", "autumn", "fall", "winter"]
         static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
         init(_ sentence: String) {
@@ -123,6 +155,15 @@ public struct DatePhraseFinder: Sendable {
             hasDayWord = lower.containsUTF8("day") || lower.containsUTF8("tomorrow")
             hasPeriod = lower.containsUTF8("month") || lower.containsUTF8("week") || lower.containsUTF8("year")
             hasFestival = Festivals.stems.contains { lower.containsUTF8($0) }
+            hasYearPart = Self.yearPartStems.contains { lower.containsUTF8($0) }
+                || sentence.utf8.indices.contains { index in
+                    let byte = sentence.utf8[index]
+                    guard byte == 0x51 || byte == 0x48, let next = sentence.utf8[sentence.utf8.index(after: index)...].first else { return false }
+                    return next >= 0x31 && next <= 0x34
+                }
+            hasAgo = lower.containsUTF8(" ago")
+            hasEnd = lower.containsUTF8("end") || lower.containsUTF8("close")
+            hasRecent = lower.containsUTF8("recent")
         }
 
         func allow(_ kind: Kind) -> Bool {
@@ -133,6 +174,10 @@ public struct DatePhraseFinder: Sendable {
             case .monthRelativeYear: hasMonth && hasPeriod
             case .relativePeriod: hasPeriod
             case .weekday, .dayWord: hasDayWord
+            case .yearEnd, .monthEnd: hasEnd
+            case .recently: hasRecent
+            case .yearPart: hasYearPart
+            case .ago: hasAgo
             case .year: hasDigit
             }
         }
@@ -154,28 +199,12 @@ public struct DatePhraseFinder: Sendable {
         return CalendarDate.monthNames.firstIndex { $0.lowercased().hasPrefix(key) }.map { $0 + 1 }
     }
 
-    func resolve(_ kind: Kind, text: String, group: (Int) -> String?, published: CalendarDate?, future: Bool) -> CalendarDate? {
+    func resolve(_ kind: Kind, text: String, group: (Int) -> String?, published: CalendarDate?, direction: Direction) -> CalendarDate? {
         let lower = text.lowercased()
+        let future = direction == .future
         switch kind {
         case .festival:
-            guard let name = group(2) else { return nil }
-            let offset: Int
-            switch group(1)?.lowercased() {
-            case "second": offset = 1
-            case "third": offset = 2
-            case "eve": offset = -1
-            default: offset = 0
-            }
-            if let year = group(3).flatMap(Int.init) { return Festivals.date(of: name, year: year)?.adding(days: offset) }
-            // The year is known from publication: the latest one on or before it (the next one in a sentence about the future).
-            guard let published else { return nil }
-            let bound = published.lastDay
-            let years = future ? [published.year, published.year + 1] : [published.year, published.year - 1]
-            for year in years {
-                guard let date = Festivals.date(of: name, year: year)?.adding(days: offset) else { return nil }
-                if future ? !(date < published.firstDay) : !(bound < date) { return date }
-            }
-            return nil
+            return Self.resolveFestival(group: group, published: published, future: future)
         case .dayMonthYear:
             guard let day = group(1).flatMap(Int.init), let month = Self.month(group(2)), let year = group(3).flatMap(Int.init) else { return nil }
             return Self.valid(year, month, day)
@@ -190,8 +219,7 @@ public struct DatePhraseFinder: Sendable {
             let monthName = kind == .dayMonth ? group(2) : group(1)
             guard let published, let day = dayText.flatMap(Int.init), let month = Self.month(monthName),
                   monthName?.lowercased().hasPrefix("may") == false || kind == .dayMonth || lower.hasPrefix("may ") else { return nil }
-            let year = Self.year(ofMonth: month, published: published, future: future)
-            return Self.valid(year, month, day)
+            return Self.resolveDay(month: month, day: day, published: published, direction: direction)
         case .monthRelativeYear:
             // `March last year`, `in May this year`.
             guard let published, let month = Self.month(group(1)) else { return nil }
@@ -206,31 +234,9 @@ public struct DatePhraseFinder: Sendable {
             }
         case .prepositionMonth:
             guard let published, let monthName = lower.split(separator: " ").last.map(String.init), let month = Self.month(monthName) else { return nil }
-            return CalendarDate(year: Self.year(ofMonth: month, published: published, future: future), month: month)
+            return CalendarDate(year: Self.year(ofMonth: month, published: published, direction: direction), month: month)
         case .relativePeriod:
-            guard let published, let publishedMonth = published.month else { return nil }
-            let which = group(1)?.lowercased()
-            switch group(2)?.lowercased() {
-            case "month":
-                let offset = which == "last" || which == "past" ? -1 : (which == "next" ? 1 : 0)
-                let index = published.year * 12 + (publishedMonth - 1) + offset
-                return CalendarDate(year: index / 12, month: index % 12 + 1)
-            case "week":
-                // A week is known to its month only: the month of its middle day
-                // (this week: the middle of the days up to publication).
-                guard published.day != nil else { return CalendarDate(year: published.year, month: publishedMonth) }
-                let monday = published.adding(days: -((published.weekday + 6) % 7))
-                let middle: CalendarDate
-                switch which {
-                case "last", "past": middle = monday.adding(days: -4)
-                case "next": middle = monday.adding(days: 10)
-                default: middle = CalendarDate(dayNumber: (monday.dayNumber + published.dayNumber) / 2)
-                }
-                return CalendarDate(year: middle.year, month: middle.month)
-            default:
-                let offset = which == "last" || which == "past" ? -1 : (which == "next" ? 1 : 0)
-                return CalendarDate(year: published.year + offset)
-            }
+            return Self.resolveRelativePeriod(group: group, published: published)
         case .weekday:
             guard let published, published.day != nil, let name = group(1)?.lowercased(),
                   let target = Self.weekdays.firstIndex(of: name) else { return nil }
@@ -250,16 +256,21 @@ public struct DatePhraseFinder: Sendable {
             }
         case .year:
             return group(1).flatMap(Int.init).map { CalendarDate(year: $0) }
+        case .yearEnd:
+            // `by the end of the year`, `before the end of next year`, `by year-end`: the year is all the text gives.
+            if let year = group(2).flatMap(Int.init) { return CalendarDate(year: year) }
+            guard let published else { return nil }
+            return CalendarDate(year: published.year + Self.yearOffset(group(1)))
+        case .yearPart:
+            return Self.resolveYearPart(group: group, published: published, direction: direction)
+        case .monthEnd:
+            return Self.resolveMonthEnd(group: group, published: published, direction: direction)
+        case .recently:
+            // Recently: the month of publication bounds it.
+            guard let published, let month = published.month else { return nil }
+            return CalendarDate(year: published.year, month: month)
+        case .ago:
+            return Self.resolveAgo(group: group, published: published)
         }
-    }
-
-    static func year(ofMonth month: Int, published: CalendarDate, future: Bool) -> Int {
-        let publishedMonth = published.month ?? 12
-        if future { return month >= publishedMonth ? published.year : published.year + 1 }
-        return month <= publishedMonth ? published.year : published.year - 1
-    }
-
-    static func valid(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate? {
-        (1...CalendarDate.daysIn(month: month, year: year)).contains(day) ? CalendarDate(year: year, month: month, day: day) : nil
     }
 }

@@ -5,9 +5,9 @@
 /// publication bounds the release.
 enum Festivals {
     /// Lower-case words a sentence needs for the festival rule to run.
-    static let stems = ["new year", "festival", "christmas", "thanksgiving", "singles", "halloween", "valentine", "eve"]
+    static let stems = ["new year", "festival", "christmas", "boxing day", "thanksgiving", "singles", "halloween", "valentine", "eve"]
 
-    static let pattern = "Lunar New Year|Chinese New Year|Spring Festival|Mid-Autumn Festival|Dragon Boat Festival|Christmas(?: Day| Eve)?"
+    static let pattern = "Lunar New Year|Chinese New Year|Spring Festival|Mid-Autumn Festival|Dragon Boat Festival|Christmas(?: Day| Eve)?|Boxing Day"
         + "|New Year['’]s (?:Day|Eve)|Singles['’]? Day|Thanksgiving(?: Day)?|Halloween|Valentine['’]s Day"
 
     /// First day of the lunar year (Spring Festival), by Gregorian year.
@@ -38,6 +38,7 @@ enum Festivals {
         case "dragon boat festival": return from(dragonBoat)
         case "christmas", "christmas day": return CalendarDate(year: year, month: 12, day: 25)
         case "christmas eve": return CalendarDate(year: year, month: 12, day: 24)
+        case "boxing day": return CalendarDate(year: year, month: 12, day: 26)
         case "new year's day": return CalendarDate(year: year, month: 1, day: 1)
         case "new year's eve": return CalendarDate(year: year, month: 12, day: 31)
         case "singles' day", "singles day": return CalendarDate(year: year, month: 11, day: 11)

@@ -4,28 +4,38 @@ public struct ModelEvidence: Sendable {
     public struct Statement: Sendable, Hashable {
         public var date: CalendarDate
         public var phrase: String
-        public var planned: Bool
+        public var status: ReleaseStatus
+        public var planned: Bool { status == .planned || status == .delayed }
         public var mention: MentionID
         /// Worked out from the publication date (`last week`, `on Monday`,
         /// `recently`): it bounds the date, it never overrides a stated one.
         public var isRelative: Bool
-        /// A plan with no date (`plans to release`): `date` is the publication.
+        /// The sentence gives no date: `date` is the publication.
         public var isUndated: Bool
         /// Of the article the statement comes from.
         public var published: CalendarDate?
         public var path: String
 
-        public init(date: CalendarDate, phrase: String, planned: Bool, mention: MentionID, isRelative: Bool = false,
+        public init(date: CalendarDate, phrase: String, status: ReleaseStatus, mention: MentionID, isRelative: Bool = false,
                     isUndated: Bool = false, published: CalendarDate? = nil, path: String = "") {
             self.date = date
             self.phrase = phrase
-            self.planned = planned
+            self.status = status
             self.mention = mention
             self.isRelative = isRelative
             self.isUndated = isUndated
             self.published = published
             self.path = path
         }
+
+        public init(date: CalendarDate, phrase: String, planned: Bool, mention: MentionID, isRelative: Bool = false,
+                    isUndated: Bool = false, published: CalendarDate? = nil, path: String = "") {
+            self.init(date: date, phrase: phrase, status: planned ? .planned : .released, mention: mention, isRelative: isRelative,
+                      isUndated: isUndated, published: published, path: path)
+        }
+
+        /// States a date the text gives (neither relative nor missing).
+        var isStated: Bool { !isRelative && !isUndated }
     }
 
     public var model: EntityID
@@ -56,109 +66,173 @@ public struct ModelEvidence: Sendable {
     }
 }
 
-/// Decides one release date per model from the evidence of every article.
+/// Decides one release per model from the evidence of every article.
 ///
 /// The rules (DECISIONS.md, “Release dates across the corpus”):
 ///
-/// 1. A catalogue row wins. A stated date that agrees with it at the
-///    statement's own precision (`in January` for 2025-01-20) confirms it,
-///    and the catalogue's date is shown; a stated date that disagrees is a
-///    conflict naming its article. When the catalogue knows only the month
-///    or year, agreeing statements may make it more precise (rule 2 among them).
-/// 2. Without a catalogue row, each distinct stated date is a candidate,
-///    supported by every article whose statement agrees with it (overlaps it).
-///    The candidate with the most supporting articles wins; then the most
-///    precise; then the one stated by the earliest-published article; then
-///    the one stated first in path order. Disagreeing statements are conflicts.
-/// 3. Relative phrases (`last week`, `on Monday`, `recently`) only bound the
-///    date: they count only when nothing else dates the model, and never
-///    make a conflict.
-/// 4. Failing all that, the earliest publication bounds the date.
-/// 5. The release is planned when its date starts after every article naming
-///    it was published, or when the statements that give it speak of a plan
-///    and no article was published after it; a plan with no date keeps the
-///    publication bound and is planned.
+/// 1. A model is on the timeline when some article reports its release
+///    (released, planned, delayed or called off, dated or not), or when the
+///    catalogue knows it.
+/// 2. Where it stands: released as soon as any article says it came out (a
+///    release is never undone); otherwise what the latest-published article
+///    says (a plan, then `delayed to June`, then `scrapped`).
+/// 3. When: the statements of that standing decide. Each distinct stated date
+///    is a candidate, supported by every article whose statement agrees with
+///    it (overlaps it); the most supported wins, then the most precise, then
+///    the earliest-published article's, then the first in path order. A date
+///    the text states beats the catalogue's when they disagree (the row says
+///    so); one that agrees is made precise by whichever is finer.
+/// 4. Relative phrases (`last week`, `on Monday`) only bound the date: they
+///    count when nothing states one, and never make a conflict.
+/// 5. Failing all that, the catalogue; then the earliest publication bounds it.
 ///
 /// The statements arrive in reading order and every tie is broken by
 /// values, never by hash order, so the answer is the same on every run.
 public enum ReleaseReconciler {
-    public static func release(from evidence: ModelEvidence) -> Release {
+    public static func release(from evidence: ModelEvidence) -> Release? {
         let entry = evidence.catalogueEntry
+        guard entry != nil || !evidence.statements.isEmpty else { return nil }
         var release = Release(model: evidence.model, modelName: evidence.name, organisation: evidence.organisation, date: nil,
                               basis: .published, mentionCount: evidence.mentionCount, evidenceMention: evidence.firstMention,
                               source: entry?.source)
-        let stated = evidence.statements.filter { !$0.isRelative }
-        let relative = evidence.statements.filter { $0.isRelative && !$0.isUndated }
+        let status = standing(of: evidence)
+        release.status = status
+        // The statements that speak for the standing: a release is dated by what says it came out.
+        let relevant = statements(for: status, in: evidence.statements)
+        let stated = relevant.filter(\.isStated)
+        let relative = relevant.filter { $0.isRelative && !$0.isUndated }
         var chosen: ModelEvidence.Statement?
         var support: [ModelEvidence.Statement] = []
-
-        if let entry {
-            release.date = entry.date
-            release.basis = .catalog
-            let agreeing = stated.filter { $0.date.overlaps(entry.date) }
-            // A relative phrase that agrees confirms the catalogue too (it never overrides it).
-            support = agreeing + relative.filter { $0.date.overlaps(entry.date) }
-            // A catalogue row short of the day is made precise by agreeing statements.
-            let finer = agreeing.filter { $0.date.precision > entry.date.precision }
-            if let best = winner(among: finer) {
-                chosen = best
-                release.date = best.date
-                release.basis = .stated
-                support = (agreeing + relative).filter { $0.date.overlaps(best.date) }
-            }
-        } else if let best = winner(among: stated) ?? winner(among: relative) {
+        if let best = winner(among: stated) {
             chosen = best
             release.date = best.date
             release.basis = .stated
-            support = (best.isRelative ? relative : stated).filter { $0.date.overlaps(best.date) }
+            support = stated.filter { $0.date.overlaps(best.date) }
+            if let entry {
+                if entry.date.overlaps(best.date) {
+                    // Agreeing: the finer of the two is shown.
+                    if entry.date.precision >= best.date.precision {
+                        release.date = entry.date
+                        release.basis = .catalog
+                        chosen = nil
+                    }
+                    support += relative.filter { $0.date.overlaps(entry.date) }
+                } else {
+                    release.catalogueDate = entry.date
+                    release.conflicts.append("the catalogue says \(entry.date)")
+                }
+            }
+        } else if let entry {
+            release.date = entry.date
+            release.basis = .catalog
+            support = relative.filter { $0.date.overlaps(entry.date) }
+        } else if let best = winner(among: relative) {
+            chosen = best
+            release.date = best.date
+            release.basis = .stated
+            support = relative.filter { $0.date.overlaps(best.date) }
         } else {
-            release.date = evidence.earliestPublished
+            let reporting = relevant.compactMap(\.published).min()
+            release.date = reporting ?? evidence.earliestPublished
             release.basis = .published
         }
-
         if let chosen {
             release.statedPhrase = chosen.phrase
             release.evidenceMention = chosen.mention
-        } else if release.basis == .catalog, let first = support.first {
+        } else if let first = support.first ?? relevant.first {
             release.evidenceMention = first.mention
         }
         release.statedBy = Set(support.map(\.mention.article)).count
-        let date = release.date
-        var roles: [ReleaseEvidence] = []
-        // Conflicts grouped by date, oldest first: “phrase” (date) in a.txt, b.txt (paths sorted, three at most).
-        var conflictGroups: [CalendarDate: (phrase: String, phrasePath: String, paths: Set<String>)] = [:]
-        let chosenRelative = chosen?.isRelative == true
+        release.evidence = roles(of: evidence.statements, date: release.date, chosen: chosen, basis: release.basis)
+        release.conflicts += conflicts(among: relevant, date: release.date)
+        release.planned = isPlanned(status: status, date: release.date, basis: release.basis, evidence: evidence)
+        return release
+    }
+
+    /// The statements that date a standing: what says it came out; for a delay, the dated delays (the new
+    /// window); for a plan, the dated plans of the latest article that gives one (plans change).
+    static func statements(for status: ReleaseStatus, in statements: [ModelEvidence.Statement]) -> [ModelEvidence.Statement] {
+        if status == .released { return statements.filter { $0.status == .released } }
+        let unreleased = statements.filter { $0.status != .released }
+        let delays = unreleased.filter { $0.status == .delayed && !$0.isUndated }
+        if status == .delayed, !delays.isEmpty { return delays }
+        let dated = unreleased.filter { !$0.isUndated }
+        guard let latest = dated.max(by: { a, b in
+            switch (a.published, b.published) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.path < b.path
+            }
+        }) else { return unreleased }
+        return unreleased.filter { $0.mention.article == latest.mention.article || $0.isUndated }
+    }
+
+    /// Rule 2: released once anything says so; otherwise the latest article's word (called off, put off,
+    /// planned, in that order within one article).
+    static func standing(of evidence: ModelEvidence) -> ReleaseStatus {
+        if evidence.statements.contains(where: { $0.status == .released }) { return .released }
+        guard !evidence.statements.isEmpty else { return .released }
+        // Within an article the strongest word (called off over put off over planned); across articles the
+        // latest-published article's (undated articles count as the earliest; then path order).
+        let rank: [ReleaseStatus: Int] = [.planned: 0, .delayed: 1, .cancelled: 2, .released: 3]
+        var statusOf: [ArticleID: ReleaseStatus] = [:]
+        var latest: ModelEvidence.Statement?
         for statement in evidence.statements {
+            let article = statement.mention.article
+            if let current = statusOf[article], rank[current]! >= rank[statement.status]! {} else { statusOf[article] = statement.status }
+            guard let current = latest else { latest = statement; continue }
+            let isLater: Bool
+            switch (statement.published, current.published) {
+            case let (a?, b?) where a != b: isLater = a > b
+            case (_?, nil): isLater = true
+            case (nil, _?): isLater = false
+            default: isLater = statement.path >= current.path
+            }
+            if isLater { latest = statement }
+        }
+        return latest.flatMap { statusOf[$0.mention.article] } ?? .planned
+    }
+
+    /// What each statement did for the date shown.
+    static func roles(of statements: [ModelEvidence.Statement], date: CalendarDate?, chosen: ModelEvidence.Statement?,
+                      basis: ReleaseBasis) -> [ReleaseEvidence] {
+        statements.map { statement in
             let role: ReleaseEvidence.Role
             if statement.isUndated {
-                role = .plan
+                role = statement.planned ? .plan : .reports
             } else if statement.isRelative {
-                let agrees = date.map(statement.date.overlaps) == true && (chosenRelative || release.basis == .catalog || chosen != nil)
+                let agrees = date.map(statement.date.overlaps) == true && (chosen?.isRelative == true || basis == .catalog || chosen != nil)
                 role = agrees ? .agrees : .bound
             } else if let date, statement.date.overlaps(date) {
                 role = .agrees
             } else {
                 role = .conflicts
-                let path = statement.path.isEmpty ? "an article" : statement.path
-                var group = conflictGroups[statement.date] ?? (statement.phrase, path, [])
-                // The phrase of the first article in path order, whatever order they came in.
-                if (path, statement.phrase) < (group.phrasePath, group.phrase) { group.phrase = statement.phrase; group.phrasePath = path }
-                group.paths.insert(path)
-                conflictGroups[statement.date] = group
             }
-            roles.append(ReleaseEvidence(mention: statement.mention, date: statement.isUndated ? nil : statement.date,
-                                         phrase: statement.phrase, role: role, planned: statement.planned,
-                                         isRelative: statement.isRelative))
+            return ReleaseEvidence(mention: statement.mention, date: statement.isUndated ? nil : statement.date, phrase: statement.phrase,
+                                   role: role, planned: statement.planned, isRelative: statement.isRelative, status: statement.status)
         }
-        for conflict in conflictGroups.keys.sorted() {
-            let group = conflictGroups[conflict]!
+    }
+
+    /// Stated dates that disagree with the one shown, grouped by date, oldest first: “phrase” (date) in
+    /// a.txt, b.txt (paths sorted, three at most).
+    static func conflicts(among statements: [ModelEvidence.Statement], date: CalendarDate?) -> [String] {
+        guard let date else { return [] }
+        var groups: [CalendarDate: (phrase: String, phrasePath: String, paths: Set<String>)] = [:]
+        for statement in statements where statement.isStated && !statement.date.overlaps(date) {
+            let path = statement.path.isEmpty ? "an article" : statement.path
+            var group = groups[statement.date] ?? (statement.phrase, path, [])
+            // The phrase of the first article in path order, whatever order they came in.
+            if (path, statement.phrase) < (group.phrasePath, group.phrase) { group.phrase = statement.phrase; group.phrasePath = path }
+            group.paths.insert(path)
+            groups[statement.date] = group
+        }
+        return groups.keys.sorted().map { conflict in
+            let group = groups[conflict]!
             let paths = group.paths.sorted()
             let more = paths.count > 3 ? " and \(paths.count - 3) more" : ""
-            release.conflicts.append("“\(group.phrase)” (\(conflict)) in \(paths.prefix(3).joined(separator: ", "))\(more)")
+            return "“\(group.phrase)” (\(conflict)) in \(paths.prefix(3).joined(separator: ", "))\(more)"
         }
-        release.evidence = roles
-        release.planned = isPlanned(date: release.date, support: support, evidence: evidence, basis: release.basis)
-        return release
     }
 
     /// Rule 2: most supporting articles, then most precise, then earliest
@@ -223,16 +297,15 @@ public enum ReleaseReconciler {
         return earlier(a, orderA, than: b, orderB)
     }
 
-    /// Rule 5.
-    static func isPlanned(date: CalendarDate?, support: [ModelEvidence.Statement], evidence: ModelEvidence, basis: ReleaseBasis) -> Bool {
-        let plans = evidence.statements.filter(\.isUndated)
-        guard let date else { return !plans.isEmpty }
-        guard let latest = evidence.latestPublished else {
-            return !support.isEmpty && support.allSatisfy(\.planned) || (basis == .published && !plans.isEmpty)
+    /// Planned or put off, as the articles say; for a date the catalogue alone gives, when no article was
+    /// published after it.
+    static func isPlanned(status: ReleaseStatus, date: CalendarDate?, basis: ReleaseBasis, evidence: ModelEvidence) -> Bool {
+        switch status {
+        case .planned, .delayed: return true
+        case .cancelled: return false
+        case .released:
+            guard basis == .catalog, let date, !evidence.statements.contains(where: { $0.status == .released }) else { return false }
+            return evidence.latestPublished.map { $0 < date.firstDay } ?? false
         }
-        if latest < date.firstDay { return true }
-        if basis == .published { return !plans.isEmpty && !evidence.statements.contains { !$0.isUndated && !$0.planned } }
-        if date.lastDay < latest { return false }
-        return !support.isEmpty && support.allSatisfy(\.planned)
     }
 }

@@ -2,21 +2,74 @@
 // the entities and their mentions, the model releases, and the corpus that
 // holds them. It imports Foundation only and knows nothing of screens.
 
-/// A calendar date known to the year, the month or the day.
+/// A calendar date known to the year, a part of the year (half, quarter,
+/// season), the month or the day.
 ///
-/// News text rarely gives full dates ("in January", "last year"), so the
-/// precision travels with the value. Ordering compares the earliest day the
-/// value can mean, then the precision (coarser first).
+/// News text rarely gives full dates ("in January", "by the third quarter",
+/// "last year"), so the precision travels with the value. Ordering compares
+/// the earliest day the value can mean, then the precision (coarser first).
 public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public enum Precision: String, Sendable, Codable, Comparable {
-        case year, month, day
+        case year, half, season, quarter, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rank < b.rank }
-        var rank: Int { switch self { case .year: 0; case .month: 1; case .day: 2 } }
+        var rank: Int {
+            switch self {
+            case .year: 0
+            case .half: 1
+            case .season: 2
+            case .quarter: 3
+            case .month: 4
+            case .day: 5
+            }
+        }
+    }
+
+    /// A part of a year a text can name: its months are `months`.
+    public enum Span: Hashable, Sendable {
+        case half(Int)
+        case quarter(Int)
+        /// Northern-hemisphere meteorological seasons; winter is December of the year before to February.
+        case season(Season)
+
+        public enum Season: String, Sendable, CaseIterable { case spring, summer, autumn, winter }
+
+        /// First and last month (winter's first month is 0: December of the year before).
+        var months: (first: Int, last: Int) {
+            switch self {
+            case .half(let half): ((half - 1) * 6 + 1, half * 6)
+            case .quarter(let quarter): ((quarter - 1) * 3 + 1, quarter * 3)
+            case .season(.spring): (3, 5)
+            case .season(.summer): (6, 8)
+            case .season(.autumn): (9, 11)
+            case .season(.winter): (0, 2)
+            }
+        }
+
+        /// `H2`, `Q3`, `spring`.
+        var label: String {
+            switch self {
+            case .half(let half): "H\(half)"
+            case .quarter(let quarter): "Q\(quarter)"
+            case .season(let season): season.rawValue
+            }
+        }
+
+        init?(label: String) {
+            if label.count == 2, let number = Int(label.dropFirst()) {
+                if label.first == "H", (1...2).contains(number) { self = .half(number); return }
+                if label.first == "Q", (1...4).contains(number) { self = .quarter(number); return }
+                return nil
+            }
+            guard let season = Season(rawValue: label) else { return nil }
+            self = .season(season)
+        }
     }
 
     public var year: Int
     public var month: Int?
     public var day: Int?
+    /// A half, quarter or season of `year` (then `month` and `day` are nil).
+    public var span: Span?
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
         self.year = year
@@ -24,19 +77,41 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         self.day = month == nil ? nil : day
     }
 
-    public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
+    public init(year: Int, span: Span) {
+        self.year = year
+        self.span = span
+    }
 
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var precision: Precision {
+        if day != nil { return .day }
+        if month != nil { return .month }
+        switch span {
+        case .half: return .half
+        case .quarter: return .quarter
+        case .season: return .season
+        case nil: return .year
+        }
+    }
+
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a part of the year: `YYYY-Q3`, `YYYY-H2`, `YYYY-spring`.
     public var description: String {
         var text = String(format: "%04d", year)
         if let month { text += String(format: "-%02d", month) }
         if let day { text += String(format: "-%02d", day) }
+        if let span { text += "-" + span.label }
         return text
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible values.
+    /// The year, month or day: what the timeline exports' `date` holds (a part of a year is its year there).
+    public var calendarText: String { span == nil ? description : String(format: "%04d", year) }
+
+    /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Q1`…`Q4`, `YYYY-H1`/`H2` or `YYYY-<season>`, rejecting impossible values.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let span = Span(label: String(parts[1])) {
+            self.init(year: year, span: span)
+            return
+        }
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         var month: Int?
         var day: Int?
@@ -53,10 +128,16 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// The first day the value can mean.
-    public var firstDay: CalendarDate { CalendarDate(year: year, month: month ?? 1, day: day ?? 1) }
+    public var firstDay: CalendarDate {
+        if let span {
+            let first = span.months.first
+            return first == 0 ? CalendarDate(year: year - 1, month: 12, day: 1) : CalendarDate(year: year, month: first, day: 1)
+        }
+        return CalendarDate(year: year, month: month ?? 1, day: day ?? 1)
+    }
     /// The last day the value can mean.
     public var lastDay: CalendarDate {
-        let lastMonth = month ?? 12
+        let lastMonth = span?.months.last ?? month ?? 12
         return CalendarDate(year: year, month: lastMonth, day: day ?? CalendarDate.daysIn(month: lastMonth, year: year))
     }
 
@@ -66,8 +147,9 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        let keyA = (a.year, a.month ?? 1, a.day ?? 1)
-        let keyB = (b.year, b.month ?? 1, b.day ?? 1)
+        let firstA = a.span == nil ? a : a.firstDay, firstB = b.span == nil ? b : b.firstDay
+        let keyA = (firstA.year, firstA.month ?? 1, firstA.day ?? 1)
+        let keyB = (firstB.year, firstB.month ?? 1, firstB.day ?? 1)
         if keyA != keyB { return keyA < keyB }
         return a.precision < b.precision
     }
@@ -82,6 +164,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Days since 1970-01-01 of `firstDay` (proleptic Gregorian).
     public var dayNumber: Int {
+        if span != nil { return firstDay.dayNumber }
         let y = month.map { $0 <= 2 ? year - 1 : year } ?? year - 1
         let m = month ?? 1
         let d = day ?? 1
@@ -114,8 +197,9 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                                     "August", "September", "October", "November", "December"]
 
-    /// `19 Mar 2025`, `Mar 2025` or `2025`, for bylines and labels.
+    /// `19 Mar 2025`, `Mar 2025`, `Q3 2025`, `spring 2025` or `2025`, for bylines and labels.
     public var humanDescription: String {
+        if let span { return "\(span.label) \(year)" }
         guard let month else { return String(year) }
         let name = String(CalendarDate.monthNames[month - 1].prefix(3))
         if let day { return "\(day) \(name) \(year)" }

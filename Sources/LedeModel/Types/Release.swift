@@ -1,3 +1,15 @@
+/// Where a release stands, as the articles tell it.
+public enum ReleaseStatus: String, Sendable, Codable, CaseIterable {
+    /// Out: the text says it was released (or gives no sign it was not).
+    case released
+    /// Announced or expected, not out yet.
+    case planned
+    /// Planned, then put off (`delayed to June`).
+    case delayed
+    /// Planned, then called off (`scrapped`, `shelved`).
+    case cancelled
+}
+
 /// How a release date is known.
 public enum ReleaseBasis: String, Sendable, Codable {
     /// Said in the sentence that reports it (`in January`).
@@ -19,6 +31,8 @@ public struct ReleaseEvidence: Sendable, Hashable {
         case bound
         /// Speaks of a plan without a date.
         case plan
+        /// Says it came out, without a date: the publication bounds it.
+        case reports
     }
 
     /// The model mention in the sentence that says it.
@@ -30,14 +44,18 @@ public struct ReleaseEvidence: Sendable, Hashable {
     public var planned: Bool
     /// Worked out from the publication date (`last week`).
     public var isRelative: Bool
+    /// Where the statement says the release stands.
+    public var status: ReleaseStatus
 
-    public init(mention: MentionID, date: CalendarDate?, phrase: String, role: Role, planned: Bool, isRelative: Bool = false) {
+    public init(mention: MentionID, date: CalendarDate?, phrase: String, role: Role, planned: Bool, isRelative: Bool = false,
+                status: ReleaseStatus? = nil) {
         self.mention = mention
         self.date = date
         self.phrase = phrase
         self.role = role
         self.planned = planned
         self.isRelative = isRelative
+        self.status = status ?? (planned ? .planned : .released)
     }
 }
 
@@ -52,6 +70,10 @@ public struct Release: Sendable, Hashable {
     public var basis: ReleaseBasis
     /// The date is after publication: announced, not yet released.
     public var planned: Bool
+    /// Where the release stands: out, planned, put off or called off.
+    public var status: ReleaseStatus = .released
+    /// The catalogue's date, when the articles state another that beats it.
+    public var catalogueDate: CalendarDate?
     /// Dates that disagree with `date`, described for the reader.
     public var conflicts: [String]
     /// How many times the model is named (its entity's mentions).
@@ -110,7 +132,7 @@ public struct Release: Sendable, Hashable {
         case .stated:
             let relative = !evidence.contains { $0.role == .agrees && !$0.isRelative }
             text = (relative ? "bounded by a relative phrase in " : "stated by ") + articles(max(statedBy, 1))
-            if source != nil { text += ", within the catalogue's date" }
+            if let catalogueDate { text += ", against the catalogue's \(catalogueDate)" } else if source != nil { text += ", within the catalogue's date" }
         case .published:
             text = "bounded by publication"
         }
