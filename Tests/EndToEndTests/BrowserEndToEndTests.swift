@@ -338,7 +338,7 @@ struct CommandLineTests {
 
     @Test("the evaluation set's timeline is byte-identical with one thread or many, indexed or not")
     func timelineDeterministic() throws {
-        let folder = "Tests/LedeModelTests/Evaluation/articles"
+        let folder = "Tests/LedeModelTests/DevelopmentSet/articles"
         let cache = NSTemporaryDirectory() + "lede-e2e-cache-determinism-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let many = try runLede(["timeline", "--no-index", "--format", "json", folder])

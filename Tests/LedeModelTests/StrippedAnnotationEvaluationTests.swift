@@ -24,7 +24,7 @@ struct StrippedAnnotationEvaluationTests {
 
     static func articleFiles() -> [String] {
         let root = PackagePaths.root
-        var folders = ["Tests/LedeModelTests/Fixtures", "Tests/LedeModelTests/Evaluation/articles", "Sources/lede/Samples"]
+        var folders = ["Tests/LedeModelTests/Fixtures", "Tests/LedeModelTests/DevelopmentSet/articles", "Sources/lede/Samples"]
             .map { root.appendingPathComponent($0).path }
         // Read only, never copied into the repository.
         if FileManager.default.isReadableFile(atPath: "/work/shared/seed") { folders.append("/work/shared/seed") }

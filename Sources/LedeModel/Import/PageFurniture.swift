@@ -68,7 +68,7 @@ public struct PageFurniture: Sendable {
     }
 
     /// A few words with no sentence end: a category, a button, a heading
-    /// (`Product`, `Try Sol 2 in Aurelian Studio`), never prose.
+    /// (`Product`, `Try Zed 2 in Acme Studio`), never prose.
     static func isStrayLine(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last, text.utf8.count <= 80, text.split(separator: " ").count <= 8 else { return false }
         return !".!?。！？”’\")…:;".unicodeScalars.contains(last) && !(last.properties.isIdeographic)

@@ -14,9 +14,9 @@
 ///   speech verb (`said Ana Ruiz`, `Ana Ruiz said`), or before a comma and a
 ///   role (`Ana Ruiz, the founder of …`);
 /// - organisations: capitalised words followed by a legal form or an industry
-///   word (`Corvid Labs`, `Lanting Technology`), `Department of Commerce`,
-///   and a capitalised name in an organisation's context (`start-up Corvid`,
-///   `Corvid’s shares`, `investors in Corvid`).
+///   word (`Acme Labs`, `Acme Technology`), `Department of Commerce`,
+///   and a capitalised name in an organisation's context (`start-up Acme`,
+///   `Acme’s shares`, `investors in Acme`).
 /// Checks common to all: a word the article also writes in lower case is a
 /// common word when it starts a sentence (`Will`, `Generative`); words that
 /// are places, known organisations or in the `not-name` list never make a

@@ -27,6 +27,16 @@ public struct ModelNameFinder: Sendable {
         var introductions: [[String]]
         /// Capitalised words that never start a model's name (`Unlike`, `Rivals`), as written.
         var notStarts: Set<String>
+        /// Model nouns and introductions: a sentence with none of them (and no release word) only names family members.
+        let speaking: WordSet
+
+        init(modelNouns: Set<String>, otherHeads: Set<String>, introductions: [[String]], notStarts: Set<String>) {
+            self.modelNouns = modelNouns
+            self.otherHeads = otherHeads
+            self.introductions = introductions
+            self.notStarts = notStarts
+            speaking = WordSet(modelNouns.union(introductions.map { $0[0] }))
+        }
 
         public static let bundled: Words = {
             var nouns = Set<String>(), heads = Set<String>(), intros: [[String]] = [], notStarts = Set<String>()
@@ -64,6 +74,9 @@ public struct ModelNameFinder: Sendable {
     let notModels: Set<String>
     /// Lower-case names the catalogue knows: found by the linker already.
     let known: Set<String>
+    /// Lower-case words of the names the catalogue knows (`gpt-4o`, `r1`): a sentence whose versions are all
+    /// among them names no new model.
+    let knownWords: Set<String>
     /// Lower-case names of known organisations: before a family word they are the maker (`Meta Llama 5`).
     let organisationNames: Set<String>
     /// Lower-case first words of known model families (`nova`, `claude`): a family word and a capitalised
@@ -81,6 +94,7 @@ public struct ModelNameFinder: Sendable {
         givenNames = rules.givenNames
         self.notModels = notModels
         self.known = known
+        knownWords = Set(known.flatMap { $0.split(separator: " ").map(String.init) })
         self.organisationNames = organisationNames
         self.familyWords = familyWords
     }
@@ -96,40 +110,183 @@ public struct ModelNameFinder: Sendable {
     /// The models and releasing organisations of an article's paragraphs; `organisations` are names the
     /// article is already known to call organisations (they are never models, and may start a model's name).
     public func find(in paragraphs: [String], organisations: Set<String>) -> Found {
-        var found = Found()
-        var seen = Set<String>(), seenOrganisations = Set<String>()
-        var rejected = Set<String>()
-        var families = Set<String>()
-        var later: [(text: String, family: String)] = []
-        let organisationKeys = Set(organisations.map { $0.lowercased() })
-        for paragraph in paragraphs {
-            let scalars = Array(paragraph.unicodeScalars)
-            for sentence in Sentences.ranges(in: scalars).flatMap({ Sentences.windows(of: $0, in: scalars, maximum: ReleaseExtractor.longestSentence) }) {
-                let reading = SentenceNames(finder: self, scalars: scalars, range: sentence, organisations: organisationKeys)
-                for name in reading.models() {
-                    let key = Normalisation.nameKey(name.text)
-                    guard !rejected.contains(key) else { continue }
-                    if name.isRejected { rejected.insert(key); continue }
-                    if name.isModel {
-                        if seen.insert(key).inserted, !known.contains(name.text.lowercased()) { found.models.append(name.text) }
-                        if name.hasVersion { families.insert(name.family) }
-                    } else if name.hasVersion {
-                        later.append((name.text, name.family))
-                    }
+        var state = FindState(organisationKeys: Set(organisations.map { $0.lowercased() }))
+        // Sentences with a version but no word about models or releases: read only for family members.
+        var quiet: [(scalars: [Unicode.Scalar], range: Range<Int>)] = []
+        for paragraph in paragraphs where Self.mayNameModel(utf8: paragraph) {
+            var text = paragraph
+            // Sentences are tested on their bytes; only those that may name a new model become scalars.
+            let pieces: [(sentence: String, speaks: Bool)] = text.withUTF8 { bytes in
+                Sentences.byteRanges(in: bytes).flatMap { range -> [(String, Bool)] in
+                    let sentence = UnsafeBufferPointer(rebasing: bytes[range])
+                    guard Self.mayNameModel(bytes: sentence) else { return [] }
+                    // Read closely: a sentence that introduces models by name, or has a new version and a release
+                    // word. A new version alone may be a family member (kept for later); anything else names none.
+                    let introduces = words.speaking.intersects(sentence)
+                    guard introduces || hasNewVersion(bytes: sentence) else { return [] }
+                    let speaks = introduces || releaseWords.cueWords.intersects(sentence)
+                    return [(String(decoding: sentence, as: UTF8.self), speaks)]
                 }
-                for organisation in reading.releasers(models: seen) where seenOrganisations.insert(organisation.lowercased()).inserted {
-                    found.organisations.append(organisation)
+            }
+            for (sentence, speaks) in pieces {
+                let scalars = Array(sentence.unicodeScalars)
+                for window in Sentences.windows(of: 0..<scalars.count, in: scalars, maximum: ReleaseExtractor.longestSentence) {
+                    if speaks {
+                        read(SentenceNames(finder: self, scalars: scalars, range: window, organisations: state.organisationKeys), into: &state)
+                    } else {
+                        quiet.append((scalars, window))
+                    }
                 }
             }
         }
         // Members of a family the article introduced, wherever they stand (`Zed-8` after `Zed-9`).
-        for candidate in later where families.contains(candidate.family) {
+        if !state.families.isEmpty {
+            let familyWords = WordSet(state.families)
+            for sentence in quiet where familyWords.intersects(sentence.scalars[sentence.range]) {
+                let reading = SentenceNames(finder: self, scalars: sentence.scalars, range: sentence.range, organisations: state.organisationKeys)
+                for name in reading.models() where name.hasVersion && !name.isRejected { state.later.append((name.text, name.family)) }
+            }
+        }
+        var found = state.found
+        for candidate in state.later where state.families.contains(candidate.family) {
             let key = Normalisation.nameKey(candidate.text)
-            guard !rejected.contains(key), seen.insert(key).inserted, !known.contains(candidate.text.lowercased()) else { continue }
+            guard !state.rejected.contains(key), state.seen.insert(key).inserted, !known.contains(candidate.text.lowercased()) else { continue }
             found.models.append(candidate.text)
         }
-        found.organisations.removeAll { seen.contains(Normalisation.nameKey($0)) || organisationKeys.contains($0.lowercased()) }
+        found.organisations.removeAll { state.seen.contains(Normalisation.nameKey($0)) || state.organisationKeys.contains($0.lowercased()) }
         return found
+    }
+
+    /// What the finder has learnt of an article so far.
+    struct FindState {
+        var organisationKeys: Set<String>
+        var found = Found()
+        var seen = Set<String>(), seenOrganisations = Set<String>(), rejected = Set<String>(), families = Set<String>()
+        var later: [(text: String, family: String)] = []
+    }
+
+    /// One sentence that speaks of models or releases: its names and the makers it names.
+    func read(_ reading: SentenceNames, into state: inout FindState) {
+        for name in reading.models() {
+            let key = Normalisation.nameKey(name.text)
+            guard !state.rejected.contains(key) else { continue }
+            if name.isRejected { state.rejected.insert(key); continue }
+            if name.isModel {
+                // A name the catalogue knows introduces no family of its own: the catalogue knows its members.
+                let isKnown = known.contains(name.text.lowercased())
+                if state.seen.insert(key).inserted, !isKnown { state.found.models.append(name.text) }
+                if name.hasVersion, !isKnown { state.families.insert(name.family) }
+            } else if name.hasVersion {
+                state.later.append((name.text, name.family))
+            }
+        }
+        for organisation in reading.releasers(models: state.seen) where state.seenOrganisations.insert(organisation.lowercased()).inserted {
+            state.found.organisations.append(organisation)
+        }
+    }
+}
+
+extension ModelNameFinder {
+    /// Whether a sentence holds a version nothing knows (see `hasNewVersion(_:)`), on its UTF-8 bytes.
+    func hasNewVersion(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasNewVersion(bytes.lazy.map { Unicode.Scalar($0 < 0x80 ? $0 : 0x5F) })
+    }
+
+    /// Whether a sentence holds a version nothing knows: a word with a digit that is no year, number or
+    /// amount and not a word of a known model's name (`GPT-4o`), or a number after a capitalised word that
+    /// is no month (`Orbit 2`). A sentence without one, and without a word that introduces a model,
+    /// names no new model.
+    func hasNewVersion<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+        var word: [UInt8] = []
+        var hasDigit = false, startsWithDigit = false
+        var previousWord: [UInt8] = []
+        func ends() -> Bool {
+            defer { previousWord = word; word.removeAll(keepingCapacity: true); hasDigit = false; startsWithDigit = false }
+            guard hasDigit else { return false }
+            if startsWithDigit {
+                // A number is a version after a capitalised word that is no month (`Orbit 2`, not `March 2`).
+                guard let first = previousWord.first, first >= 0x41 && first <= 0x5A else { return false }
+                return !Self.monthWords.contains(String(decoding: previousWord, as: UTF8.self))
+            }
+            return !knownWords.contains(String(decoding: word, as: UTF8.self).lowercased())
+        }
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80, (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || (value >= 0x30 && value <= 0x39)
+                || (!word.isEmpty && (value == 0x2D || value == 0x2E)) {
+                if word.isEmpty { startsWithDigit = value >= 0x30 && value <= 0x39 }
+                if value >= 0x30 && value <= 0x39 { hasDigit = true }
+                word.append(UInt8(value))
+            } else if value >= 0x80 {
+                word.append(0x5F)
+            } else if !word.isEmpty {
+                while let last = word.last, last == 0x2E || last == 0x2D { word.removeLast() }
+                if ends() { return true }
+            }
+        }
+        while let last = word.last, last == 0x2E || last == 0x2D { word.removeLast() }
+        return ends()
+    }
+
+    static let monthWords: Set<String> = Set(CalendarDate.monthNames + CalendarDate.monthNames.map { String($0.prefix(3)) } + ["Sept"])
+
+    /// Cheap test before a sentence is read: a model's name needs a digit inside or after a word
+    /// (`Zed-9`, `Orbit 2`), or an introduction (`model`, `LLM`, `chatbot`, `called`, `named`, `dubbed`).
+    static func mayNameModel(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                let isLetter = previous.value < 0x80 ? (previous.value | 0x20) >= 0x61 && (previous.value | 0x20) <= 0x7A
+                    : previous.properties.isAlphabetic
+                if isLetter || previous == "-" || previous == " " { return true }
+            } else if scalar == "m" || scalar == "M" || scalar == "L" || scalar == "c" || scalar == "n" || scalar == "d" {
+                for word in introductionWords where Self.startsWith(word, scalars, at: index) { return true }
+            }
+            previous = scalar
+            index += 1
+        }
+        return false
+    }
+
+    /// The same test on a sentence's bytes.
+    static func mayNameModel(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39, (previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7A || previous == 0x2D || previous == 0x20 {
+                return true
+            }
+            previous = byte
+        }
+        return introductionBytes.contains { word in
+            guard word.count <= bytes.count else { return false }
+            return String.firstOffset(of: word, in: bytes, from: 0, to: bytes.count) != nil
+        }
+    }
+
+    static let introductionBytes = introductionStrings.map { Array($0.utf8) }
+
+    /// The same test on a whole paragraph's bytes, before it is split into scalars.
+    static func mayNameModel(utf8 text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39, (previous | 0x20) >= 0x61 && (previous | 0x20) <= 0x7A || previous == 0x2D || previous == 0x20 {
+                return true
+            }
+            previous = byte
+        }
+        return introductionStrings.contains { text.containsUTF8($0) }
+    }
+
+    static let introductionStrings = ["model", "Model", "LLM", "chatbot", "called", "named", "dubbed"]
+
+    static let introductionWords: [[Unicode.Scalar]] = ["model", "Model", "LLM", "chatbot", "called", "named", "dubbed"].map { Array($0.unicodeScalars) }
+
+    static func startsWith(_ word: [Unicode.Scalar], _ scalars: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
+        guard index + word.count <= scalars.endIndex else { return false }
+        for offset in 0..<word.count where scalars[index + offset] != word[offset] { return false }
+        return true
     }
 }
 

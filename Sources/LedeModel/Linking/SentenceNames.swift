@@ -76,16 +76,17 @@ struct SentenceNames {
         var result: [NameCandidate] = []
         let listed = listedAfterColon()
         let allRuns = runs()
+        let names = allRuns.map(trimmed)
         // Names in a list share its introduction: `Nova Micro, Nova Lite and Nova Pro, a set of models`.
         var introducedRuns = Set<Int>()
         for (position, run) in allRuns.enumerated().reversed() {
-            guard let name = trimmed(run) else { continue }
+            guard let name = names[position] else { continue }
             if isIntroduced(name) || (position + 1 < allRuns.count && introducedRuns.contains(position + 1) && isListed(run, before: allRuns[position + 1])) {
                 introducedRuns.insert(position)
             }
         }
         for (position, run) in allRuns.enumerated() {
-            guard let name = trimmed(run) else { continue }
+            guard let name = names[position] else { continue }
             let text = String(String.UnicodeScalarView(scalars[tokens[name.lowerBound].start..<tokens[name.upperBound - 1].end]))
             // A known family's word and a capitalised word name a model as a version would (`Nova Micro`).
             let isFamilyMember = name.count >= 2 && finder.familyWords.contains(tokens[name.lowerBound].lower)
@@ -111,8 +112,8 @@ struct SentenceNames {
     /// after the last version that are no tiers. Nil when nothing name-like is left.
     func trimmed(_ run: Range<Int>) -> Range<Int>? {
         var start = ((run.lowerBound..<run.upperBound).last(where: isAttributive).map { $0 + 1 }) ?? run.lowerBound
-        while start < run.upperBound, finder.notNames.contains(written(start)) || finder.titles.contains(tokens[start].lower)
-                || isAttributive(start) {
+        while start < run.upperBound, tokens[start].isCapitalised && finder.notNames.contains(written(start))
+                || finder.titles.contains(tokens[start].lower) || isAttributive(start) {
             start += 1
         }
         // A known organisation before a family word is the maker, not the name.
@@ -135,7 +136,7 @@ struct SentenceNames {
         // A name starts with a letter; a year, a quarter or a bare number is none.
         guard let first = tokens[start].lower.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
         if name.count == 1, isDateLike(tokens[start].lower) { return nil }
-        if name.contains(where: { Self.isMoney(tokens[$0].lower) }) { return nil }
+        if name.contains(where: { hasDigit($0) && Self.isMoney(tokens[$0].lower) }) { return nil }
         if name.count > 6 { return nil }
         let versions = name.filter(hasDigit)
         if !versions.isEmpty, versions.allSatisfy({ isYear(tokens[$0].lower) }) { return nil }
@@ -208,7 +209,7 @@ struct SentenceNames {
             guard introStart >= 1, (0..<intro.count).allSatisfy({ tokens[introStart + $0].lower == intro[$0] }) else { continue }
             if (max(0, introStart - 3)..<introStart).contains(where: { finder.words.modelNouns.contains(tokens[$0].lower) }) { return true }
         }
-        // `a reasoning model, Qiu-R,`: a model noun, a comma, the name.
+        // `a reasoning model, Helix-R,`: a model noun, a comma, the name.
         if start >= 3, tokens[start - 1].lower == ",", Self.modelHeads.contains(tokens[start - 2].lower),
            (max(0, start - 5)..<(start - 2)).contains(where: { Self.determiners.contains(tokens[$0].lower) }) {
             return true

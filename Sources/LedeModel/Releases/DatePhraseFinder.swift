@@ -10,6 +10,8 @@ public struct DatePhrase: Sendable, Hashable {
     /// Worked out from the publication date (`last week`, `on Monday`,
     /// `yesterday`, `this year`): it only bounds a release date.
     public var isRelative: Bool = false
+    /// Its date does not depend on which way the text looks (a year is given, or it counts from publication).
+    public var isFixed: Bool = true
 }
 
 /// Finds dates in news prose: absolute dates, month names with or without a
@@ -85,8 +87,22 @@ public struct DatePhraseFinder: Sendable {
 
     /// As above, resolving phrases without a year in the given direction.
     public func phrases(in sentence: String, published: CalendarDate?, direction: Direction) -> [DatePhrase] {
+        phrasesEveryWay(in: sentence, published: published, first: direction).map(\.phrase)
+    }
+
+    /// A phrase with its date resolved each way (`phrase.date` is the first way asked for).
+    public struct ResolvedPhrase: Sendable {
+        public var phrase: DatePhrase
+        public var past: CalendarDate
+        public var future: CalendarDate
+        public var nearest: CalendarDate
+    }
+
+    /// Every phrase, matched once and resolved looking back, forward and to the nearer; a phrase is kept
+    /// when it resolves looking the `first` way.
+    public func phrasesEveryWay(in sentence: String, published: CalendarDate?, first: Direction = .past) -> [ResolvedPhrase] {
         let nsSentence = sentence as NSString
-        var result: [DatePhrase] = []
+        var result: [ResolvedPhrase] = []
         let needs = Prerequisites(sentence)
         guard Self.rules.contains(where: { needs.allow($0.0) }) else { return [] }
         // Linear bookkeeping whatever the number of phrases: UTF-16 units already
@@ -112,14 +128,44 @@ public struct DatePhraseFinder: Sendable {
                 }
                 let text = nsSentence.substring(with: range)
                 guard Self.namesAreCapitalised(text) else { continue }
-                guard let date = resolve(kind, text: text, group: group, published: published, direction: direction) else { continue }
+                guard let date = resolve(kind, text: text, group: group, published: published, direction: first) else { continue }
                 for unit in range.location..<(range.location + range.length) { taken[unit] = true }
                 let start = scalarOffset[range.location]
-                result.append(DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date,
-                                         isRelative: Self.onlyBounds(kind, text: text)))
+                let isFixed = Self.isFixed(kind, text: text)
+                func resolved(_ direction: Direction) -> CalendarDate {
+                    direction == first || isFixed ? date : resolve(kind, text: text, group: group, published: published, direction: direction) ?? date
+                }
+                let phrase = DatePhrase(start: start, end: scalarOffset[range.location + range.length], text: text, date: date,
+                                        isRelative: Self.onlyBounds(kind, text: text), isFixed: isFixed)
+                result.append(ResolvedPhrase(phrase: phrase, past: resolved(.past), future: resolved(.future), nearest: resolved(.nearest)))
             }
         }
-        return result.sorted { $0.start < $1.start }
+        return result.sorted { $0.phrase.start < $1.phrase.start }
+    }
+
+    /// Phrases whose date is the same whichever way the text looks: those with a year, or counted from
+    /// publication. A month, a day, a weekday, a festival or a part of a year without one are not.
+    static func isFixed(_ kind: Kind, text: String) -> Bool {
+        switch kind {
+        case .dayMonthYear, .monthDayYear, .monthYear, .monthRelativeYear, .relativeMonthName, .relativePeriod, .dayWord, .yearEnd, .ago,
+             .year, .recently:
+            return true
+        case .festival, .yearPart:
+            // `Q3` and `third quarter` have digits or ordinals but no year; `Q3 2026` has one.
+            return hasYear(text) || ["this", "next", "last"].contains { text.lowercased().contains($0) }
+        case .dayMonth, .monthDay, .prepositionMonth, .weekday, .monthEnd:
+            return text.lowercased().hasPrefix("next") || text.lowercased().hasPrefix("last")
+        }
+    }
+
+    /// Four digits in a row: a year.
+    static func hasYear(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = (0x30...0x39).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// Phrases that only bound a date: a week or a month or a year counted from publication (`last week`,

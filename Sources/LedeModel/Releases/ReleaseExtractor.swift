@@ -23,6 +23,8 @@ public struct ReleaseExtractor: Sendable {
         self.words = words
     }
 
+    static let appositionWords = WordSet(SentenceReading.appositionNouns)
+
     /// Longer sentences are read in pieces of this many scalars (no news sentence comes near it).
     static let longestSentence = 1_500
 
@@ -83,7 +85,8 @@ public struct ReleaseExtractor: Sendable {
             }
             let modelsHere = take(models, from: &modelCursor)
             let organisationsHere = take(organisations, from: &organisationCursor)
-            guard !modelsHere.isEmpty else {
+            // A sentence with no release word and no noun that introduces a dated model reports nothing.
+            guard !modelsHere.isEmpty, words.cueWords.intersects(scalars[sentence]) || Self.appositionWords.intersects(scalars[sentence]) else {
                 discourse.noteSentence(organisations: organisationsHere, mentions: mentions)
                 continue
             }

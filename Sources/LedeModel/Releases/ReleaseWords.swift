@@ -25,6 +25,8 @@ public struct ReleaseWords: Sendable {
     let byFirstWord: [String: [Entry]]
     /// Problems found reading the file (`file:line: message`).
     public var problems: [String] = []
+    /// The first words of every release, due, delay and cancellation entry: a sentence without one reports nothing.
+    public let cueWords: WordSet
 
     public init(tsv: String, file: String = "release-words.tsv") {
         var entries: [Entry] = []
@@ -46,6 +48,9 @@ public struct ReleaseWords: Sendable {
         for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
         byFirstWord = index
         self.problems = problems
+        // Plan words (`will`) alone report nothing: a sentence needs a release, plan-on-its-own, delay or cancellation word.
+        let cueRoles: Set<Role> = [.release, .arrival, .noun, .due, .delayed, .cancelled]
+        cueWords = WordSet(entries.filter { cueRoles.contains($0.role) }.map { $0.words[0] })
     }
 
     public static let bundled = ReleaseWords(tsv: ModelResources.text("release-words.tsv") ?? "")
@@ -196,9 +201,8 @@ struct ClauseToken: Sendable, Hashable {
                     contraction = ClauseToken(start: end, end: end + 3, lower: "'ll", isWord: true, isCapitalised: false, isPossessive: false)
                 }
             }
-            let text = String(String.UnicodeScalarView(scalars[start..<wordEnd]))
-            result.append(ClauseToken(start: start, end: wordEnd, lower: asciiLowercased(text), isWord: true,
-                                      isCapitalised: scalars[start].properties.isUppercase, isPossessive: possessive))
+            result.append(ClauseToken(start: start, end: wordEnd, lower: lowercasedText(scalars[start..<wordEnd]), isWord: true,
+                                      isCapitalised: isUppercase(scalars[start]), isPossessive: possessive))
             if let contraction {
                 result.append(contraction)
                 index = contraction.end
@@ -212,6 +216,32 @@ struct ClauseToken: Sendable, Hashable {
     /// A full stop that ends the sentence range rather than joining (`9.` at the end).
     static func isSentencePeriod(_ scalars: [Unicode.Scalar], _ at: Int, _ range: Range<Int>) -> Bool {
         at + 1 >= range.upperBound || scalars[at + 1] == " "
+    }
+
+    /// The scalars as a string, ASCII letters lower-cased, built from UTF-8 in one buffer.
+    static func lowercasedText(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        // Most words are short ASCII: built in a stack buffer, they become small strings with no allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[count] = value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value)
+                    count += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+        }
+    }
+
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
     }
 
     static func asciiLowercased(_ text: String) -> String {

@@ -61,7 +61,7 @@ struct SentenceReading {
     /// The statements of the sentence; `discourse` learns its subject.
     mutating func statements(discourse: inout Discourse) -> [ReleaseStatement] {
         let hasCue = matches.contains { Self.cueRoles.contains($0.role) }
-        guard hasCue || tokens.contains(where: { Self.appositionNouns.contains($0.lower) }) else {
+        guard hasCue || hasAppositiveDate() else {
             noteSubject(discourse: &discourse)
             return []
         }
@@ -108,7 +108,17 @@ struct SentenceReading {
     /// Nouns that introduce a model whose date follows it in apposition.
     static let appositionNouns: Set<String> = ["model", "predecessor", "successor", "flagship", "version", "release", "launch"]
 
-    /// `its predecessor, Grok 2, in August last year`, `Lanting’s first model, Qiu-1, in June 2024,`: a
+    /// A model set off by commas with a date phrase's first word after it (`…, Grok 2, in August`), in a
+    /// sentence with a noun that introduces it: worth looking for dates in.
+    func hasAppositiveDate() -> Bool {
+        guard tokens.contains(where: { Self.appositionNouns.contains($0.lower) }) else { return false }
+        return models.contains { ordinal in
+            let last = tokenIndex(at: Int(mentions[ordinal].end) - 1)
+            return last + 2 < tokens.count && tokens[last + 1].lower == "," && ["in", "on", "last", "back"].contains(tokens[last + 2].lower)
+        }
+    }
+
+    /// `its predecessor, Grok 2, in August last year`, `Veridian’s first model, Helix-1, in June 2024,`: a
     /// model set off by commas after a noun that introduces it, then a date set off the same way, dates it
     /// though no release word does.
     func appositiveDates(phrases: [Phrase], discourse: Discourse) -> [ReleaseStatement] {
@@ -137,19 +147,13 @@ struct SentenceReading {
     func datePhrases() -> [Phrase] {
         let text = String(String.UnicodeScalarView(context.scalars[range]))
         guard ReleaseExtractor.mayHoldDate(text) else { return [] }
-        let past = dateFinder.phrases(in: text, published: published, direction: .past)
-        guard !past.isEmpty else { return [] }
-        let future = dateFinder.phrases(in: text, published: published, direction: .future)
-        let nearest = dateFinder.phrases(in: text, published: published, direction: .nearest)
-        func same(_ list: [DatePhrase], _ phrase: DatePhrase) -> CalendarDate {
-            list.first { $0.start == phrase.start && $0.end == phrase.end }?.date ?? phrase.date
-        }
-        return past.compactMap { phrase in
+        return dateFinder.phrasesEveryWay(in: text, published: published).compactMap { resolved in
+            let phrase = resolved.phrase
             let start = range.lowerBound + phrase.start, end = range.lowerBound + phrase.end
             // A dateline dates the story.
             if end <= context.datelineEnd { return nil }
-            return Phrase(start: start, end: end, text: phrase.text, past: phrase.date, future: same(future, phrase),
-                          nearest: same(nearest, phrase), isRelative: phrase.isRelative)
+            return Phrase(start: start, end: end, text: phrase.text, past: resolved.past, future: resolved.future,
+                          nearest: resolved.nearest, isRelative: phrase.isRelative)
         }
     }
 
@@ -182,7 +186,7 @@ struct SentenceReading {
                 cuts.append(index)
             case "as" where previous.lower == ",":
                 cuts.append(index)
-            case "saying", "adding", "claiming", "noting", "arguing", "according" where previous.lower == ",":
+            case _ where previous.lower == "," && Self.reportingOpeners.contains(token.lower):
                 cuts.append(index)
             case "and" where previous.lower == ",":
                 // `, and the company will…`, `, and Acme will ship…`: a clause of its own when a verb follows.
@@ -207,6 +211,9 @@ struct SentenceReading {
         }
         return pieces.flatMap(splitAtSecondVerb)
     }
+
+    /// Words after a comma that open a clause of reporting (`, saying X1 matched R1`).
+    static let reportingOpeners: Set<String> = ["saying", "adding", "claiming", "noting", "arguing", "according"]
 
     /// Verbs that give a piece of a sentence a predicate of its own (`…, and it cut prices`).
     static let finiteVerbs: Set<String> = ["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "did", "does",
