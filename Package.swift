@@ -1,9 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Linux only: the terminal, the indexer and the child programs call glibc
+// directly (sigaction's layout, MSG_NOSIGNAL, SOCK_CLOEXEC, posix_spawn's
+// _np calls, /proc) without guards. Say so here rather than fail later.
+#if !os(Linux)
+#error("lede builds on Linux only (see DECISIONS.md, \"Linux only\")")
+#endif
+
 let package = Package(
     name: "lede",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedeModel", targets: ["LedeModel"]),

@@ -6,7 +6,6 @@ import PackageDescription
 
 let package = Package(
     name: "lede-benchmarks",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "lede", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

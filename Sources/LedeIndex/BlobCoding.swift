@@ -3,7 +3,7 @@
 // article, entities with their aggregates, releases, and FTS5 search. It
 // imports LedeModel and GRDB, and knows nothing of screens.
 //
-// ~380 lines, one file: every blob format of the index (postings, mention
+// One file on purpose: every blob format of the index (postings, mention
 // rows, paragraphs) with its reader and writer side by side, so a format
 // change is made in one place and both directions stay in step.
 import Foundation

@@ -1,4 +1,4 @@
-// ~510 lines, one file: an index update is one sequence of transactions
+// One file on purpose: an index update is one sequence of transactions
 // (walk, read in chunks, link, publish, search index) sharing the report,
 // the cancellation and the vocabulary delta. Indexer+Finish folds and
 // publishes the corpus-wide answers; IndexWrites and BlobCoding hold the

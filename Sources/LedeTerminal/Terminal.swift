@@ -3,7 +3,7 @@
 // colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,
 // writing only the cells that changed since the last frame.
 //
-// One file of ~470 lines on purpose: the signal handlers, the suspend and
+// One file on purpose: the signal handlers, the suspend and
 // resume dance and the curses calls share process-wide state (the pending
 // signal flags, whether curses is active) that must stay private to it.
 import CNcursesw

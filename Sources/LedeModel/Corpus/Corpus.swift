@@ -157,12 +157,6 @@ extension Corpus {
         return all.indices.contains(index) ? all[index] : nil
     }
 
-    /// Reading order of two mentions (nil when either article is gone).
-    public func isBefore(_ a: MentionID, _ b: MentionID) -> Bool {
-        let pa = position(of: a.article) ?? Int.max, pb = position(of: b.article) ?? Int.max
-        return (pa, a.ordinal) < (pb, b.ordinal)
-    }
-
     /// Every mention of an entity as a list that loads articles only when asked.
     public func mentionList(of entity: EntityID) -> EntityMentionList {
         EntityMentionList(entity: entity, postings: articles(mentioning: entity))
