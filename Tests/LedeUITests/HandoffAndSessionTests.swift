@@ -83,9 +83,9 @@ struct HandoffTests {
         var state = Fixture.state()
         #expect(state.apply(.key(.control("z"))) == [.suspend])
         Fixture.type(["/", "chi"], into: &state)
-        #expect(state.reader.isEditingSearch)
+        #expect(state.isEditingReaderSearch)
         #expect(state.apply(.key(.control("z"))) == [.suspend])
-        #expect(state.reader.isEditingSearch && state.reader.search?.query == "chi")
+        #expect(state.isEditingReaderSearch && state.reader.search?.query == "chi")
     }
 
     @Test("C-l redraws every cell")

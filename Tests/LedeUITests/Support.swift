@@ -53,3 +53,8 @@ func cellDifference(_ buffer: ScreenBuffer, row y: Int, expected: String) -> Str
     }
     return "row \(y): found \(buffer.line(y)), expected \(expected)"
 }
+
+extension BrowserState {
+    /// Whether the reader's `/` prompt is taking keys.
+    var isEditingReaderSearch: Bool { if case .readerSearch = prompt { true } else { false } }
+}

@@ -29,23 +29,14 @@ public struct ReaderState: Hashable, Sendable {
     public var scroll = 0
     public var focusedMention: MentionID?
     public var search: TextSearch?
-    /// True while the search prompt takes keystrokes.
-    public var isEditingSearch = false
-    /// Where the reader was when the prompt opened: matches are looked for
-    /// from here, and Esc (or a query with no match) comes back here.
-    public var searchOrigin: Int?
     /// Show only paragraphs that mention the selected entities (`&`).
     public var onlyMentioningParagraphs = false
     /// Sentence highlighted after a jump from the timeline: paragraph and scalar range.
     public var highlightedSentence: TextSearch.Match?
-    /// Typed so far in hint mode; nil when hint mode is off.
-    public var hintInput: String?
 }
 
 public struct SidebarState: Hashable, Sendable {
     public var filter = ""
-    /// True while the filter prompt takes keystrokes.
-    public var isEditingFilter = false
     /// The selected entity (stable while the list narrows and widens).
     public var selectedEntity: EntityID?
     public var scroll = 0
@@ -101,7 +92,6 @@ public struct DossierState: Hashable, Sendable {
     public var list: ListState
     /// `/` in the dossier: only the articles whose title contains this.
     public var filter = ""
-    public var isEditingFilter = false
     /// The articles the filter kept (made when it changes); nil: every article.
     public var keptPostings: [ArticleMentionCount]?
 
@@ -119,8 +109,6 @@ public struct DossierState: Hashable, Sendable {
 /// `S`: a search across every article.
 public struct CorpusSearchState: Hashable, Sendable {
     public var query = ""
-    /// True while the prompt takes keystrokes.
-    public var isEditing = true
     /// Nil until a query has run.
     public var hits: [SearchHit]?
     /// The selected hit and the first hit shown.

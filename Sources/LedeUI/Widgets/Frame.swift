@@ -20,7 +20,7 @@ public final class Frame {
     public private(set) lazy var sidebar: SidebarModel = state.sidebarModel
     public private(set) lazy var timeline: TimelineModel = TimelineModel(state: state)
     /// Labels of the mentions on screen, only in hint mode.
-    public private(set) lazy var hints: [HintLabels.Label] = state.reader.hintInput == nil ? [] : HintLabels(state: state).labels
+    public private(set) lazy var hints: [HintLabels.Label] = state.typedHint == nil ? [] : HintLabels(state: state).labels
     /// Mention, search and sentence styles of the reader, by paragraph.
     private(set) lazy var spans = ReaderView.SpanIndex(state: state, sidebar: self.sidebar)
 }

@@ -133,6 +133,11 @@ enum TimelinePane: PaneBehaviour {
         }
     }
 
+    /// `v`: the time axis or a list.
+    static func toggleList(_ state: inout BrowserState) {
+        state.timeline.isList.toggle()
+    }
+
     /// `a`: only the releases this article mentions, or all.
     static func toggleScope(_ state: inout BrowserState) {
         state.timeline.onlyCurrentArticle.toggle()
