@@ -116,7 +116,7 @@ struct UpdateTests {
     func timelineJump() throws {
         var state = Fixture.state()
         Fixture.type(["t", "l"], into: &state)
-        #expect(state.timeline.selection == 1)
+        #expect(state.timelineSelection == 1)
         Fixture.type(["<Enter>"], into: &state)
         #expect(state.focus == .reader)
         let focused = try #require(state.reader.focusedMention)

@@ -22,7 +22,7 @@ struct WidgetTests {
     @Test("timeline axis: markers in date order, labels without overlap, details of the selection")
     func timelineAxis() {
         var state = Fixture.state(width: 80, height: 24)
-        state.timeline.selection = 1
+        state.timelineSelection = 1
         var buffer = ScreenBuffer(width: 90, height: 5)
         TimelineView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 90, height: 5))
         let lines = buffer.lines

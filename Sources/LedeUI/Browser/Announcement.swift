@@ -26,10 +26,11 @@ extension BrowserState {
             let count = currentMentions.filter { $0.entity == id }.count
             return "\(entity.label), \(entity.type.displayName.lowercased()), \(count) mention\(count == 1 ? "" : "s") here"
         case .timeline:
-            let releases = TimelineModel(state: self).releases
-            guard let release = releases[safe: timeline.selection] else { return "No releases" }
+            let releases = timelineModel.releases
+            let selection = timelineSelection
+            guard let release = releases[safe: selection] else { return "No releases" }
             let parts = [release.modelName, release.organisation, release.date?.description ?? "undated", release.basisDescription].compactMap { $0 }
-            return "Release \(timeline.selection + 1) of \(releases.count): " + parts.joined(separator: ", ")
+            return "Release \(selection + 1) of \(releases.count): " + parts.joined(separator: ", ")
         case .dossier:
             guard case .dossier(let dossier) = overlay, let entity = corpus.entity(dossier.entity) else { return nil }
             let list = dossierList(dossier)

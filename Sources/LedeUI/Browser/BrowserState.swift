@@ -69,7 +69,7 @@ public struct BrowserState: Sendable {
         openedArticle = article
         openedPath = article.flatMap { corpus.summary(of: $0)?.path }
         if let openedPath { session.read.insert(sessionKey(openedPath)) }
-        selectTimelineReleaseOfArticle()
+        TimelinePane.selectReleaseOfArticle(&self)
         refreshDerivedViews()
     }
 
@@ -125,12 +125,6 @@ public struct BrowserState: Sendable {
         derived.mentionList(of: entity, generation: corpus.generation) ?? corpus.mentionList(of: entity)
     }
 
-    /// Starts the timeline on a release this article talks about.
-    mutating func selectTimelineReleaseOfArticle() {
-        let timelineModel = TimelineModel(state: self)
-        timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
-    }
-
     /// The corpus grew or changed (the index committed more, a file changed
     /// on disk): keep the place, drop what no longer exists, and redraw.
     public mutating func corpusDidChange(indexing status: IndexingStatus?) {
@@ -163,8 +157,9 @@ public struct BrowserState: Sendable {
         history = history.compactMap(relocated)
         future = future.compactMap(relocated)
         readingPositions = readingPositions.filter { corpus.position(of: $0.key) != nil }
-        // Releases arrive while a first build links: start on one this article names, unless the reader moved.
-        if timeline.selection == 0 && focus != .timeline { selectTimelineReleaseOfArticle() }
+        // Releases arrive while a first build links: start on one this article names, unless the reader
+        // moved on the timeline. A release once chosen stays chosen, by its model, wherever the others land.
+        if timelineSelection == 0 && focus != .timeline { TimelinePane.selectReleaseOfArticle(&self) }
         clampScrolls()
     }
 
@@ -212,7 +207,7 @@ public struct BrowserState: Sendable {
         history.removeAll()
         future.removeAll()
         readingPositions.removeAll()
-        timeline.selection = 0
+        timeline.selected = nil
         timeline.scroll = 0
         corpusDidChange(indexing: status)
     }

@@ -60,7 +60,10 @@ extension BrowserState {
             restorePlace(of: path)
         }
         ReaderSearch.refreshForArticle(&self)
-        if timeline.onlyCurrentArticle { timeline.list = ListState() }
+        if timeline.onlyCurrentArticle {
+            timeline.selected = timelineModel.releases.first?.model
+            timeline.scroll = 0
+        }
         SidebarPane.reselect(&self)
         clampScrolls()
         message = StatusMessage("Article \((articlePosition ?? 0) + 1) of \(corpus.articleCount)")

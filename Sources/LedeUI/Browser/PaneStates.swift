@@ -62,8 +62,11 @@ public struct CooccurrenceState: Hashable, Sendable {
 }
 
 public struct TimelineState: Hashable, Sendable {
-    /// The selected release (an index into the visible releases) and the list's first row.
-    public var list = ListState()
+    /// The selected release, by its model (one release per model): it stays
+    /// selected while releases arrive around it. Nil before there are any.
+    public var selected: EntityID?
+    /// The list view's first row.
+    public var scroll = 0
     public var isList = false
     public var organisationFilter: String?
     /// Only the releases the current article mentions.
@@ -74,15 +77,6 @@ public struct TimelineState: Hashable, Sendable {
     public var windowStart: Int?
     /// `p`: mark when each organisation is most discussed (its busiest week or month) beside its releases.
     public var showsPeaks = false
-
-    public var selection: Int {
-        get { list.selection }
-        set { list.selection = newValue }
-    }
-    public var scroll: Int {
-        get { list.offset }
-        set { list.offset = newValue }
-    }
 }
 
 public struct DossierState: Hashable, Sendable {
