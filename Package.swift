@@ -62,6 +62,6 @@ let package = Package(
         .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeTestSupport"], exclude: ["Fixtures", "Evaluation"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeConfig", "LedeModel", "LedeTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel", "LedeIndex"]),
     ]
 )

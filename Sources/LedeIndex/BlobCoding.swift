@@ -50,14 +50,34 @@ struct BlobWriter {
     var data: Data { Data(bytes) }
 }
 
-/// Reads what `BlobWriter` wrote; a damaged blob reads as zeros and empty
-/// strings rather than crashing (the index is a cache: it is rebuilt).
+/// A blob that does not read back as what was written: the index was
+/// damaged under lede. Reported, never shown as an empty list.
+struct DamagedBlob: Error, CustomStringConvertible {
+    /// What the blob held: `mentions`, `postings` …
+    var kind: String
+    var description: String { "a damaged \(kind) blob" }
+}
+
+/// Reads what `BlobWriter` wrote. Reading past the end or a length beyond it
+/// reads zeros and empty strings and marks the blob damaged, never crashes;
+/// `finish` then throws. A missing blob (NULL) reads as empty.
 struct BlobReader {
     private let bytes: [UInt8]
     private var position = 0
     private(set) var isDamaged = false
+    /// The column was NULL: nothing written, nothing damaged.
+    private let isAbsent: Bool
 
-    init(_ data: Data?) { bytes = data.map { [UInt8]($0) } ?? [] }
+    init(_ data: Data?) {
+        bytes = data.map { [UInt8]($0) } ?? []
+        isAbsent = data == nil
+    }
+
+    /// `value` as read, or `DamagedBlob` when the bytes did not hold it.
+    func finish<T>(_ value: T, _ kind: String) throws(DamagedBlob) -> T {
+        guard !isDamaged || isAbsent else { throw DamagedBlob(kind: kind) }
+        return value
+    }
 
     var isAtEnd: Bool { position >= bytes.count }
 
@@ -132,7 +152,7 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeConcepts(_ data: Data?) -> [ConceptContribution] {
+    static func decodeConcepts(_ data: Data?) throws(DamagedBlob) -> [ConceptContribution] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [ConceptContribution] = []
@@ -143,11 +163,11 @@ enum ArticleBlobs {
             result.append(ConceptContribution(key: key, type: type, label: reader.string(), predicates: reader.strings(),
                                               publisherID: reader.string(), url: reader.optionalString(), isLookedFor: reader.bool()))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "concepts")
     }
 
     /// Only the keys of encoded concepts (what linking needs).
-    static func decodeConceptKeys(_ data: Data?) -> [EntityKey] {
+    static func decodeConceptKeys(_ data: Data?) throws(DamagedBlob) -> [EntityKey] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [EntityKey] = []
@@ -161,7 +181,7 @@ enum ArticleBlobs {
             if reader.bool() { reader.skipString() }
             _ = reader.bool()
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "concepts")
     }
 
     /// Mentions: entity row id, paragraph, start, length, detected, text.
@@ -179,7 +199,7 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeMentions(_ data: Data?, article: ArticleID) -> [Mention] {
+    static func decodeMentions(_ data: Data?, article: ArticleID) throws(DamagedBlob) -> [Mention] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [Mention] = []
@@ -194,7 +214,7 @@ enum ArticleBlobs {
             result.append(Mention(id: MentionID(article: article, ordinal: Int32(ordinal)), entity: entity, paragraph: paragraph,
                                   start: start, end: start + length, text: text, isDetected: detected))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "mentions")
     }
 
     static func encode(ids: [Int64]) -> Data {
@@ -204,11 +224,11 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeIDs(_ data: Data?) -> [Int64] {
+    static func decodeIDs(_ data: Data?) throws(DamagedBlob) -> [Int64] {
         var reader = BlobReader(data)
         let count = reader.count()
         let result = (0..<count).map { _ in Int64(reader.int()) }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "id list")
     }
 
     /// Release statements with entity row ids.
@@ -226,7 +246,7 @@ enum ArticleBlobs {
     }
 
     /// Statements with `model` holding the entity row id.
-    static func decodeStatements(_ data: Data?) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool,
+    static func decodeStatements(_ data: Data?) throws(DamagedBlob) -> [(model: Int64, mention: Int32, date: CalendarDate, phrase: String, planned: Bool,
                                                      isRelative: Bool, isUndated: Bool)] {
         var reader = BlobReader(data)
         let count = reader.count()
@@ -240,7 +260,7 @@ enum ArticleBlobs {
             guard let date = CalendarDate(iso: dateText) else { continue }
             result.append((model, mention, date, phrase, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "release statements")
     }
 
     /// Related-article teasers.
@@ -255,11 +275,11 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeRelated(_ data: Data?) -> [RelatedArticle] {
+    static func decodeRelated(_ data: Data?) throws(DamagedBlob) -> [RelatedArticle] {
         var reader = BlobReader(data)
         let count = reader.count()
         let result = (0..<count).map { _ in RelatedArticle(brand: reader.optionalString(), authors: reader.strings(), headline: reader.string()) }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "related articles")
     }
 
     static func encode(strings: [String]) -> Data {
@@ -268,10 +288,10 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeStrings(_ data: Data?) -> [String] {
+    static func decodeStrings(_ data: Data?) throws(DamagedBlob) -> [String] {
         var reader = BlobReader(data)
         let result = reader.strings()
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "string list")
     }
 }
 
@@ -308,7 +328,7 @@ enum ReleaseBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> Release? {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> Release {
         var reader = BlobReader(data)
         let model = EntityID(Int64(reader.int()))
         let name = reader.string()
@@ -338,7 +358,7 @@ enum ReleaseBlob {
             items.append(ReleaseEvidence(mention: MentionID(article: article, ordinal: ordinal), date: itemDate, phrase: itemPhrase,
                                          role: role, planned: flags & 1 != 0, isRelative: flags & 2 != 0))
         }
-        guard !reader.isDamaged else { return nil }
+        try reader.finish((), "release")
         return Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
                        conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source,
                        statedBy: statedBy, evidence: items)
@@ -367,7 +387,7 @@ enum PostingBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> [Posting] {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> [Posting] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [Posting] = []
@@ -377,6 +397,6 @@ enum PostingBlob {
             article += Int64(reader.int())
             result.append(Posting(article: article, mentions: reader.int(), firstOrdinal: Int32(truncatingIfNeeded: reader.int())))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "postings")
     }
 }

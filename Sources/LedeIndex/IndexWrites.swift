@@ -65,7 +65,7 @@ enum IndexWrites {
         try db.execute(sql: "DELETE FROM article_text WHERE id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
         guard let row else { return ([], []) }
-        return (ArticleBlobs.decodeConcepts(row["concepts"]), ArticleBlobs.decodeStrings(row["discovered"]))
+        return (try ArticleBlobs.decodeConcepts(row["concepts"]), try ArticleBlobs.decodeStrings(row["discovered"]))
     }
 
     // MARK: - Vocabulary input
@@ -166,14 +166,14 @@ enum IndexWrites {
         let select = try db.cachedStatement(sql: "SELECT mentions FROM links WHERE id = ?")
         guard let blob = try Data.fetchOne(select, arguments: [id]) else { return }
         var seen: Set<EntityID> = []
-        for mention in ArticleBlobs.decodeMentions(blob, article: ArticleID(id)) where seen.insert(mention.entity).inserted {
+        for mention in try ArticleBlobs.decodeMentions(blob, article: ArticleID(id)) where seen.insert(mention.entity).inserted {
             postings.remove(entity: mention.entity.raw, article: id)
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM links WHERE id = ?")
         try delete.execute(arguments: [id])
         let selectUnits = try db.cachedStatement(sql: "SELECT data FROM article_units WHERE id = ?")
         if let units = try Data.fetchOne(selectUnits, arguments: [id]) {
-            postings.addUnits(of: UnitBlob.decode(units), sign: -1)
+            postings.addUnits(of: try UnitBlob.decode(units), sign: -1)
             let deleteUnits = try db.cachedStatement(sql: "DELETE FROM article_units WHERE id = ?")
             try deleteUnits.execute(arguments: [id])
         }
@@ -208,7 +208,7 @@ enum IndexWrites {
             let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO postings (entity, data) VALUES (?, ?)")
             let delete = try db.cachedStatement(sql: "DELETE FROM postings WHERE entity = ?")
             for entity in entities {
-                var list = PostingBlob.decode(try Data.fetchOne(select, arguments: [entity]))
+                var list = try PostingBlob.decode(try Data.fetchOne(select, arguments: [entity]))
                 if let gone = removed[entity] { list.removeAll { gone.contains($0.article) } }
                 if let new = added[entity] {
                     let replaced = Set(new.map(\.article))
@@ -237,7 +237,7 @@ enum IndexWrites {
         while let row = try rows.next() {
             let id: Int64 = row[0]
             var counts: [Int64: Posting] = [:]
-            for (ordinal, mention) in ArticleBlobs.decodeMentions(row[1], article: ArticleID(id)).enumerated() {
+            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row[1], article: ArticleID(id)).enumerated() {
                 if counts[mention.entity.raw] == nil {
                     counts[mention.entity.raw] = Posting(article: id, mentions: 1, firstOrdinal: Int32(ordinal))
                 } else {
@@ -256,7 +256,7 @@ enum IndexWrites {
     static func rebuildEntityUnits(_ db: Database) throws {
         var changes = PostingChanges()
         let rows = try Data.fetchCursor(db, sql: "SELECT data FROM article_units")
-        while let data = try rows.next() { changes.addUnits(of: UnitBlob.decode(data), sign: 1) }
+        while let data = try rows.next() { changes.addUnits(of: try UnitBlob.decode(data), sign: 1) }
         try db.execute(sql: "DELETE FROM entity_units")
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_units (entity, paragraphs, sentences) VALUES (?, ?, ?)")
         for (entity, counts) in changes.unitChanges where counts.paragraphs > 0 {

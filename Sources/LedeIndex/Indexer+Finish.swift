@@ -64,7 +64,7 @@ extension Indexer {
         let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
         while let row = try postings.next() {
             guard let index = indexOfID[row[0]] else { continue }
-            for posting in PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
+            for posting in try PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
         }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
@@ -72,12 +72,12 @@ extension Indexer {
             """)
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
+            let statements = try ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
                 guard let model = indexOfID[statement.model] else { return nil }
                 return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
                                         planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
             }
-            let pairs = ArticleBlobs.decodeIDs(row[4])
+            let pairs = try ArticleBlobs.decodeIDs(row[4])
             var organisations: [ModelOrganisation] = []
             var index = 0
             while index + 1 < pairs.count {
@@ -87,7 +87,7 @@ extension Indexer {
                 index += 2
             }
             assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                          concepts: ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
+                          concepts: try ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
                           statements: statements, modelOrganisations: organisations)
         }
         return assembler

@@ -53,8 +53,9 @@ final class PhaseTrace: @unchecked Sendable {
         guard enabled else { return }
         let now = Date()
         let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
-        // The throwing write: the old one traps when stderr is a closed pipe or a hung-up terminal.
-        try? FileHandle.standardError.write(contentsOf: Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
+        let line = "lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n"
+        // write(2): FileHandle's old write traps when stderr is a closed pipe or a hung-up terminal; a lost trace line is no loss.
+        _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
         last = now
         step = now
         parts = []

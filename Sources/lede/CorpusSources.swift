@@ -153,7 +153,7 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
             try corpus.reload()
             corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
             if report.wasCancelled { finish(notice: nil); return }
-            if indexer.isSearchIndexPending {
+            if try indexer.isSearchIndexPending() {
                 set(status: "building the search index…")
                 try indexer.ensureSearchIndex()
                 try corpus.reload()

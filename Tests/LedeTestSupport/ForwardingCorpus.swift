@@ -28,4 +28,5 @@ extension ForwardingCorpus {
     public var errors: [LoadError] { base.errors }
     public var warnings: [String] { base.warnings }
     public var catalogueProblems: [String] { base.catalogueProblems }
+    public func takeReadFailures() -> [CorpusReadFailure] { base.takeReadFailures() }
 }

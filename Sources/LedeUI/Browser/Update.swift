@@ -32,8 +32,9 @@ extension BrowserState {
             clampScrolls()
             effects = [.repaintAll]
         case .tick:
-            // Ten times a second while idle: nothing changed, so nothing is derived again.
-            return []
+            // Ten times a second while idle: nothing changed, so nothing is derived again; a read
+            // that failed while the last frame was drawn is said now.
+            return noteReadFailures() ? [.repaint] : []
         case .corpusChanged(let status):
             corpusDidChange(indexing: status)
             effects = [.repaint]
@@ -60,7 +61,20 @@ extension BrowserState {
             effects += noteArticleChange(from: leftPath, previousParagraph: left)
         }
         refreshDerivedViews()
+        noteReadFailures()
         return effects
+    }
+
+    /// Reads the store could not answer (the index damaged under lede) go to
+    /// the status bar: what looked like "no article" says why. True when there were any.
+    @discardableResult
+    mutating func noteReadFailures() -> Bool {
+        let failures = corpus.takeReadFailures()
+        guard let first = failures.first else { return false }
+        let more = failures.count > 1 ? " (+\(failures.count - 1) more)" : ""
+        let text = "Could not read the index: \(first.reason) (\(first.query))\(more) — lede --no-index reads the files instead"
+        message = StatusMessage(message.map { $0.text + " · " + text } ?? text, isError: true)
+        return true
     }
 
     // MARK: - Keys
