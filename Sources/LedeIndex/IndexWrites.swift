@@ -114,10 +114,10 @@ enum IndexWrites {
         var input = VocabularyInput()
         let rows = try Row.fetchCursor(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
         while let row = try rows.next() {
-            let key = EntityKey(raw: row[0])
-            let label: String = row[1]
-            let type = EntityType(rawValue: row[2]) ?? .other
-            let lookedFor: Bool = row[3]
+            let key = EntityKey(raw: row["key"])
+            let label: String = row["label"]
+            let type = EntityType(rawValue: row["type"]) ?? .other
+            let lookedFor: Bool = row["looked_for"]
             if var concept = input.concepts[key] {
                 concept.labels.insert(label)
                 concept.isLookedFor = concept.isLookedFor || lookedFor
@@ -235,9 +235,9 @@ enum IndexWrites {
         var all: [Int64: [Posting]] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT id, mentions FROM links")
         while let row = try rows.next() {
-            let id: Int64 = row[0]
+            let id: Int64 = row["id"]
             var counts: [Int64: Posting] = [:]
-            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row[1], article: ArticleID(id)).enumerated() {
+            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row["mentions"], article: ArticleID(id)).enumerated() {
                 if counts[mention.entity.raw] == nil {
                     counts[mention.entity.raw] = Posting(article: id, mentions: 1, firstOrdinal: Int32(ordinal))
                 } else {
@@ -268,7 +268,7 @@ enum IndexWrites {
     static func entityIDs(for vocabulary: Vocabulary, db: Database) throws -> [Int64] {
         var known: [String: Int64] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM entities")
-        while let row = try rows.next() { known[row[1]] = row[0] }
+        while let row = try rows.next() { known[row["key"]] = row["id"] }
         let insert = try db.cachedStatement(sql: "INSERT INTO entities (key, type, label, source) VALUES (?, ?, ?, 'detected')")
         return try vocabulary.definitions.map { definition in
             if let id = known[definition.key.raw] { return id }

@@ -26,8 +26,8 @@ extension Indexer {
             let stating = Set(assembler.statements.values.joined().map(\.mention.article))
             let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
             while let row = try paths.next() {
-                let id = ArticleID(row[0] as Int64)
-                if stating.contains(id) { assembler.articlePaths[id] = row[1] }
+                let id = ArticleID(row["id"] as Int64)
+                if stating.contains(id) { assembler.articlePaths[id] = row["path"] }
             }
             let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
             let listed = entities.indices.filter(assembler.isListed)
@@ -63,21 +63,21 @@ extension Indexer {
         var counts: [Int64: [(entity: Int32, mentions: Int, firstOrdinal: Int32)]] = [:]
         let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
         while let row = try postings.next() {
-            guard let index = indexOfID[row[0]] else { continue }
-            for posting in try PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
+            guard let index = indexOfID[row["entity"]] else { continue }
+            for posting in try PostingBlob.decode(row["data"]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
         }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
             FROM articles a JOIN links l ON l.id = a.id ORDER BY a.position
             """)
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let statements = try ArticleBlobs.decodeStatements(row[3]).compactMap { statement -> ReleaseStatement? in
+            let id: Int64 = row["id"]
+            let statements = try ArticleBlobs.decodeStatements(row["statements"]).compactMap { statement -> ReleaseStatement? in
                 guard let model = indexOfID[statement.model] else { return nil }
                 return ReleaseStatement(model: model, mention: statement.mention, date: statement.date, phrase: statement.phrase,
                                         planned: statement.planned, isRelative: statement.isRelative, isUndated: statement.isUndated)
             }
-            let pairs = try ArticleBlobs.decodeIDs(row[4])
+            let pairs = try ArticleBlobs.decodeIDs(row["model_organisations"])
             var organisations: [ModelOrganisation] = []
             var index = 0
             while index + 1 < pairs.count {
@@ -86,8 +86,8 @@ extension Indexer {
                 }
                 index += 2
             }
-            assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                          concepts: try ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
+            assembler.add(article: ArticleID(id), published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) },
+                          concepts: try ArticleBlobs.decodeConcepts(row["concepts"]), entityCounts: counts[id] ?? [],
                           statements: statements, modelOrganisations: organisations)
         }
         return assembler

@@ -129,11 +129,16 @@ public final class Indexer: Sendable {
 
         init(_ db: Database) throws {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
-            while let row = try rows.next() { articles[row[1]] = StoredArticle(id: row[0], size: row[2], mtime: row[3], hash: row[4]) }
+            while let row = try rows.next() {
+                articles[row["path"]] = StoredArticle(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"])
+            }
             let failed = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, message FROM failures")
-            while let row = try failed.next() { failures[row[0]] = Failure(size: row[1] ?? -1, mtime: row[2] ?? -1, message: row[3]) }
+            while let row = try failed.next() {
+                failures[row["path"]] = Failure(size: row["size"] ?? -1, mtime: row["mtime"] ?? -1, message: row["message"])
+            }
             var meta: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+            let pairs = try Row.fetchCursor(db, sql: "SELECT key, value FROM meta")
+            while let row = try pairs.next() { meta[row["key"]] = row["value"] }
             needsFinish = meta["needs_finish"] == "1"
             searchPending = meta["search_pending"] == "1"
             vocabularyDirty = meta["vocabulary_dirty"] == "1"
@@ -199,7 +204,7 @@ public final class Indexer: Sendable {
         var input = VocabularyInput()
         let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
         while let row = try rows.next() {
-            input.add(try ArticleBlobs.decodeConcepts(row[0]), stored: try ArticleBlobs.decodeStrings(row[1]))
+            input.add(try ArticleBlobs.decodeConcepts(row["concepts"]), stored: try ArticleBlobs.decodeStrings(row["discovered"]))
         }
         return input
     }
@@ -212,7 +217,7 @@ public final class Indexer: Sendable {
         var postings = IndexWrites.PostingChanges()
         let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
         while let row = try rows.next() {
-            delta.add(concepts: try ArticleBlobs.decodeConcepts(row[0]), discovered: try ArticleBlobs.decodeStrings(row[1]), sign: 1)
+            delta.add(concepts: try ArticleBlobs.decodeConcepts(row["concepts"]), discovered: try ArticleBlobs.decodeStrings(row["discovered"]), sign: 1)
         }
         try delta.write(db)
     }
@@ -226,7 +231,7 @@ public final class Indexer: Sendable {
     static func assignPositions(files: [String], db: Database) throws {
         var stored: [String: (id: Int64, position: Int)] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT id, path, position FROM articles")
-        while let row = try rows.next() { stored[row[1]] = (row[0], row[2]) }
+        while let row = try rows.next() { stored[row["path"]] = (row["id"], row["position"]) }
         let update = try db.cachedStatement(sql: "UPDATE articles SET position = ? WHERE id = ?")
         for (position, path) in files.enumerated() {
             guard let article = stored[path], article.position != position else { continue }
@@ -243,9 +248,10 @@ public final class Indexer: Sendable {
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
             """)
         while let row = try rows.next() {
-            result[row[0]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[4], count: row[2]),
-                                       published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                                       annotatedKeys: try ArticleBlobs.decodeConceptKeys(row[3]), given: try MarkupBlob.decode(row[5]).given)
+            result[row["id"]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row["body"], count: row["paragraph_count"]),
+                                          published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) },
+                                          annotatedKeys: try ArticleBlobs.decodeConceptKeys(row["concepts"]),
+                                          given: try MarkupBlob.decode(row["markup"]).given)
         }
         return result
     }
@@ -260,8 +266,8 @@ public final class Indexer: Sendable {
         try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
             while let row = try rows.next() {
-                let body: String = row[1]
-                if !matcher.allMatches(in: body).isEmpty { marked.append(row[0]) }
+                let body: String = row["body"]
+                if !matcher.allMatches(in: body).isEmpty { marked.append(row["id"]) }
             }
         }
         try pool.write { db in
