@@ -48,8 +48,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ncursesw as a system library; the shim header sets the wide-char defines.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The flags signal handlers set (volatile sig_atomic_t, which Swift cannot declare) and the handlers that set them.
+        .target(name: "CSignalFlags"),
         // The only module that touches curses.
-        .target(name: "LedeTerminal", dependencies: ["CNcursesw", "LedeUI"]),
+        .target(name: "LedeTerminal", dependencies: ["CNcursesw", "CSignalFlags", "LedeUI"]),
         .executableTarget(
             name: "lede",
             dependencies: [
