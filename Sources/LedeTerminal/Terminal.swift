@@ -3,11 +3,11 @@
 // colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,
 // writing only the cells that changed since the last frame.
 //
-// One file on purpose: the signal handlers, the suspend and resume dance
-// and the curses calls go together. The flags the handlers set (the first
-// terminating signal, a pending suspend or continue, whether curses is
-// active) are `volatile sig_atomic_t` in the CSignalFlags target, polled by
-// the event loop every 100 ms.
+// Starting and restoring curses, keys, suspending and signals are here;
+// drawing a frame is in Terminal+Drawing. The flags the signal handlers set
+// (the first terminating signal, a pending suspend or continue, whether
+// curses is active) are `volatile sig_atomic_t` in the CSignalFlags target,
+// polled by the event loop every 100 ms.
 import CNcursesw
 import CSignalFlags
 import Foundation
@@ -20,9 +20,11 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 
 public final class Terminal {
     public private(set) var capability: ColorCapability = .none
-    private var previous: ScreenBuffer?
-    private var pairs: [PairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
+    /// The frame on screen, which the next draw is compared with (Terminal+Drawing).
+    var previous: ScreenBuffer?
+    /// Colour pairs made so far, by colours.
+    var pairs: [PairKey: Int32] = [:]
+    var nextPair: Int32 = 1
     private let environment: [String: String]
     private let forceNoColor: Bool
 
@@ -120,7 +122,7 @@ public final class Terminal {
     public private(set) var terminalLost = false
     private var idlePolls = 0
     /// Whether the cursor is visible now (curs_set(0) at start).
-    private var cursorShown = false
+    var cursorShown = false
     /// The byte the terminal's suspend key sends (0: none).
     private var suspendCharacter: UInt32 = 0
 
@@ -284,65 +286,6 @@ public final class Terminal {
             if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
             return nil
         }
-    }
-
-    // MARK: - Drawing
-
-    /// Copies the buffer to the screen, writing only the cells `ScreenDiff` says changed.
-    public func draw(_ buffer: ScreenBuffer) {
-        let diff = ScreenDiff(from: previous, to: buffer, size: size)
-        if diff.clearsFirst { werase(lede_stdscr()) }
-        for write in diff.writes { put(write.cell, x: write.x, y: write.y) }
-        // Shown on the focused item when the frame asks (accessible mode), hidden otherwise.
-        if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < buffer.width, cursor.y < buffer.height {
-            wmove(lede_stdscr(), Int32(cursor.y), Int32(cursor.x))
-            if !cursorShown { curs_set(1); cursorShown = true }
-        } else if cursorShown {
-            curs_set(0)
-            cursorShown = false
-        }
-        wnoutrefresh(lede_stdscr())
-        doupdate()
-        previous = buffer
-    }
-
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        let (attributes, pair) = attributesAndPair(for: cell.style)
-        let glyphs: [TerminalGlyphs.Glyph]
-        if let ascii = cell.grapheme.asciiValue, ascii >= 0x20, ascii < 0x7F {
-            glyphs = [TerminalGlyphs.Glyph(column: 0, scalars: [UInt32(ascii)])]
-        } else {
-            // What curses measures with the C library's widths must fill the cell exactly.
-            glyphs = TerminalGlyphs.glyphs(for: cell.grapheme, width: Int(max(1, cell.width))) { Int(wcwidth(wchar_t(bitPattern: $0))) }
-        }
-        for glyph in glyphs {
-            var characters: [wchar_t] = glyph.scalars.map { wchar_t(bitPattern: $0) }
-            characters.append(0)
-            _ = characters.withUnsafeBufferPointer { pointer in
-                lede_put_grapheme(Int32(y), Int32(x + glyph.column), pointer.baseAddress, attributes, pair)
-            }
-        }
-    }
-
-    private func attributesAndPair(for style: Style) -> (attr_t, Int32) {
-        var attributes = lede_a_normal()
-        if style.attributes.contains(.bold) { attributes |= lede_a_bold() }
-        if style.attributes.contains(.dim) { attributes |= lede_a_dim() }
-        if style.attributes.contains(.italic) { attributes |= lede_a_italic() }
-        if style.attributes.contains(.underline) { attributes |= lede_a_underline() }
-        if style.attributes.contains(.reverse) { attributes |= lede_a_reverse() }
-        guard capability != .none else { return (attributes, 0) }
-        let foreground = style.foreground.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
-        let background = style.background.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
-        if foreground == -1 && background == -1 { return (attributes, 0) }
-        let key = PairKey(foreground: foreground, background: background)
-        if let pair = pairs[key] { return (attributes, pair) }
-        guard nextPair < lede_color_pairs() else { return (attributes, 0) }
-        let pair = nextPair
-        nextPair += 1
-        init_extended_pair(pair, Int32(foreground), Int32(background))
-        pairs[key] = pair
-        return (attributes, pair)
     }
 
     /// Takes mouse events, or leaves the mouse to the terminal (its own text selection works then).
