@@ -30,7 +30,7 @@ public final class IndexedCorpus: Corpus {
         var postingCache = LRUCache<EntityID, [ArticleMentionCount]>(capacity: 16)
         var extraErrors: [LoadError] = []
         /// The article list's rows, read once per generation (see `articleListRows`).
-        var listRows: (generation: Int, rows: [ListRow], orders: [ArticleOrder: [Int]])?
+        var listRows: (generation: Int, rows: ListRows, orders: [ArticleOrder: [Int]])?
         /// Every entity's paragraph and sentence counts and the corpus's, read
         /// once per generation, when co-occurrence is first asked for.
         var unitCountRows: (generation: Int, counts: [Int64: UnitCounts], totals: UnitCounts)?
