@@ -112,12 +112,14 @@ enum IndexWrites {
     /// The vocabulary input as stored: every concept label and discovered name some article brings.
     static func vocabularyInput(_ db: Database) throws -> VocabularyInput {
         var input = VocabularyInput()
-        let rows = try Row.fetchCursor(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
-        while let row = try rows.next() {
-            let key = EntityKey(raw: row["key"])
-            let label: String = row["label"]
-            let type = EntityType(rawValue: row["type"]) ?? .other
-            let lookedFor: Bool = row["looked_for"]
+        let labels = try NamedRows(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
+        let (keyAt, labelAt, typeAt, lookedForAt) = try (labels.column("key"), labels.column("label"), labels.column("type"),
+                                                         labels.column("looked_for"))
+        while let row = try labels.rows.next() {
+            let key = EntityKey(raw: row[keyAt])
+            let label: String = row[labelAt]
+            let type = EntityType(rawValue: row[typeAt]) ?? .other
+            let lookedFor: Bool = row[lookedForAt]
             if var concept = input.concepts[key] {
                 concept.labels.insert(label)
                 concept.isLookedFor = concept.isLookedFor || lookedFor
@@ -233,11 +235,12 @@ enum IndexWrites {
     /// Every entity's postings, rebuilt from every article's links.
     static func rebuildPostings(_ db: Database) throws {
         var all: [Int64: [Posting]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, mentions FROM links")
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
+        let links = try NamedRows(db, sql: "SELECT id, mentions FROM links")
+        let (idAt, mentionsAt) = try (links.column("id"), links.column("mentions"))
+        while let row = try links.rows.next() {
+            let id: Int64 = row[idAt]
             var counts: [Int64: Posting] = [:]
-            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row["mentions"], article: ArticleID(id)).enumerated() {
+            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row[mentionsAt], article: ArticleID(id)).enumerated() {
                 if counts[mention.entity.raw] == nil {
                     counts[mention.entity.raw] = Posting(article: id, mentions: 1, firstOrdinal: Int32(ordinal))
                 } else {
@@ -267,8 +270,9 @@ enum IndexWrites {
     /// Row ids for every vocabulary entity, creating rows for new keys.
     static func entityIDs(for vocabulary: Vocabulary, db: Database) throws -> [Int64] {
         var known: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM entities")
-        while let row = try rows.next() { known[row["key"]] = row["id"] }
+        let entities = try NamedRows(db, sql: "SELECT id, key FROM entities")
+        let (idAt, keyAt) = try (entities.column("id"), entities.column("key"))
+        while let row = try entities.rows.next() { known[row[keyAt]] = row[idAt] }
         let insert = try db.cachedStatement(sql: "INSERT INTO entities (key, type, label, source) VALUES (?, ?, ?, 'detected')")
         return try vocabulary.definitions.map { definition in
             if let id = known[definition.key.raw] { return id }

@@ -50,18 +50,22 @@ extension IndexedCorpus {
     private func readListRows() -> ListRows {
         let read: [(position: Int, summary: ArticleSummary, searchable: [UInt8])] = read("the article list", else: []) { db in
             var read: [(position: Int, summary: ArticleSummary, searchable: [UInt8])] = []
-            let cursor = try Row.fetchCursor(db, sql: """
+            let articles = try NamedRows(db, sql: """
                 SELECT a.id, a.path, a.title, a.authors, a.published, a.paragraph_count, coalesce(l.mention_count, 0) AS mention_count
                 FROM articles a LEFT JOIN links l ON l.id = a.id
                 """)
-            while let row = try cursor.next() {
-                let id = ArticleID(row["id"] as Int64)
+            let (idAt, pathAt, titleAt, authorsAt) = try (articles.column("id"), articles.column("path"), articles.column("title"),
+                                                          articles.column("authors"))
+            let (publishedAt, paragraphsAt, mentionsAt) = try (articles.column("published"), articles.column("paragraph_count"),
+                                                               articles.column("mention_count"))
+            while let row = try articles.rows.next() {
+                let id = ArticleID(row[idAt] as Int64)
                 guard let position = position(of: id) else { continue }
-                let title: String = row["title"]
-                let authors = try ArticleBlobs.decodeStrings(row["authors"])
-                let summary = ArticleSummary(id: id, path: row["path"], title: title, authors: authors,
-                                             published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) }, genre: nil,
-                                             brand: nil, paragraphCount: row["paragraph_count"], mentionCount: row["mention_count"])
+                let title: String = row[titleAt]
+                let authors = try ArticleBlobs.decodeStrings(row[authorsAt])
+                let summary = ArticleSummary(id: id, path: row[pathAt], title: title, authors: authors,
+                                             published: (row[publishedAt] as String?).flatMap { CalendarDate(iso: $0) }, genre: nil,
+                                             brand: nil, paragraphCount: row[paragraphsAt], mentionCount: row[mentionsAt])
                 read.append((position, summary, Array(([title] + authors).joined(separator: "\n").lowercased().utf8)))
             }
             return read
@@ -87,16 +91,17 @@ extension IndexedCorpus {
         days.days = read("the publication days", else: days.days) { db in
             var byPosition = days.days
             // SQLite turns `YYYY-MM-DD` into days since 1970 itself (no string per row); other forms are read here.
-            let rows = try Row.fetchCursor(db, sql: """
+            let dated = try NamedRows(db, sql: """
                 SELECT id, CAST(julianday(published) - 2440587.5 AS INTEGER) AS day,
                        CASE WHEN length(published) = 10 THEN NULL ELSE published END AS short
                 FROM articles WHERE published IS NOT NULL
                 """)
-            while let row = try rows.next() {
+            let (idAt, dayAt, shortAt) = try (dated.column("id"), dated.column("day"), dated.column("short"))
+            while let row = try dated.rows.next() {
                 // Articles the snapshot does not hold yet (committed since) wait for the next reload.
-                guard let position = current.position(of: ArticleID(row["id"] as Int64)) else { continue }
-                let short = row["short"] as String?
-                guard let day = short.map(PublicationDays.dayNumber(iso:)) ?? (row["day"] as Int64?).map(Int.init) else { continue }
+                guard let position = current.position(of: ArticleID(row[idAt] as Int64)) else { continue }
+                let short = row[shortAt] as String?
+                guard let day = short.map(PublicationDays.dayNumber(iso:)) ?? (row[dayAt] as Int64?).map(Int.init) else { continue }
                 byPosition[position] = Int32(clamping: day)
             }
             return byPosition

@@ -11,8 +11,9 @@ extension IndexedCorpus {
         if let kept = withLock({ $0.unitCountRows }), kept.generation == generation { return (kept.counts, kept.totals) }
         let (counts, totals) = read("the entities' paragraph counts", else: ([:], UnitCounts())) { db -> ([Int64: UnitCounts], UnitCounts) in
             var counts: [Int64: UnitCounts] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT entity, paragraphs, sentences FROM entity_units")
-            while let row = try rows.next() { counts[row["entity"]] = UnitCounts(paragraphs: row["paragraphs"], sentences: row["sentences"]) }
+            let units = try NamedRows(db, sql: "SELECT entity, paragraphs, sentences FROM entity_units")
+            let (entityAt, paragraphsAt, sentencesAt) = try (units.column("entity"), units.column("paragraphs"), units.column("sentences"))
+            while let row = try units.rows.next() { counts[row[entityAt]] = UnitCounts(paragraphs: row[paragraphsAt], sentences: row[sentencesAt]) }
             let sums = try Row.fetchOne(db, sql: """
                 SELECT coalesce(sum(paragraphs), 0) AS paragraphs, coalesce(sum(sentences), 0) AS sentences FROM article_units
                 """)
@@ -37,9 +38,10 @@ extension IndexedCorpus {
                 var wanted: [Int64: Int] = [:]
                 for (index, article) in articles.enumerated() { wanted[article.raw] = index }
                 var result = [[EntityUnit]](repeating: [], count: articles.count)
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, data FROM article_units WHERE id BETWEEN ? AND ?", arguments: [low.raw, high.raw])
-                while let row = try rows.next() {
-                    if let index = wanted[row["id"]] { result[index] = try UnitBlob.decode(row["data"]) }
+                let units = try NamedRows(db, sql: "SELECT id, data FROM article_units WHERE id BETWEEN ? AND ?", arguments: [low.raw, high.raw])
+                let (idAt, dataAt) = try (units.column("id"), units.column("data"))
+                while let row = try units.rows.next() {
+                    if let index = wanted[row[idAt]] { result[index] = try UnitBlob.decode(row[dataAt]) }
                 }
                 return result
             }

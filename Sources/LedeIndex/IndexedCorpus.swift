@@ -292,10 +292,11 @@ public final class IndexedCorpus: Corpus {
     public var warnings: [String] {
         read("the articles' warnings", else: []) { db in
             var result: [String] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, warnings FROM articles WHERE warnings IS NOT NULL ORDER BY position")
-            while let row = try rows.next() {
-                let path: String = row["path"]
-                for warning in try ArticleBlobs.decodeStrings(row["warnings"]) { result.append("\(path): \(warning)") }
+            let warned = try NamedRows(db, sql: "SELECT path, warnings FROM articles WHERE warnings IS NOT NULL ORDER BY position")
+            let (pathAt, warningsAt) = try (warned.column("path"), warned.column("warnings"))
+            while let row = try warned.rows.next() {
+                let path: String = row[pathAt]
+                for warning in try ArticleBlobs.decodeStrings(row[warningsAt]) { result.append("\(path): \(warning)") }
             }
             return result
         }

@@ -128,13 +128,17 @@ public final class Indexer: Sendable {
         var vocabularyDirty = false
 
         init(_ db: Database) throws {
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
-            while let row = try rows.next() {
-                articles[row["path"]] = StoredArticle(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"])
+            let stored = try NamedRows(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
+            let (idAt, pathAt, sizeAt, mtimeAt, hashAt) = try (stored.column("id"), stored.column("path"), stored.column("size"),
+                                                               stored.column("mtime"), stored.column("hash"))
+            while let row = try stored.rows.next() {
+                articles[row[pathAt]] = StoredArticle(id: row[idAt], size: row[sizeAt], mtime: row[mtimeAt], hash: row[hashAt])
             }
-            let failed = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, message FROM failures")
-            while let row = try failed.next() {
-                failures[row["path"]] = Failure(size: row["size"] ?? -1, mtime: row["mtime"] ?? -1, message: row["message"])
+            let failed = try NamedRows(db, sql: "SELECT path, size, mtime, message FROM failures")
+            let (failedPathAt, failedSizeAt, failedMtimeAt, messageAt) = try (failed.column("path"), failed.column("size"),
+                                                                              failed.column("mtime"), failed.column("message"))
+            while let row = try failed.rows.next() {
+                failures[row[failedPathAt]] = Failure(size: row[failedSizeAt] ?? -1, mtime: row[failedMtimeAt] ?? -1, message: row[messageAt])
             }
             var meta: [String: String] = [:]
             let pairs = try Row.fetchCursor(db, sql: "SELECT key, value FROM meta")
@@ -202,9 +206,10 @@ public final class Indexer: Sendable {
     /// The vocabulary input recounted from every article's own concepts (after an interrupted update).
     static func recountVocabulary(_ db: Database) throws -> VocabularyInput {
         var input = VocabularyInput()
-        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
-        while let row = try rows.next() {
-            input.add(try ArticleBlobs.decodeConcepts(row["concepts"]), stored: try ArticleBlobs.decodeStrings(row["discovered"]))
+        let articles = try NamedRows(db, sql: "SELECT concepts, discovered FROM articles")
+        let (conceptsAt, discoveredAt) = try (articles.column("concepts"), articles.column("discovered"))
+        while let row = try articles.rows.next() {
+            input.add(try ArticleBlobs.decodeConcepts(row[conceptsAt]), stored: try ArticleBlobs.decodeStrings(row[discoveredAt]))
         }
         return input
     }
@@ -215,9 +220,10 @@ public final class Indexer: Sendable {
         try db.execute(sql: "DELETE FROM discovered_names")
         var delta = IndexWrites.VocabularyDelta()
         var postings = IndexWrites.PostingChanges()
-        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
-        while let row = try rows.next() {
-            delta.add(concepts: try ArticleBlobs.decodeConcepts(row["concepts"]), discovered: try ArticleBlobs.decodeStrings(row["discovered"]), sign: 1)
+        let articles = try NamedRows(db, sql: "SELECT concepts, discovered FROM articles")
+        let (conceptsAt, discoveredAt) = try (articles.column("concepts"), articles.column("discovered"))
+        while let row = try articles.rows.next() {
+            delta.add(concepts: try ArticleBlobs.decodeConcepts(row[conceptsAt]), discovered: try ArticleBlobs.decodeStrings(row[discoveredAt]), sign: 1)
         }
         try delta.write(db)
     }
@@ -230,8 +236,9 @@ public final class Indexer: Sendable {
     /// Positions follow the files' (reading) order: a file's place in the list.
     static func assignPositions(files: [String], db: Database) throws {
         var stored: [String: (id: Int64, position: Int)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, path, position FROM articles")
-        while let row = try rows.next() { stored[row["path"]] = (row["id"], row["position"]) }
+        let articles = try NamedRows(db, sql: "SELECT id, path, position FROM articles")
+        let (idAt, pathAt, positionAt) = try (articles.column("id"), articles.column("path"), articles.column("position"))
+        while let row = try articles.rows.next() { stored[row[pathAt]] = (row[idAt], row[positionAt]) }
         let update = try db.cachedStatement(sql: "UPDATE articles SET position = ? WHERE id = ?")
         for (position, path) in files.enumerated() {
             guard let article = stored[path], article.position != position else { continue }
@@ -243,15 +250,17 @@ public final class Indexer: Sendable {
     static func loadLinkInputs(ids: [Int64], db: Database) throws -> [Int64: LinkInput] {
         var result: [Int64: LinkInput] = [:]
         let list = ids.map(String.init).joined(separator: ",")
-        let rows = try Row.fetchCursor(db, sql: """
+        let articles = try NamedRows(db, sql: """
             SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body, a.markup
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
             """)
-        while let row = try rows.next() {
-            result[row["id"]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row["body"], count: row["paragraph_count"]),
-                                          published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) },
-                                          annotatedKeys: try ArticleBlobs.decodeConceptKeys(row["concepts"]),
-                                          given: try MarkupBlob.decode(row["markup"]).given)
+        let (idAt, publishedAt, countAt) = try (articles.column("id"), articles.column("published"), articles.column("paragraph_count"))
+        let (conceptsAt, bodyAt, markupAt) = try (articles.column("concepts"), articles.column("body"), articles.column("markup"))
+        while let row = try articles.rows.next() {
+            result[row[idAt]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[bodyAt], count: row[countAt]),
+                                          published: (row[publishedAt] as String?).flatMap { CalendarDate(iso: $0) },
+                                          annotatedKeys: try ArticleBlobs.decodeConceptKeys(row[conceptsAt]),
+                                          given: try MarkupBlob.decode(row[markupAt]).given)
         }
         return result
     }
@@ -264,10 +273,11 @@ public final class Indexer: Sendable {
         let matcher = NameMatcher(patterns: names.enumerated().map { NamePattern(text: $0.element, caseRule: .anyCase, payload: $0.offset) })
         var marked: [Int64] = []
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
-            while let row = try rows.next() {
-                let body: String = row["body"]
-                if !matcher.allMatches(in: body).isEmpty { marked.append(row["id"]) }
+            let texts = try NamedRows(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
+            let (idAt, bodyAt) = try (texts.column("id"), texts.column("body"))
+            while let row = try texts.rows.next() {
+                let body: String = row[bodyAt]
+                if !matcher.allMatches(in: body).isEmpty { marked.append(row[idAt]) }
             }
         }
         try pool.write { db in
