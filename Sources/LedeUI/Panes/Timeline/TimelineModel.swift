@@ -14,6 +14,8 @@ public struct TimelineModel: Sendable {
     public let modelsInArticle: Set<EntityID>
     /// Each shown release's index, by its model (the timeline has one release per model).
     private let indexOfModel: [EntityID: Int]
+    /// The first and last day of the dated releases (every zoom and window asks for them).
+    let dayBounds: ClosedRange<Int>?
 
     /// What the model is made from: the corpus's releases now, the article on screen, the filters.
     struct Inputs: Hashable, Sendable {
@@ -40,6 +42,8 @@ public struct TimelineModel: Sendable {
         organisations = Array(Set(all.compactMap(\.organisation))).sorted()
         self.modelsInArticle = modelsInArticle
         indexOfModel = Dictionary(shown.enumerated().map { ($0.element.model, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let days = shown.compactMap { $0.date?.firstDay.dayNumber }
+        dayBounds = days.min().flatMap { low in days.max().map { low...$0 } }
     }
 
     public func isMentionedHere(_ release: Release) -> Bool { modelsInArticle.contains(release.model) }
@@ -56,13 +60,6 @@ public struct TimelineModel: Sendable {
     static let zoomFactor = 2
     /// Zooming in stops at about a month.
     static let narrowestSpan = 30
-
-    /// The first and last day of the dated releases.
-    var dayBounds: ClosedRange<Int>? {
-        let days = releases.compactMap { $0.date?.firstDay.dayNumber }
-        guard let low = days.min(), let high = days.max() else { return nil }
-        return low...high
-    }
 
     /// Days shown at a zoom level: all of them at 0, a factor fewer each step, never under about a month.
     func span(atZoom zoom: Int) -> Int {
