@@ -1,9 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Linux only: the terminal, the indexer and the child programs call glibc
+// directly (sigaction's layout, MSG_NOSIGNAL, SOCK_CLOEXEC, posix_spawn's
+// _np calls, /proc) without guards. Say so here rather than fail later.
+#if !os(Linux)
+#error("lede builds on Linux only (see DECISIONS.md, \"Linux only\")")
+#endif
+
 let package = Package(
     name: "lede",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedeText", targets: ["LedeText"]),
@@ -45,8 +51,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ncursesw as a system library; the shim header sets the wide-char defines.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The flags signal handlers set (volatile sig_atomic_t, which Swift cannot declare) and the handlers that set them.
+        .target(name: "CSignalFlags"),
         // The only module that touches curses.
-        .target(name: "LedeTerminal", dependencies: ["CNcursesw", "LedeUI"]),
+        .target(name: "LedeTerminal", dependencies: ["CNcursesw", "CSignalFlags", "LedeUI"]),
         .executableTarget(
             name: "lede",
             dependencies: [
@@ -60,6 +68,6 @@ let package = Package(
         .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeText", "LedeTestSupport"], exclude: ["Fixtures", "DevelopmentSet"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeConfig", "LedeModel", "LedeTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel", "LedeIndex"]),
     ]
 )

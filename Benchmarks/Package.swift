@@ -6,7 +6,6 @@ import PackageDescription
 
 let package = Package(
     name: "lede-benchmarks",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "lede", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -34,6 +33,8 @@ let package = Package(
             dependencies: ["LedeBenchSupport", .product(name: "LedeModel", package: "lede"), .product(name: "LedeIndex", package: "lede"),
                            .product(name: "LedeUI", package: "lede")]
         ),
+        .executableTarget(name: "listfilter", dependencies: [.product(name: "LedeIndex", package: "lede"), .product(name: "LedeUI", package: "lede"), .product(name: "LedeModel", package: "lede")]),
+        .executableTarget(name: "posbench", dependencies: [.product(name: "LedeIndex", package: "lede"), .product(name: "LedeUI", package: "lede"), .product(name: "LedeModel", package: "lede")]),
         // ordo-one/benchmark suite: load, first frame, keystrokes, memory.
         .executableTarget(
             name: "LedeBenchmarks",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a corpus of synthetic scraped news articles in lede's input format.
 
-Every article looks like the reference page (DESIGN.md §1):
+Every article looks like the reference page (the scraped format, README "Formats"):
 
     # <title>\\n\\n<Author>Published<Mon> <d> <yyyy><count><chrome><paragraphs glued together>
     [Recommended<brand><author><headline>]...<last sentence>.first.last@example.com{"contentId": ...}

@@ -7,7 +7,6 @@ import PackageDescription
 
 let package = Package(
     name: "lede-fuzz",
-    platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "lede", path: ".."),
     ],

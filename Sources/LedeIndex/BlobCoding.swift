@@ -3,115 +3,12 @@
 // article, entities with their aggregates, releases, and FTS5 search. It
 // imports LedeModel and GRDB, and knows nothing of screens.
 //
-// ~380 lines, one file: every blob format of the index (postings, mention
-// rows, paragraphs) with its reader and writer side by side, so a format
-// change is made in one place and both directions stay in step.
+// Every blob format of the index (postings, mention rows, paragraphs) with
+// its reader and writer side by side, so a format change is made in one
+// place and both directions stay in step. The bytes are read and written by
+// BlobReader and BlobWriter (BlobReaderWriter.swift).
 import Foundation
 import LedeModel
-
-/// Compact binary rows: an article's mentions, concepts and statements are
-/// stored as one blob each, read and written in one go. Integers are
-/// LEB128 varints, strings length-prefixed UTF-8.
-struct BlobWriter {
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
-
-    mutating func int(_ value: Int) {
-        // Zig-zag keeps small negative numbers small.
-        var encoded = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
-        while encoded >= 0x80 {
-            bytes.append(UInt8(encoded & 0x7F) | 0x80)
-            encoded >>= 7
-        }
-        bytes.append(UInt8(encoded))
-    }
-
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    mutating func string(_ value: String) {
-        var copy = value
-        copy.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func optionalString(_ value: String?) {
-        bool(value != nil)
-        if let value { string(value) }
-    }
-
-    mutating func strings(_ values: [String]) {
-        int(values.count)
-        for value in values { string(value) }
-    }
-
-    var data: Data { Data(bytes) }
-}
-
-/// Reads what `BlobWriter` wrote; a damaged blob reads as zeros and empty
-/// strings rather than crashing (the index is a cache: it is rebuilt).
-struct BlobReader {
-    private let bytes: [UInt8]
-    private var position = 0
-    private(set) var isDamaged = false
-
-    init(_ data: Data?) { bytes = data.map { [UInt8]($0) } ?? [] }
-
-    var isAtEnd: Bool { position >= bytes.count }
-
-    mutating func int() -> Int {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            if shift < 64 { result |= UInt64(byte & 0x7F) << shift }
-            if byte < 0x80 {
-                return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
-            }
-            shift += 7
-        }
-        isDamaged = true
-        return 0
-    }
-
-    mutating func bool() -> Bool {
-        guard position < bytes.count else { isDamaged = true; return false }
-        position += 1
-        return bytes[position - 1] != 0
-    }
-
-    mutating func string() -> String {
-        let count = int()
-        guard count >= 0, position + count <= bytes.count else { isDamaged = true; position = bytes.count; return "" }
-        let text = String(decoding: bytes[position..<(position + count)], as: UTF8.self)
-        position += count
-        return text
-    }
-
-    mutating func optionalString() -> String? { bool() ? string() : nil }
-
-    mutating func skipString() {
-        let count = int()
-        guard count >= 0, position + count <= bytes.count else { isDamaged = true; position = bytes.count; return }
-        position += count
-    }
-
-    mutating func strings() -> [String] {
-        let count = int()
-        guard count >= 0, count <= bytes.count - position else { isDamaged = true; return [] }
-        return (0..<count).map { _ in string() }
-    }
-
-    /// A count of items that each take at least one byte: never more than the bytes left.
-    mutating func count() -> Int {
-        let value = int()
-        guard value >= 0, value <= bytes.count - position else { isDamaged = true; return 0 }
-        return value
-    }
-}
 
 // MARK: - The article's blobs
 
@@ -132,7 +29,7 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeConcepts(_ data: Data?) -> [ConceptContribution] {
+    static func decodeConcepts(_ data: Data?) throws(DamagedBlob) -> [ConceptContribution] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [ConceptContribution] = []
@@ -143,11 +40,11 @@ enum ArticleBlobs {
             result.append(ConceptContribution(key: key, type: type, label: reader.string(), predicates: reader.strings(),
                                               publisherID: reader.string(), url: reader.optionalString(), isLookedFor: reader.bool()))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "concepts")
     }
 
     /// Only the keys of encoded concepts (what linking needs).
-    static func decodeConceptKeys(_ data: Data?) -> [EntityKey] {
+    static func decodeConceptKeys(_ data: Data?) throws(DamagedBlob) -> [EntityKey] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [EntityKey] = []
@@ -161,7 +58,7 @@ enum ArticleBlobs {
             if reader.bool() { reader.skipString() }
             _ = reader.bool()
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "concepts")
     }
 
     /// Mentions: entity row id, paragraph, start, length, detected, text.
@@ -179,7 +76,7 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeMentions(_ data: Data?, article: ArticleID) -> [Mention] {
+    static func decodeMentions(_ data: Data?, article: ArticleID) throws(DamagedBlob) -> [Mention] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [Mention] = []
@@ -194,7 +91,7 @@ enum ArticleBlobs {
             result.append(Mention(id: MentionID(article: article, ordinal: Int32(ordinal)), entity: entity, paragraph: paragraph,
                                   start: start, end: start + length, text: text, isDetected: detected))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "mentions")
     }
 
     static func encode(ids: [Int64]) -> Data {
@@ -204,11 +101,11 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeIDs(_ data: Data?) -> [Int64] {
+    static func decodeIDs(_ data: Data?) throws(DamagedBlob) -> [Int64] {
         var reader = BlobReader(data)
         let count = reader.count()
         let result = (0..<count).map { _ in Int64(reader.int()) }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "id list")
     }
 
     /// Release statements with entity row ids (the model's, and the releasing organisation's or -1).
@@ -236,7 +133,7 @@ enum ArticleBlobs {
     }
 
     /// Statements with their entity row ids; the statement's own numbers are to be filled in by the reader.
-    static func decodeStatements(_ data: Data?) -> [StoredStatement] {
+    static func decodeStatements(_ data: Data?) throws(DamagedBlob) -> [StoredStatement] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [StoredStatement] = []
@@ -254,7 +151,7 @@ enum ArticleBlobs {
                                              organisationIsNamed: flags & 8 != 0, isCorrection: flags & 16 != 0)
             result.append(StoredStatement(model: model, organisation: organisation < 0 ? nil : organisation, statement: statement))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "release statements")
     }
 
     /// Related-article teasers.
@@ -269,11 +166,11 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeRelated(_ data: Data?) -> [RelatedArticle] {
+    static func decodeRelated(_ data: Data?) throws(DamagedBlob) -> [RelatedArticle] {
         var reader = BlobReader(data)
         let count = reader.count()
         let result = (0..<count).map { _ in RelatedArticle(brand: reader.optionalString(), authors: reader.strings(), headline: reader.string()) }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "related articles")
     }
 
     static func encode(strings: [String]) -> Data {
@@ -282,10 +179,10 @@ enum ArticleBlobs {
         return writer.data
     }
 
-    static func decodeStrings(_ data: Data?) -> [String] {
+    static func decodeStrings(_ data: Data?) throws(DamagedBlob) -> [String] {
         var reader = BlobReader(data)
         let result = reader.strings()
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "string list")
     }
 }
 
@@ -325,7 +222,7 @@ enum ReleaseBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> Release? {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> Release {
         var reader = BlobReader(data)
         let model = EntityID(Int64(reader.int()))
         let name = reader.string()
@@ -358,7 +255,7 @@ enum ReleaseBlob {
             items.append(ReleaseEvidence(mention: MentionID(article: article, ordinal: ordinal), date: itemDate, phrase: itemPhrase,
                                          role: role, planned: flags & 1 != 0, isRelative: flags & 2 != 0, status: itemStatus))
         }
-        guard !reader.isDamaged else { return nil }
+        try reader.finish((), "release")
         var release = Release(model: model, modelName: name, organisation: organisation, date: date, basis: basis, planned: planned,
                               conflicts: conflicts, mentionCount: mentionCount, evidenceMention: evidence, statedPhrase: phrase, source: source,
                               statedBy: statedBy, evidence: items)
@@ -390,7 +287,7 @@ enum PostingBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> [Posting] {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> [Posting] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [Posting] = []
@@ -400,6 +297,6 @@ enum PostingBlob {
             article += Int64(reader.int())
             result.append(Posting(article: article, mentions: reader.int(), firstOrdinal: Int32(truncatingIfNeeded: reader.int())))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "postings")
     }
 }

@@ -1,6 +1,6 @@
 /// A substring test on bytes: lowercased UTF-8 compares as the lowercased text does.
 enum ByteSearch {
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
         let last = haystack.count - needle.count
         var start = 0

@@ -1,5 +1,6 @@
 import Foundation
 import LedeModel
+import Synchronization
 
 /// Opens a corpus for a set of paths: from the index (brought up to date
 /// first), or in memory when asked to or when the index cannot be used.
@@ -103,19 +104,18 @@ public struct CorpusLoader: Sendable {
 }
 
 /// A builder made once, on first use, by whichever thread asks first.
-final class LazyBuilder: @unchecked Sendable {
+final class LazyBuilder: Sendable {
     private let make: @Sendable () -> CorpusBuilder
-    private var made: CorpusBuilder?
-    private let lock = NSLock()
+    private let made = Mutex<CorpusBuilder?>(nil)
 
     init(_ make: @escaping @Sendable () -> CorpusBuilder) { self.make = make }
 
     var value: CorpusBuilder {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let builder = make()
-        made = builder
-        return builder
+        made.withLock { made in
+            if let made { return made }
+            let builder = make()
+            made = builder
+            return builder
+        }
     }
 }

@@ -131,6 +131,7 @@ public final class IndexDatabase: Sendable {
                 if isDiskProblem(error) { throw IndexUnavailable("cannot write the index \(path): \(describe(error))") }
                 notices.append("the index \(path) could not be read (\(describe(error))); rebuilding it")
             }
+            // try?: this pool is given up for a new file; closing it can only fail on statements still open, which none are.
             try? pool.close()
         } catch let unavailable as IndexUnavailable {
             throw unavailable
@@ -162,11 +163,13 @@ public final class IndexDatabase: Sendable {
 
     /// Deletes the index files (after a failure, so that the next run starts clean).
     public func discard() {
+        // try?: the index is given up after a failure; the files go whether or not the pool closes cleanly.
         try? pool.close()
         IndexDatabase.removeFiles(path)
     }
 
     static func removeFiles(_ path: String) {
+        // try?: any of the four may not exist (no WAL after a clean close, no journal in WAL mode).
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 

@@ -65,7 +65,7 @@ enum IndexWrites {
         try db.execute(sql: "DELETE FROM article_text WHERE id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [id])
         guard let row else { return ([], []) }
-        return (ArticleBlobs.decodeConcepts(row["concepts"]), ArticleBlobs.decodeStrings(row["discovered"]))
+        return (try ArticleBlobs.decodeConcepts(row["concepts"]), try ArticleBlobs.decodeStrings(row["discovered"]))
     }
 
     // MARK: - Vocabulary input
@@ -112,12 +112,14 @@ enum IndexWrites {
     /// The vocabulary input as stored: every concept label and discovered name some article brings.
     static func vocabularyInput(_ db: Database) throws -> VocabularyInput {
         var input = VocabularyInput()
-        let rows = try Row.fetchCursor(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
-        while let row = try rows.next() {
-            let key = EntityKey(raw: row[0])
-            let label: String = row[1]
-            let type = EntityType(rawValue: row[2]) ?? .other
-            let lookedFor: Bool = row[3]
+        let labels = try NamedRows(db, sql: "SELECT key, label, type, looked_for FROM concept_labels")
+        let (keyAt, labelAt, typeAt, lookedForAt) = try (labels.column("key"), labels.column("label"), labels.column("type"),
+                                                         labels.column("looked_for"))
+        while let row = try labels.rows.next() {
+            let key = EntityKey(raw: row[keyAt])
+            let label: String = row[labelAt]
+            let type = EntityType(rawValue: row[typeAt]) ?? .other
+            let lookedFor: Bool = row[lookedForAt]
             if var concept = input.concepts[key] {
                 concept.labels.insert(label)
                 concept.isLookedFor = concept.isLookedFor || lookedFor
@@ -166,14 +168,14 @@ enum IndexWrites {
         let select = try db.cachedStatement(sql: "SELECT mentions FROM links WHERE id = ?")
         guard let blob = try Data.fetchOne(select, arguments: [id]) else { return }
         var seen: Set<EntityID> = []
-        for mention in ArticleBlobs.decodeMentions(blob, article: ArticleID(id)) where seen.insert(mention.entity).inserted {
+        for mention in try ArticleBlobs.decodeMentions(blob, article: ArticleID(id)) where seen.insert(mention.entity).inserted {
             postings.remove(entity: mention.entity.raw, article: id)
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM links WHERE id = ?")
         try delete.execute(arguments: [id])
         let selectUnits = try db.cachedStatement(sql: "SELECT data FROM article_units WHERE id = ?")
         if let units = try Data.fetchOne(selectUnits, arguments: [id]) {
-            postings.addUnits(of: UnitBlob.decode(units), sign: -1)
+            postings.addUnits(of: try UnitBlob.decode(units), sign: -1)
             let deleteUnits = try db.cachedStatement(sql: "DELETE FROM article_units WHERE id = ?")
             try deleteUnits.execute(arguments: [id])
         }
@@ -208,7 +210,7 @@ enum IndexWrites {
             let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO postings (entity, data) VALUES (?, ?)")
             let delete = try db.cachedStatement(sql: "DELETE FROM postings WHERE entity = ?")
             for entity in entities {
-                var list = PostingBlob.decode(try Data.fetchOne(select, arguments: [entity]))
+                var list = try PostingBlob.decode(try Data.fetchOne(select, arguments: [entity]))
                 if let gone = removed[entity] { list.removeAll { gone.contains($0.article) } }
                 if let new = added[entity] {
                     let replaced = Set(new.map(\.article))
@@ -233,11 +235,12 @@ enum IndexWrites {
     /// Every entity's postings, rebuilt from every article's links.
     static func rebuildPostings(_ db: Database) throws {
         var all: [Int64: [Posting]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, mentions FROM links")
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
+        let links = try NamedRows(db, sql: "SELECT id, mentions FROM links")
+        let (idAt, mentionsAt) = try (links.column("id"), links.column("mentions"))
+        while let row = try links.rows.next() {
+            let id: Int64 = row[idAt]
             var counts: [Int64: Posting] = [:]
-            for (ordinal, mention) in ArticleBlobs.decodeMentions(row[1], article: ArticleID(id)).enumerated() {
+            for (ordinal, mention) in try ArticleBlobs.decodeMentions(row[mentionsAt], article: ArticleID(id)).enumerated() {
                 if counts[mention.entity.raw] == nil {
                     counts[mention.entity.raw] = Posting(article: id, mentions: 1, firstOrdinal: Int32(ordinal))
                 } else {
@@ -256,7 +259,7 @@ enum IndexWrites {
     static func rebuildEntityUnits(_ db: Database) throws {
         var changes = PostingChanges()
         let rows = try Data.fetchCursor(db, sql: "SELECT data FROM article_units")
-        while let data = try rows.next() { changes.addUnits(of: UnitBlob.decode(data), sign: 1) }
+        while let data = try rows.next() { changes.addUnits(of: try UnitBlob.decode(data), sign: 1) }
         try db.execute(sql: "DELETE FROM entity_units")
         let insert = try db.cachedStatement(sql: "INSERT INTO entity_units (entity, paragraphs, sentences) VALUES (?, ?, ?)")
         for (entity, counts) in changes.unitChanges where counts.paragraphs > 0 {
@@ -267,8 +270,9 @@ enum IndexWrites {
     /// Row ids for every vocabulary entity, creating rows for new keys.
     static func entityIDs(for vocabulary: Vocabulary, db: Database) throws -> [Int64] {
         var known: [String: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM entities")
-        while let row = try rows.next() { known[row[1]] = row[0] }
+        let entities = try NamedRows(db, sql: "SELECT id, key FROM entities")
+        let (idAt, keyAt) = try (entities.column("id"), entities.column("key"))
+        while let row = try entities.rows.next() { known[row[keyAt]] = row[idAt] }
         let insert = try db.cachedStatement(sql: "INSERT INTO entities (key, type, label, source) VALUES (?, ?, ?, 'detected')")
         return try vocabulary.definitions.map { definition in
             if let id = known[definition.key.raw] { return id }

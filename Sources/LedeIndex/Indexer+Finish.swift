@@ -24,10 +24,11 @@ extension Indexer {
             var assembler = try folded ?? Self.fold(vocabulary: vocabulary, catalogue: catalogue, indexOfID: indexOfID, db: db)
             // Conflicts name their articles: the paths of the articles with release statements, not of all of them.
             let stating = Set(assembler.statements.values.joined().map(\.mention.article))
-            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM articles")
-            while let row = try paths.next() {
-                let id = ArticleID(row[0] as Int64)
-                if stating.contains(id) { assembler.articlePaths[id] = row[1] }
+            let paths = try NamedRows(db, sql: "SELECT id, path FROM articles")
+            let (idAt, pathAt) = try (paths.column("id"), paths.column("path"))
+            while let row = try paths.rows.next() {
+                let id = ArticleID(row[idAt] as Int64)
+                if stating.contains(id) { assembler.articlePaths[id] = row[pathAt] }
             }
             let entities = vocabulary.definitions.indices.map { assembler.entity(at: $0, id: EntityID(entityIDs[$0])) }
             let listed = entities.indices.filter(assembler.isListed)
@@ -61,25 +62,28 @@ extension Indexer {
     static func fold(vocabulary: Vocabulary, catalogue: ReleaseCatalogue, indexOfID: [Int64: Int32], db: Database) throws -> CorpusAssembler {
         var assembler = CorpusAssembler(vocabulary: vocabulary, catalogue: catalogue)
         var counts: [Int64: [(entity: Int32, mentions: Int, firstOrdinal: Int32)]] = [:]
-        let postings = try Row.fetchCursor(db, sql: "SELECT entity, data FROM postings")
-        while let row = try postings.next() {
-            guard let index = indexOfID[row[0]] else { continue }
-            for posting in PostingBlob.decode(row[1]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
+        let postings = try NamedRows(db, sql: "SELECT entity, data FROM postings")
+        let (entityAt, dataAt) = try (postings.column("entity"), postings.column("data"))
+        while let row = try postings.rows.next() {
+            guard let index = indexOfID[row[entityAt]] else { continue }
+            for posting in try PostingBlob.decode(row[dataAt]) { counts[posting.article, default: []].append((index, posting.mentions, posting.firstOrdinal)) }
         }
-        let rows = try Row.fetchCursor(db, sql: """
+        let articles = try NamedRows(db, sql: """
             SELECT a.id, a.published, a.concepts, l.statements, l.model_organisations
             FROM articles a JOIN links l ON l.id = a.id ORDER BY a.position
             """)
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let statements = ArticleBlobs.decodeStatements(row[3]).compactMap { stored -> ReleaseStatement? in
+        let (idAt, publishedAt, conceptsAt) = try (articles.column("id"), articles.column("published"), articles.column("concepts"))
+        let (statementsAt, organisationsAt) = try (articles.column("statements"), articles.column("model_organisations"))
+        while let row = try articles.rows.next() {
+            let id: Int64 = row[idAt]
+            let statements = try ArticleBlobs.decodeStatements(row[statementsAt]).compactMap { stored -> ReleaseStatement? in
                 guard let model = indexOfID[stored.model] else { return nil }
                 var statement = stored.statement
                 statement.model = model
                 statement.organisation = stored.organisation.flatMap { indexOfID[$0] }
                 return statement
             }
-            let pairs = ArticleBlobs.decodeIDs(row[4])
+            let pairs = try ArticleBlobs.decodeIDs(row[organisationsAt])
             var organisations: [ModelOrganisation] = []
             var index = 0
             while index + 1 < pairs.count {
@@ -88,8 +92,8 @@ extension Indexer {
                 }
                 index += 2
             }
-            assembler.add(article: ArticleID(id), published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                          concepts: ArticleBlobs.decodeConcepts(row[2]), entityCounts: counts[id] ?? [],
+            assembler.add(article: ArticleID(id), published: (row[publishedAt] as String?).flatMap { CalendarDate(iso: $0) },
+                          concepts: try ArticleBlobs.decodeConcepts(row[conceptsAt]), entityCounts: counts[id] ?? [],
                           statements: statements, modelOrganisations: organisations)
         }
         return assembler

@@ -1,8 +1,8 @@
-// ~510 lines, one file: an index update is one sequence of transactions
-// (walk, read in chunks, link, publish, search index) sharing the report,
-// the cancellation and the vocabulary delta. Indexer+Finish folds and
-// publishes the corpus-wide answers; IndexWrites and BlobCoding hold the
-// SQL and the formats it uses.
+// The indexer: whether an index is up to date, and the steps of an update.
+// IndexUpdate runs one update (scan, read in chunks, vocabulary, link,
+// finish), sharing its report and vocabulary delta; Indexer+Finish folds and
+// publishes the corpus-wide answers; IndexWrites and BlobCoding hold the SQL
+// and the formats it uses.
 
 import Foundation
 import GRDB
@@ -67,8 +67,8 @@ public final class Indexer: Sendable {
     /// for the update, and `IndexUnavailable` says when another lede holds it.
     /// `states`, when given, are the files' sizes and times as the folder walk
     /// saw them (`ArticleFiles.expandWithStates`); else each file is stat'ed here.
-    public func update(files: [String], states: [FileStat]? = nil, progress: @Sendable (IndexProgress) -> Void = { _ in },
-                       committed: @Sendable () -> Void = {}) throws -> IndexReport {
+    public func update(files: [String], states: [FileStat]? = nil, progress: @escaping @Sendable (IndexProgress) -> Void = { _ in },
+                       committed: @escaping @Sendable () -> Void = {}) throws -> IndexReport {
         let states: [FileStat?] = states.flatMap { $0.count == files.count ? $0 : nil } ?? files.map { FileStat(path: $0) }
         if let upToDate = try reportIfUpToDate(files: files, states: states) { return upToDate }
         return try database.exclusively { try write(files: files, states: states, progress: progress, committed: committed) }
@@ -101,239 +101,17 @@ public final class Indexer: Sendable {
         return report
     }
 
-    func write(files: [String], states: [FileStat?], progress: @Sendable (IndexProgress) -> Void, committed: @Sendable () -> Void) throws -> IndexReport {
-        var report = IndexReport()
-        let trace = PhaseTrace()
-        let stored = try pool.read { db in try StoredState(db) }
-
-        // Which files to read: new, or changed in size or modification time.
-        // A file's place in the list is its position in reading order.
-        var toRead: [(position: Int, path: String, state: FileStat?)] = []
-        for (position, (path, state)) in zip(files, states).enumerated() {
-            if let state, let row = stored.articles[path], row.size == state.size, row.mtime == state.mtime {
-                report.unchanged += 1
-            } else if let state, let failure = stored.failures[path], failure.size == state.size, failure.mtime == state.mtime {
-                report.errors.append(LoadError(path: path, message: failure.message))
-            } else {
-                toRead.append((position, path, state))
-            }
-        }
-        // Only an index that holds something can have articles the list no longer names
-        // (a first build of 100,000 JSON Lines entries would hold the set for nothing).
-        let wanted: Set<String> = stored.articles.isEmpty && stored.failures.isEmpty ? [] : Set(files)
-        let removed = stored.articles.filter { !wanted.contains($0.key) }.map(\.value.id)
-        let staleFailures = stored.failures.keys.filter { !wanted.contains($0) }
-        report.removed = removed.count
-        let isCold = stored.articles.isEmpty
-        // A cold build indexes the text for search in one pass at the end.
-        let indexText = !isCold && !stored.searchPending
-        var delta = IndexWrites.VocabularyDelta()
-        var postings = IndexWrites.PostingChanges()
-        let oldInput = try pool.read { db in
-            stored.vocabularyDirty ? try Self.recountVocabulary(db) : try IndexWrites.vocabularyInput(db)
-        }
-
-        if !removed.isEmpty || !toRead.isEmpty || !staleFailures.isEmpty || stored.vocabularyDirty {
-            try pool.write { db in
-                try Self.setMeta("needs_finish", "1", db)
-                // Reference counts are written once, after reading; until then they are stale.
-                try Self.setMeta("vocabulary_dirty", "1", db)
-                if isCold { try Self.setMeta("search_pending", "1", db) }
-                for id in removed {
-                    let gone = try IndexWrites.deleteArticle(id: id, removeSearchText: indexText, postings: &postings, db: db)
-                    delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
-                }
-                for path in staleFailures { try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [path]) }
-            }
-        }
-        trace.mark("scan")
-
-        // Reading: parse new and changed files, a chunk at a time.
-        var retained: [Int64: LinkInput] = [:]
-        var retainedBytes = 0
-        // A cold build reads every article in reading order: their annotations fold on the way.
-        var annotationFold: [EntityKey: EntityAggregate] = [:]
-        let readStart = Date()
-        let importer = builder.importer
-        let builder = self.builder
-        // Slices of the list, not copies of it.
-        let chunks = stride(from: 0, to: toRead.count, by: Self.chunkSize).map { $0..<min(toRead.count, $0 + Self.chunkSize) }
-        let storedArticles = stored.articles
-        func parse(_ range: Range<Int>) -> Prefetch<[ReadResult]> {
-            let chunk = toRead[range]
-            return Prefetch {
-                let results = Parallel.map(chunk.count, threads: builder.threads) { offset in
-                    let entry = chunk[chunk.startIndex + offset]
-                    return Self.read(entry.path, state: entry.state, previous: storedArticles[entry.path], importer: importer, builder: builder)
-                }
-                return Self.tagged(results, builder: builder)
-            }
-        }
-        // Parsing the next chunk overlaps writing this one.
-        var next = chunks.first.map(parse)
-        for (chunkIndex, range) in chunks.enumerated() {
-            let chunkStart = range.lowerBound
-            let results = next!.value()
-            next = chunks.indices.contains(chunkIndex + 1) ? parse(chunks[chunkIndex + 1]) : nil
-            trace.add("parse")
-            try pool.write { db in
-                for (offset, result) in results.enumerated() {
-                    switch result {
-                    case .touched(let id, let state):
-                        try db.execute(sql: "UPDATE articles SET size = ?, mtime = ? WHERE id = ?", arguments: [state.size, state.mtime, id])
-                        report.unchanged += 1
-                    case .imported(let imported, let state, let replacing):
-                        if let replacing {
-                            let gone = try IndexWrites.deleteArticle(id: replacing, removeSearchText: indexText, postings: &postings, db: db)
-                            delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
-                            report.changed += 1
-                        } else {
-                            report.added += 1
-                        }
-                        if stored.failures[imported.article.path] != nil {
-                            try db.execute(sql: "DELETE FROM failures WHERE path = ?", arguments: [imported.article.path])
-                        }
-                        let id = try IndexWrites.insertArticle(imported, file: state, position: toRead[range.lowerBound + offset].position,
-                                                               indexText: indexText, db: db)
-                        delta.add(concepts: imported.concepts, discovered: imported.storedDiscoveries, sign: 1)
-                        if isCold { EntityAggregate.fold(imported.concepts, article: ArticleID(id), into: &annotationFold) }
-                        let input = LinkInput(imported)
-                        let bytes = Self.retainedCost(input)
-                        if retainedBytes + bytes <= Self.retainBudget {
-                            retained[id] = input
-                            retainedBytes += bytes
-                        }
-                    case .failed(let error, let state, let replacing):
-                        if let replacing {
-                            let gone = try IndexWrites.deleteArticle(id: replacing, removeSearchText: indexText, postings: &postings, db: db)
-                            delta.add(concepts: gone.concepts, discovered: gone.discovered, sign: -1)
-                        }
-                        try db.execute(sql: "INSERT OR REPLACE INTO failures (path, size, mtime, message) VALUES (?, ?, ?, ?)",
-                                       arguments: [error.path, state?.size, state?.mtime, error.message])
-                        report.errors.append(error)
-                    }
-                }
-            }
-            trace.add("write")
-            let done = min(toRead.count, chunkStart + range.count)
-            progress(IndexProgress(phase: .reading, done: done, total: toRead.count, rate: Self.rate(done, since: readStart)))
-            committed()
-            if isCancelled {
-                _ = next?.value()
-                report.wasCancelled = true
-                return report
-            }
-        }
-        report.errors.sort { $0.path < $1.path }
-
-        // The vocabulary input: the old one and what came and went.
-        if stored.vocabularyDirty || !delta.isEmpty {
-            try pool.write { db in
-                // After an interrupted update the counts are rebuilt from the articles as they now are.
-                if stored.vocabularyDirty { try Self.recountVocabularyTable(db) } else { try delta.write(db) }
-                try Self.setMeta("vocabulary_dirty", "0", db)
-            }
-        }
-        trace.mark("read \(toRead.count)")
-
-        let newInput = try pool.read { try IndexWrites.vocabularyInput($0) }
-        let vocabulary = Vocabulary(input: newInput, linker: builder.linker)
-        if !isCold && newInput != oldInput {
-            let old = Vocabulary(input: oldInput, linker: builder.linker)
-            report.relinked = try unlinkArticlesNaming(vocabulary.changedNames(comparedWith: old), postings: &postings)
-        }
-        let entityIDs = try pool.write { db in
-            // Files added or removed move the others' positions.
-            if report.added > 0 || report.removed > 0 { try Self.assignPositions(files: files, db: db) }
-            return try IndexWrites.entityIDs(for: vocabulary, db: db)
-        }
-        trace.mark("vocabulary")
-
-        // Linking, in reading order. When every article is linked in this
-        // update, the corpus-wide answers are folded on the way.
-        let (unlinked, total) = try pool.read { db in
-            (try Int64.fetchAll(db, sql: "SELECT a.id FROM articles a LEFT JOIN links l ON l.id = a.id WHERE l.id IS NULL ORDER BY a.position"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM articles") ?? 0)
-        }
-        var assembler: CorpusAssembler? = isCold && unlinked.count == total
-            ? CorpusAssembler(vocabulary: vocabulary, catalogue: builder.linker.catalogue, annotations: annotationFold) : nil
-        annotationFold.removeAll()
-        let linkStart = Date()
-        var lastPublish = Date()
-        let linker = builder.linker
-        let linkChunks = stride(from: 0, to: unlinked.count, by: Self.chunkSize).map { Array(unlinked[$0..<min(unlinked.count, $0 + Self.chunkSize)]) }
-        let pool = self.pool
-        // Loads (what was not kept from reading) and links one chunk, on another thread.
-        func prepareLinks(_ ids: [Int64], kept: [Int64: LinkInput]) -> Prefetch<(ids: [Int64], articles: [LinkInput], linked: [LinkedArticle])> {
-            Prefetch {
-                let missing = ids.filter { kept[$0] == nil }
-                let loaded = missing.isEmpty ? [:] : ((try? pool.read { db in try Self.loadLinkInputs(ids: missing, db: db) }) ?? [:])
-                var articles: [LinkInput] = []
-                var articleIDs: [Int64] = []
-                for id in ids {
-                    guard let imported = kept[id] ?? loaded[id] else { continue }
-                    articles.append(imported)
-                    articleIDs.append(id)
-                }
-                let batch = articles
-                let linked = Parallel.map(batch.count, threads: builder.threads) { index in
-                    linker.link(batch[index], vocabulary: vocabulary)
-                }
-                return (articleIDs, articles, linked)
-            }
-        }
-        func takeKept(_ ids: [Int64]) -> [Int64: LinkInput] {
-            var kept: [Int64: LinkInput] = [:]
-            for id in ids { if let value = retained.removeValue(forKey: id) { kept[id] = value } }
-            return kept
-        }
-        var nextLinks = linkChunks.first.map { prepareLinks($0, kept: takeKept($0)) }
-        for (chunkIndex, ids) in linkChunks.enumerated() {
-            let chunkStart = chunkIndex * Self.chunkSize
-            let (articleIDs, articles, linked) = nextLinks!.value()
-            nextLinks = linkChunks.indices.contains(chunkIndex + 1)
-                ? prepareLinks(linkChunks[chunkIndex + 1], kept: takeKept(linkChunks[chunkIndex + 1])) : nil
-            trace.add("link")
-            try pool.write { db in
-                for (index, result) in linked.enumerated() {
-                    try IndexWrites.storeLinks(article: articleIDs[index], linked: result, entityIDs: entityIDs, replacing: false,
-                                               postings: &postings, db: db)
-                }
-            }
-            if assembler != nil {
-                for (index, result) in linked.enumerated() {
-                    assembler?.add(article: ArticleID(articleIDs[index]), published: articles[index].published, concepts: [],
-                                   linked: result)
-                }
-                // A long first build publishes its entities, postings and releases as it goes
-                // (after the first chunk, then every few seconds), so readers see them fill in.
-                if chunkIndex + 1 < linkChunks.count, chunkIndex == 0 || Date().timeIntervalSince(lastPublish) > Self.publishInterval {
-                    try finish(vocabulary: vocabulary, entityIDs: entityIDs, folded: assembler, postings: postings,
-                               rebuildPostings: false, isFinal: false)
-                    lastPublish = Date()
-                }
-            }
-            trace.add("store")
-            let done = min(unlinked.count, chunkStart + ids.count)
-            progress(IndexProgress(phase: .linking, done: done, total: unlinked.count, rate: Self.rate(done, since: linkStart)))
-            committed()
-            if isCancelled {
-                _ = nextLinks?.value()
-                report.wasCancelled = true
-                return report
-            }
-        }
-        trace.mark("link \(unlinked.count)")
-
-        if stored.needsFinish || report.didChange || !unlinked.isEmpty || !staleFailures.isEmpty {
-            progress(IndexProgress(phase: .finishing, done: 0, total: 1, rate: 0))
-            try finish(vocabulary: vocabulary, entityIDs: entityIDs, folded: assembler, postings: postings,
-                       rebuildPostings: stored.needsFinish, isFinal: true)
-            committed()
-        }
-        trace.mark("finish")
-        progress(IndexProgress(phase: .done, done: files.count, total: files.count, rate: 0))
-        return report
+    /// Writes an update: scan, read, vocabulary, link, finish (see IndexUpdate).
+    func write(files: [String], states: [FileStat?], progress: @escaping @Sendable (IndexProgress) -> Void,
+               committed: @escaping @Sendable () -> Void) throws -> IndexReport {
+        var update = try IndexUpdate(indexer: self, files: files, states: states, progress: progress, committed: committed)
+        let oldInput = try update.scan()
+        guard try update.readChunks() else { return update.report }
+        let (vocabulary, entityIDs) = try update.vocabulary(comparedWith: oldInput)
+        let (linked, assembler, completed) = try update.link(vocabulary: vocabulary, entityIDs: entityIDs)
+        guard completed else { return update.report }
+        try update.finish(vocabulary: vocabulary, entityIDs: entityIDs, linked: linked, assembler: assembler)
+        return update.report
     }
 
     /// What the index held before this update.
@@ -350,12 +128,21 @@ public final class Indexer: Sendable {
         var vocabularyDirty = false
 
         init(_ db: Database) throws {
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
-            while let row = try rows.next() { articles[row[1]] = StoredArticle(id: row[0], size: row[2], mtime: row[3], hash: row[4]) }
-            let failed = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, message FROM failures")
-            while let row = try failed.next() { failures[row[0]] = Failure(size: row[1] ?? -1, mtime: row[2] ?? -1, message: row[3]) }
+            let stored = try NamedRows(db, sql: "SELECT id, path, size, mtime, hash FROM articles")
+            let (idAt, pathAt, sizeAt, mtimeAt, hashAt) = try (stored.column("id"), stored.column("path"), stored.column("size"),
+                                                               stored.column("mtime"), stored.column("hash"))
+            while let row = try stored.rows.next() {
+                articles[row[pathAt]] = StoredArticle(id: row[idAt], size: row[sizeAt], mtime: row[mtimeAt], hash: row[hashAt])
+            }
+            let failed = try NamedRows(db, sql: "SELECT path, size, mtime, message FROM failures")
+            let (failedPathAt, failedSizeAt, failedMtimeAt, messageAt) = try (failed.column("path"), failed.column("size"),
+                                                                              failed.column("mtime"), failed.column("message"))
+            while let row = try failed.rows.next() {
+                failures[row[failedPathAt]] = Failure(size: row[failedSizeAt] ?? -1, mtime: row[failedMtimeAt] ?? -1, message: row[messageAt])
+            }
             var meta: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+            let pairs = try Row.fetchCursor(db, sql: "SELECT key, value FROM meta")
+            while let row = try pairs.next() { meta[row["key"]] = row["value"] }
             needsFinish = meta["needs_finish"] == "1"
             searchPending = meta["search_pending"] == "1"
             vocabularyDirty = meta["vocabulary_dirty"] == "1"
@@ -419,9 +206,10 @@ public final class Indexer: Sendable {
     /// The vocabulary input recounted from every article's own concepts (after an interrupted update).
     static func recountVocabulary(_ db: Database) throws -> VocabularyInput {
         var input = VocabularyInput()
-        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
-        while let row = try rows.next() {
-            input.add(ArticleBlobs.decodeConcepts(row[0]), stored: ArticleBlobs.decodeStrings(row[1]))
+        let articles = try NamedRows(db, sql: "SELECT concepts, discovered FROM articles")
+        let (conceptsAt, discoveredAt) = try (articles.column("concepts"), articles.column("discovered"))
+        while let row = try articles.rows.next() {
+            input.add(try ArticleBlobs.decodeConcepts(row[conceptsAt]), stored: try ArticleBlobs.decodeStrings(row[discoveredAt]))
         }
         return input
     }
@@ -432,9 +220,10 @@ public final class Indexer: Sendable {
         try db.execute(sql: "DELETE FROM discovered_names")
         var delta = IndexWrites.VocabularyDelta()
         var postings = IndexWrites.PostingChanges()
-        let rows = try Row.fetchCursor(db, sql: "SELECT concepts, discovered FROM articles")
-        while let row = try rows.next() {
-            delta.add(concepts: ArticleBlobs.decodeConcepts(row[0]), discovered: ArticleBlobs.decodeStrings(row[1]), sign: 1)
+        let articles = try NamedRows(db, sql: "SELECT concepts, discovered FROM articles")
+        let (conceptsAt, discoveredAt) = try (articles.column("concepts"), articles.column("discovered"))
+        while let row = try articles.rows.next() {
+            delta.add(concepts: try ArticleBlobs.decodeConcepts(row[conceptsAt]), discovered: try ArticleBlobs.decodeStrings(row[discoveredAt]), sign: 1)
         }
         try delta.write(db)
     }
@@ -447,8 +236,9 @@ public final class Indexer: Sendable {
     /// Positions follow the files' (reading) order: a file's place in the list.
     static func assignPositions(files: [String], db: Database) throws {
         var stored: [String: (id: Int64, position: Int)] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, path, position FROM articles")
-        while let row = try rows.next() { stored[row[1]] = (row[0], row[2]) }
+        let articles = try NamedRows(db, sql: "SELECT id, path, position FROM articles")
+        let (idAt, pathAt, positionAt) = try (articles.column("id"), articles.column("path"), articles.column("position"))
+        while let row = try articles.rows.next() { stored[row[pathAt]] = (row[idAt], row[positionAt]) }
         let update = try db.cachedStatement(sql: "UPDATE articles SET position = ? WHERE id = ?")
         for (position, path) in files.enumerated() {
             guard let article = stored[path], article.position != position else { continue }
@@ -460,14 +250,17 @@ public final class Indexer: Sendable {
     static func loadLinkInputs(ids: [Int64], db: Database) throws -> [Int64: LinkInput] {
         var result: [Int64: LinkInput] = [:]
         let list = ids.map(String.init).joined(separator: ",")
-        let rows = try Row.fetchCursor(db, sql: """
+        let articles = try NamedRows(db, sql: """
             SELECT a.id, a.published, a.paragraph_count, a.concepts, t.body, a.markup
             FROM articles a JOIN article_text t ON t.id = a.id WHERE a.id IN (\(list))
             """)
-        while let row = try rows.next() {
-            result[row[0]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[4], count: row[2]),
-                                       published: (row[1] as String?).flatMap { CalendarDate(iso: $0) },
-                                       annotatedKeys: ArticleBlobs.decodeConceptKeys(row[3]), given: MarkupBlob.decode(row[5]).given)
+        let (idAt, publishedAt, countAt) = try (articles.column("id"), articles.column("published"), articles.column("paragraph_count"))
+        let (conceptsAt, bodyAt, markupAt) = try (articles.column("concepts"), articles.column("body"), articles.column("markup"))
+        while let row = try articles.rows.next() {
+            result[row[idAt]] = LinkInput(paragraphs: IndexWrites.paragraphs(ofBody: row[bodyAt], count: row[countAt]),
+                                          published: (row[publishedAt] as String?).flatMap { CalendarDate(iso: $0) },
+                                          annotatedKeys: try ArticleBlobs.decodeConceptKeys(row[conceptsAt]),
+                                          given: try MarkupBlob.decode(row[markupAt]).given)
         }
         return result
     }
@@ -480,10 +273,11 @@ public final class Indexer: Sendable {
         let matcher = NameMatcher(patterns: names.enumerated().map { NamePattern(text: $0.element, caseRule: .anyCase, payload: $0.offset) })
         var marked: [Int64] = []
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
-            while let row = try rows.next() {
-                let body: String = row[1]
-                if !matcher.allMatches(in: body).isEmpty { marked.append(row[0]) }
+            let texts = try NamedRows(db, sql: "SELECT t.id, t.body FROM article_text t JOIN links l ON l.id = t.id")
+            let (idAt, bodyAt) = try (texts.column("id"), texts.column("body"))
+            while let row = try texts.rows.next() {
+                let body: String = row[bodyAt]
+                if !matcher.allMatches(in: body).isEmpty { marked.append(row[idAt]) }
             }
         }
         try pool.write { db in
@@ -495,13 +289,13 @@ public final class Indexer: Sendable {
     // MARK: - Search index
 
     /// Whether the full-text index still has to be built (after a cold build).
-    public var isSearchIndexPending: Bool {
-        (try? pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") == "1" }) ?? false
+    public func isSearchIndexPending() throws -> Bool {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'search_pending'") == "1" }
     }
 
     /// Builds the full-text index over every article if a cold build left it for later.
     public func ensureSearchIndex() throws {
-        guard isSearchIndexPending else { return }
+        guard try isSearchIndexPending() else { return }
         try pool.write { db in
             try db.execute(sql: "INSERT INTO article_search (article_search) VALUES ('rebuild')")
             try Self.setMeta("search_pending", "0", db)

@@ -1,5 +1,6 @@
 import Foundation
 import LedeModel
+import Synchronization
 
 /// Size and modification time (nanoseconds) of a file, following symlinks:
 /// what the index compares to know a file unchanged.
@@ -35,15 +36,14 @@ extension ArticleFiles {
 }
 
 /// A flag one thread sets and others read.
-final class CancellationFlag: @unchecked Sendable {
-    private var value = false
-    private let lock = NSLock()
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+final class CancellationFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }
 
-/// Phase timings on stderr when `LEDE_TRACE` is set (for profiling the index).
-final class PhaseTrace: @unchecked Sendable {
+/// Phase timings on stderr when `LEDE_TRACE` is set (for profiling the index), kept by the update's own thread.
+final class PhaseTrace {
     private let enabled = ProcessInfo.processInfo.environment["LEDE_TRACE"] != nil
     private var last = Date()
     private var step = Date()
@@ -53,8 +53,9 @@ final class PhaseTrace: @unchecked Sendable {
         guard enabled else { return }
         let now = Date()
         let detail = parts.map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
-        // The throwing write: the old one traps when stderr is a closed pipe or a hung-up terminal.
-        try? FileHandle.standardError.write(contentsOf: Data("lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n".utf8))
+        let line = "lede-trace: \(phase) \(String(format: "%.3f", now.timeIntervalSince(last))) s \(detail) rss \(Self.residentMegabytes()) MB\n"
+        // write(2): FileHandle's old write traps when stderr is a closed pipe or a hung-up terminal; a lost trace line is no loss.
+        _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
         last = now
         step = now
         parts = []

@@ -37,7 +37,7 @@ enum MarkupBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> Markup {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> Markup {
         guard let data else { return Markup(format: .scraped, headings: [], links: [], given: []) }
         var reader = BlobReader(data)
         let format = ArticleFormat(rawValue: reader.string()) ?? .scraped
@@ -49,6 +49,6 @@ enum MarkupBlob {
             GivenMention(paragraph: reader.int(), start: reader.int(), end: reader.int(), label: reader.string(),
                          type: EntityType(rawValue: reader.string()) ?? .other)
         }
-        return Markup(format: format, headings: headings, links: links, given: given)
+        return try reader.finish(Markup(format: format, headings: headings, links: links, given: given), "markup")
     }
 }

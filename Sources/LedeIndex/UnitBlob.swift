@@ -18,7 +18,7 @@ enum UnitBlob {
         return writer.data
     }
 
-    static func decode(_ data: Data?) -> [EntityUnit] {
+    static func decode(_ data: Data?) throws(DamagedBlob) -> [EntityUnit] {
         var reader = BlobReader(data)
         let count = reader.count()
         var result: [EntityUnit] = []
@@ -31,6 +31,6 @@ enum UnitBlob {
             sentence += Int32(truncatingIfNeeded: reader.int())
             result.append(EntityUnit(entity: EntityID(Int64(reader.int())), paragraph: paragraph, sentence: sentence))
         }
-        return reader.isDamaged ? [] : result
+        return try reader.finish(result, "units")
     }
 }

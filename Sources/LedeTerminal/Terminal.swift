@@ -3,22 +3,15 @@
 // colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,
 // writing only the cells that changed since the last frame.
 //
-// One file of ~470 lines on purpose: the signal handlers, the suspend and
-// resume dance and the curses calls share process-wide state (the pending
-// signal flags, whether curses is active) that must stay private to it.
+// Starting and restoring curses, keys, suspending and signals are here;
+// drawing a frame is in Terminal+Drawing. The flags the signal handlers set
+// (the first terminating signal, a pending suspend or continue, whether
+// curses is active) are `volatile sig_atomic_t` in the CSignalFlags target,
+// polled by the event loop every 100 ms.
 import CNcursesw
+import CSignalFlags
 import Foundation
 import LedeUI
-
-/// The first terminating signal that arrived (set from a handler, on any
-/// thread); the event loop polls it every 100 ms.
-nonisolated(unsafe) private var pendingTerminationSignal: Int32 = 0
-/// SIGTSTP from outside (`kill -TSTP`): the loop suspends at its next poll.
-nonisolated(unsafe) private var pendingSuspend: Int32 = 0
-/// SIGCONT: the shell may have changed the terminal's modes and screen while we were stopped.
-nonisolated(unsafe) private var pendingContinue: Int32 = 0
-/// True while curses owns the terminal, so fatal-signal handlers know to restore it.
-nonisolated(unsafe) private var cursesActive: Int32 = 0
 
 /// Why the browser cannot start on this terminal.
 public struct TerminalUnavailable: Error, CustomStringConvertible {
@@ -27,9 +20,11 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 
 public final class Terminal {
     public private(set) var capability: ColorCapability = .none
-    private var previous: ScreenBuffer?
-    private var pairs: [PairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
+    /// The frame on screen, which the next draw is compared with (Terminal+Drawing).
+    var previous: ScreenBuffer?
+    /// Colour pairs made so far, by colours.
+    var pairs: [PairKey: Int32] = [:]
+    var nextPair: Int32 = 1
     private let environment: [String: String]
     private let forceNoColor: Bool
 
@@ -87,7 +82,7 @@ public final class Terminal {
             throw TerminalUnavailable(description: "cannot start the terminal (TERM is \"\(term)\"); run it in a terminal with TERM=xterm-256color or similar, or use lede parse/entities/timeline/search for text output")
         }
         def_prog_mode()
-        cursesActive = 1
+        lede_set_curses_active(1)
         raw()
         noecho()
         nonl()
@@ -107,25 +102,27 @@ public final class Terminal {
 
     /// Restores the terminal. Safe to call twice.
     public func stop() {
-        guard cursesActive != 0 else { return }
-        cursesActive = 0
+        guard lede_take_curses_active() != 0 else { return }
         endwin()
     }
 
     public var size: (width: Int, height: Int) { (Int(lede_cols()), Int(lede_lines())) }
 
     /// A signal asked us to stop (any whose default action ends the process), or the terminal went away.
-    public var terminationRequested: Bool { pendingTerminationSignal != 0 || terminalLost }
+    public var terminationRequested: Bool { lede_termination_signal() != 0 || terminalLost }
 
     /// The signal that asked us to stop, if one did (the first one).
-    public var terminationSignal: Int32? { pendingTerminationSignal == 0 ? nil : pendingTerminationSignal }
+    public var terminationSignal: Int32? {
+        let number = lede_termination_signal()
+        return number == 0 ? nil : number
+    }
 
     /// Set when the terminal has been closed under us (its tty is gone), so
     /// the loop ends instead of polling a dead device for ever.
     public private(set) var terminalLost = false
     private var idlePolls = 0
     /// Whether the cursor is visible now (curs_set(0) at start).
-    private var cursorShown = false
+    var cursorShown = false
     /// The byte the terminal's suspend key sends (0: none).
     private var suspendCharacter: UInt32 = 0
 
@@ -141,11 +138,8 @@ public final class Terminal {
     /// Nil for a timeout or a code that is no key lede knows.
     private func readInput() -> Event? {
         if !pendingInput.isEmpty { return pendingInput.removeFirst() }
-        if pendingSuspend != 0 { return suspend() }
-        if pendingContinue != 0 {
-            pendingContinue = 0
-            return resume()
-        }
+        if lede_take_suspend() != 0 { return suspend() }
+        if lede_take_continue() != 0 { return resume() }
         var character: wint_t = 0
         let result = wget_wch(lede_stdscr(), &character)
         if result == ERR {
@@ -155,7 +149,7 @@ public final class Terminal {
                 if tcgetattr(STDIN_FILENO, &modes) != 0 {
                     // A hangup, whether or not its SIGHUP has arrived yet: end as SIGHUP would.
                     terminalLost = true
-                    if pendingTerminationSignal == 0 { pendingTerminationSignal = SIGHUP }
+                    lede_record_termination(SIGHUP)
                 }
             }
             return nil
@@ -214,7 +208,7 @@ public final class Terminal {
     /// stops the process group with SIGTSTP (so the shell's job is stopped),
     /// and on `fg` comes back to curses mode.
     private func suspend() -> Event {
-        pendingSuspend = 0
+        _ = lede_take_suspend()
         endwin()
         signal(SIGTSTP, SIG_DFL)
         var tstp = sigset_t()
@@ -223,8 +217,8 @@ public final class Terminal {
         pthread_sigmask(SIG_UNBLOCK, &tstp, nil)
         kill(0, SIGTSTP)
         // Stopped here until SIGCONT (an orphaned process group is not stopped at all).
-        Terminal.catchSignal(SIGTSTP) { _ in pendingSuspend = 1 }
-        pendingContinue = 0
+        Terminal.catchSignal(SIGTSTP, lede_record_suspend)
+        lede_clear_continue()
         return resume()
     }
 
@@ -292,65 +286,6 @@ public final class Terminal {
             if code >= KEY_F0 + 1 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
             return nil
         }
-    }
-
-    // MARK: - Drawing
-
-    /// Copies the buffer to the screen, writing only the cells `ScreenDiff` says changed.
-    public func draw(_ buffer: ScreenBuffer) {
-        let diff = ScreenDiff(from: previous, to: buffer, size: size)
-        if diff.clearsFirst { werase(lede_stdscr()) }
-        for write in diff.writes { put(write.cell, x: write.x, y: write.y) }
-        // Shown on the focused item when the frame asks (accessible mode), hidden otherwise.
-        if let cursor = buffer.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < buffer.width, cursor.y < buffer.height {
-            wmove(lede_stdscr(), Int32(cursor.y), Int32(cursor.x))
-            if !cursorShown { curs_set(1); cursorShown = true }
-        } else if cursorShown {
-            curs_set(0)
-            cursorShown = false
-        }
-        wnoutrefresh(lede_stdscr())
-        doupdate()
-        previous = buffer
-    }
-
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        let (attributes, pair) = attributesAndPair(for: cell.style)
-        let glyphs: [TerminalGlyphs.Glyph]
-        if let ascii = cell.grapheme.asciiValue, ascii >= 0x20, ascii < 0x7F {
-            glyphs = [TerminalGlyphs.Glyph(column: 0, scalars: [UInt32(ascii)])]
-        } else {
-            // What curses measures with the C library's widths must fill the cell exactly.
-            glyphs = TerminalGlyphs.glyphs(for: cell.grapheme, width: Int(max(1, cell.width))) { Int(wcwidth(wchar_t(bitPattern: $0))) }
-        }
-        for glyph in glyphs {
-            var characters: [wchar_t] = glyph.scalars.map { wchar_t(bitPattern: $0) }
-            characters.append(0)
-            _ = characters.withUnsafeBufferPointer { pointer in
-                lede_put_grapheme(Int32(y), Int32(x + glyph.column), pointer.baseAddress, attributes, pair)
-            }
-        }
-    }
-
-    private func attributesAndPair(for style: Style) -> (attr_t, Int32) {
-        var attributes = lede_a_normal()
-        if style.attributes.contains(.bold) { attributes |= lede_a_bold() }
-        if style.attributes.contains(.dim) { attributes |= lede_a_dim() }
-        if style.attributes.contains(.italic) { attributes |= lede_a_italic() }
-        if style.attributes.contains(.underline) { attributes |= lede_a_underline() }
-        if style.attributes.contains(.reverse) { attributes |= lede_a_reverse() }
-        guard capability != .none else { return (attributes, 0) }
-        let foreground = style.foreground.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
-        let background = style.background.flatMap { ColorMapping.terminalColor($0, capability: capability) } ?? -1
-        if foreground == -1 && background == -1 { return (attributes, 0) }
-        let key = PairKey(foreground: foreground, background: background)
-        if let pair = pairs[key] { return (attributes, pair) }
-        guard nextPair < lede_color_pairs() else { return (attributes, 0) }
-        let pair = nextPair
-        nextPair += 1
-        init_extended_pair(pair, Int32(foreground), Int32(background))
-        pairs[key] = pair
-        return (attributes, pair)
     }
 
     /// Takes mouse events, or leaves the mouse to the terminal (its own text selection works then).
@@ -430,19 +365,14 @@ public final class Terminal {
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         // A signal ignored at entry (nohup, a shell without job control) stays ignored.
         for signalNumber in Terminal.terminatingSignals where lede_signal_ignored(signalNumber) == 0 {
-            Terminal.catchSignal(signalNumber) { number in
-                if pendingTerminationSignal == 0 { pendingTerminationSignal = number }
-            }
+            Terminal.catchSignal(signalNumber, lede_record_termination)
         }
-        if lede_signal_ignored(SIGTSTP) == 0 { Terminal.catchSignal(SIGTSTP) { _ in pendingSuspend = 1 } }
-        Terminal.catchSignal(SIGCONT) { _ in pendingContinue = 1 }
+        if lede_signal_ignored(SIGTSTP) == 0 { Terminal.catchSignal(SIGTSTP, lede_record_suspend) }
+        Terminal.catchSignal(SIGCONT, lede_record_continue)
         // A crash must not leave the terminal in raw mode.
         for signalNumber in Terminal.fatalSignals {
             signal(signalNumber) { number in
-                if cursesActive != 0 {
-                    cursesActive = 0
-                    endwin()
-                }
+                if lede_take_curses_active() != 0 { endwin() }
                 signal(number, SIG_DFL)
                 raise(number)
             }

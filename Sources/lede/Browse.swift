@@ -16,44 +16,9 @@ struct Browse: ParsableCommand {
     @OptionGroup var corpusOptions: CorpusOptions
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("lede: the browser needs a terminal; for text output use lede parse, lede entities, lede timeline or lede search")
-            throw ExitCode(2)
-        }
-        // Before anything is read or drawn: a TERM curses cannot drive gets our message, not curses's.
-        if let problem = Terminal.unusableTerminal(term: ProcessInfo.processInfo.environment["TERM"]) {
-            printError("lede: \(problem)")
-            throw ExitCode(2)
-        }
+        try Self.checkTerminal()
         let trace = StartupTrace()
-        let paths = corpusOptions.resolvedPaths
-        let loader = corpusOptions.loader
-        trace.mark("loader")
-        var notices: [String] = []
-        let background: BackgroundIndexing?
-        let source: any CorpusSource
-        let corpus: any Corpus
-        // With an index, what it already holds is on screen at once; the
-        // folders are walked and the index brought up to date behind it.
-        if let (indexer, indexed) = loader.openIndex(paths: paths, notices: &notices) {
-            corpus = indexed
-            background = BackgroundIndexing(indexer: indexer, corpus: indexed, paths: paths)
-            source = background!
-        } else {
-            // In memory everything is read before the screen starts: say so when that takes a while.
-            for notice in notices { printError("lede: \(notice)") }
-            printError("lede: reading the articles in memory…")
-            corpus = loader.builder.buildInMemory(paths: paths)
-            background = nil
-            source = InMemorySource(builder: loader.builder, paths: paths)
-        }
-        trace.mark("open")
-        if background == nil && corpus.articleCount == 0 {
-            for problem in corpus.errors.map(\.description) { printError("lede: \(problem)") }
-            printError("lede: no articles to show")
-            throw ExitCode(2)
-        }
-
+        let wiring = try BrowserWiring(options: corpusOptions, trace: trace)
         let environment = ProcessInfo.processInfo.environment
         let colorless = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
         let settings = Settings.load(themeOption: theme, noColor: colorless)
@@ -66,58 +31,34 @@ struct Browse: ParsableCommand {
             throw ExitCode(2)
         }
         trace.mark("terminal")
-        let (width, height) = terminal.size
-        var state = BrowserState(corpus: corpus, keyMap: settings.keyMap, themes: settings.themes, width: width, height: height)
-        state.themeIndex = settings.themeIndex
-        state.accessible = accessible || settings.accessible
-        if !settings.mouse {
-            state.mouseCapture = false
-            terminal.setMouseCapture(false)
-        }
-        let startupProblems = (notices + settings.problems).map(ControlCharacters.visible)
-        if let first = startupProblems.first {
-            state.message = StatusMessage(first + (startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more, listed on exit)" : ""),
-                                          isError: true)
-        }
-        if let background { state.indexing = IndexingStatus(background.statusText) }
-        // Where the last session ended, unless the user asked lede to forget (remember = false).
-        let sessionPath = settings.remember ? StateDirectory.path().map(SessionFile.path(in:)) : nil
-        if let sessionPath {
-            switch SessionFile.load(sessionPath) {
-            case .record(let record): state.resume(record, restoringTheme: !settings.themeWasChosen)
-            case .problem(let problem): state.message = StatusMessage(ControlCharacters.visible(problem), isError: true)
-            case .absent: break
-            }
-        }
-        let session = SessionKeeper(path: sessionPath)
+        var state = wiring.initialState(settings: settings, terminal: terminal, accessible: accessible)
+        let session = wiring.resumeSession(&state, settings: settings)
         terminal.draw(BrowserView.render(state))
         trace.mark("first frame")
         // Checking the files (and indexing what changed) starts once the first frame is up; so does watching them.
-        source.start()
-        let watcher = FolderWatcher(paths: paths)
+        wiring.source.start()
+        let watcher = FolderWatcher(paths: wiring.paths)
         watcher.start()
-        runLoop(&state, terminal: terminal, source: source, watcher: watcher, settings: settings, session: session)
+        runLoop(&state, terminal: terminal, source: wiring.source, watcher: watcher, settings: settings, session: session)
         session.changed()
         if let problem = session.saveIfDue(state.sessionRecord(), force: true) { printError("lede: \(problem)") }
         watcher.stop()
-        source.stopAndWait()
+        wiring.source.stopAndWait()
         terminal.stop()
         trace.report()
+        try wiring.finish(state, settings: settings, terminal: terminal)
+    }
 
-        let finalCorpus = state.corpus
-        // Notices of the in-memory path were printed before the screen started.
-        let problems = ((background == nil ? settings.problems : startupProblems) + (background?.notices ?? []) + finalCorpus.errors.map(\.description)
-            + finalCorpus.catalogueProblems + finalCorpus.warnings).map(ControlCharacters.visible)
-        // stderr may be gone with the terminal (SIGHUP): printError ignores failed writes.
-        for problem in problems { printError("lede: \(problem)") }
-        // Ended by a signal (kill -INT included; the Ctrl-C key is a plain quit):
-        // die of it now that the terminal is restored, as a shell expects (128 + n).
-        if let signal = terminal.terminationSignal { Terminal.exit(bySignal: signal) }
-        if finalCorpus.articleCount == 0 {
-            printError("lede: no articles to show")
+    /// Before anything is read or drawn: a terminal on both ends, and a TERM curses can drive (our message, not curses's).
+    static func checkTerminal() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("lede: the browser needs a terminal; for text output use lede parse, lede entities, lede timeline or lede search")
             throw ExitCode(2)
         }
-        if !finalCorpus.errors.isEmpty { throw ExitCode(1) }
+        if let problem = Terminal.unusableTerminal(term: ProcessInfo.processInfo.environment["TERM"]) {
+            printError("lede: \(problem)")
+            throw ExitCode(2)
+        }
     }
 
     /// Events in, effects out: what the corpus source and the folder watcher

@@ -118,6 +118,13 @@ func export(_ corpus: any Corpus, _ body: (inout StandardOutput) -> Void) throws
     var output = StandardOutput()
     body(&output)
     try output.finish()
+    // The output streamed as it was read: a read that failed left a hole in it, so the exit status says so.
+    let failures = corpus.takeReadFailures()
+    for failure in failures { printError("lede: \(failure)") }
+    if !failures.isEmpty {
+        printError("lede: the index is damaged: the output above is incomplete; --no-index reads the files instead")
+        throw ExitCode(1)
+    }
     if corpus.articleCount == 0 && !corpus.errors.isEmpty { throw ExitCode(2) }
     if !corpus.errors.isEmpty { throw ExitCode(1) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LedeIndex
 import LedeModel
 import LedeUI
+import Synchronization
 
 /// Where the browser's corpus comes from and how it is kept in step with
 /// the files: the loop takes its events and hands it `.reindex` effects.
@@ -23,12 +24,11 @@ protocol CorpusSource: AnyObject {
 /// `--no-index`: the corpus was read in memory before the screen started;
 /// files changed on disk are read again, all of them, on a thread, and the
 /// new corpus replaces the old (the reader finds its article by path).
-final class InMemorySource: CorpusSource, @unchecked Sendable {
+final class InMemorySource: CorpusSource, Sendable {
     let builder: CorpusBuilder
     let paths: [String]
-    private let lock = NSLock()
-    private var pending: [Event] = []
-    private lazy var worker = RerunningWorker { [self] in readAgain() }
+    private let pending = Mutex<[Event]>([])
+    private let worker = RerunningWorker()
 
     init(builder: CorpusBuilder, paths: [String]) {
         self.builder = builder
@@ -40,22 +40,22 @@ final class InMemorySource: CorpusSource, @unchecked Sendable {
     var notices: [String] { [] }
 
     func events() -> [Event] {
-        lock.lock(); defer { lock.unlock() }
-        let events = pending
-        pending = []
-        return events
+        pending.withLock { pending in
+            defer { pending = [] }
+            return pending
+        }
     }
 
-    func update() { worker.request() }
+    func update() { worker.request { [self] in readAgain() } }
 
     private func readAgain() {
         let started = Date()
         let corpus = builder.buildInMemory(paths: paths)
         let took = String(format: "%.1f", Date().timeIntervalSince(started))
-        lock.lock()
-        pending.append(.corpusReplaced(corpus, indexing: nil))
-        pending.append(.notice("Read \(corpus.articleCount) articles again in \(took) s", isError: !corpus.errors.isEmpty))
-        lock.unlock()
+        pending.withLock { pending in
+            pending.append(.corpusReplaced(corpus, indexing: nil))
+            pending.append(.notice("Read \(corpus.articleCount) articles again in \(took) s", isError: !corpus.errors.isEmpty))
+        }
     }
 
     func stopAndWait() { worker.wait(seconds: 3) }
@@ -66,47 +66,53 @@ final class InMemorySource: CorpusSource, @unchecked Sendable {
 /// each committed chunk (at most four times a second), the status text
 /// shows progress, and a failure falls back to a corpus in memory. Files
 /// changed on disk later run the update again (only they are read).
-final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
+final class BackgroundIndexing: CorpusSource, Sendable {
     let indexer: Indexer
     let corpus: IndexedCorpus
     let paths: [String]
-    private let lock = NSLock()
-    private var status = "indexing…"
-    private var pendingNotice: String?
-    private var replacement: (any Corpus)?
-    private(set) var notices: [String] = []
-    private var finished = false
-    private var failed = false
-    private var lastReload = Date.distantPast
-    /// What the loop was last told.
-    private var toldGeneration: Int?
-    private var toldStatus: String?
+    /// What the update thread and the loop share.
+    private struct Progress {
+        var status = "indexing…"
+        var pendingNotice: String?
+        var replacement: (any Corpus)?
+        var notices: [String] = []
+        var finished = false
+        var failed = false
+        var lastReload = Date.distantPast
+        /// What the loop was last told.
+        var toldGeneration: Int?
+        var toldStatus: String?
+    }
+    private let progress = Mutex(Progress())
+    private let worker: RerunningWorker
 
     init(indexer: Indexer, corpus: IndexedCorpus, paths: [String]) {
         self.indexer = indexer
         self.corpus = corpus
         self.paths = paths
+        worker = RerunningWorker(isCancelled: { [indexer] in indexer.isCancelled })
     }
 
-    var statusText: String { lock.lock(); defer { lock.unlock() }; return status }
-    var isFinished: Bool { lock.lock(); defer { lock.unlock() }; return finished }
-    var hasFailed: Bool { lock.lock(); defer { lock.unlock() }; return failed }
+    var statusText: String { progress.withLock { $0.status } }
+    var isFinished: Bool { progress.withLock { $0.finished } }
+    var hasFailed: Bool { progress.withLock { $0.failed } }
+    var notices: [String] { progress.withLock { $0.notices } }
 
     func takeNotice() -> String? {
-        lock.lock(); defer { lock.unlock() }
-        let notice = pendingNotice
-        pendingNotice = nil
-        return notice
+        progress.withLock { progress in
+            defer { progress.pendingNotice = nil }
+            return progress.pendingNotice
+        }
     }
 
     func takeReplacement() -> (any Corpus)? {
-        lock.lock(); defer { lock.unlock() }
-        let value = replacement
-        replacement = nil
-        return value
+        progress.withLock { progress in
+            defer { progress.replacement = nil }
+            return progress.replacement
+        }
     }
 
-    private func set(status text: String) { lock.lock(); status = text; lock.unlock() }
+    private func set(status text: String) { progress.withLock { $0.status = text } }
 
     var firstUpdateFinished: Bool { isFinished }
 
@@ -114,34 +120,34 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
 
     func events() -> [Event] {
         var events: [Event] = []
-        let status = statusText
         let generation = corpus.generation
-        if generation != toldGeneration || status != toldStatus {
-            toldGeneration = generation
-            toldStatus = status
-            events.append(.corpusChanged(indexing: status.isEmpty ? nil : IndexingStatus(status)))
+        let changed: String? = progress.withLock { progress in
+            guard generation != progress.toldGeneration || progress.status != progress.toldStatus else { return nil }
+            progress.toldGeneration = generation
+            progress.toldStatus = progress.status
+            return progress.status
         }
+        if let status = changed { events.append(.corpusChanged(indexing: status.isEmpty ? nil : IndexingStatus(status))) }
         if let notice = takeNotice() { events.append(.notice(notice, isError: hasFailed)) }
         if let replacement = takeReplacement() { events.append(.corpusReplaced(replacement, indexing: nil)) }
         return events
     }
 
     /// Runs the update now, or once more after the one that is running.
-    func update() { worker.request() }
-
-    private lazy var worker = RerunningWorker(isCancelled: { [indexer] in indexer.isCancelled }) { [self] in
-        lock.lock(); let inMemory = failed; lock.unlock()
-        if inMemory { readInMemory(notice: nil) } else { run() }
+    func update() {
+        worker.request { [self] in
+            if hasFailed { readInMemory(notice: nil) } else { run() }
+        }
     }
 
     /// After a failure the index is gone: the files are read in memory and that corpus replaces the index's.
     private func readInMemory(notice: String?) {
         set(status: "reading in memory…")
         let memory = CorpusBuilder(linker: indexer.builder.linker).buildInMemory(paths: paths)
-        lock.lock()
-        replacement = memory
-        if let notice { pendingNotice = notice }
-        lock.unlock()
+        progress.withLock { progress in
+            progress.replacement = memory
+            if let notice { progress.pendingNotice = notice }
+        }
         finish(notice: nil)
     }
 
@@ -153,7 +159,7 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
             try corpus.reload()
             corpus.setErrors(missing + CorpusLoader.inFileOrder(report.errors, files: files))
             if report.wasCancelled { finish(notice: nil); return }
-            if indexer.isSearchIndexPending {
+            if try indexer.isSearchIndexPending() {
                 set(status: "building the search index…")
                 try indexer.ensureSearchIndex()
                 try corpus.reload()
@@ -169,7 +175,10 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
         } catch {
             let message = "cannot update the index (\(error)); reading the files in memory instead"
             indexer.database.discard()
-            lock.lock(); failed = true; notices.append(message); lock.unlock()
+            progress.withLock { progress in
+                progress.failed = true
+                progress.notices.append(message)
+            }
             readInMemory(notice: message)
         }
     }
@@ -183,10 +192,12 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
                     set(status: Self.describe(progress))
                 }, committed: { [self] in
                     // Reload the snapshot at most four times a second; the last commit always.
-                    if Date().timeIntervalSince(lastReload) > 0.25 {
-                        lastReload = Date()
-                        try? corpus.reload()
+                    let due = progress.withLock { progress in
+                        guard Date().timeIntervalSince(progress.lastReload) > 0.25 else { return false }
+                        progress.lastReload = Date()
+                        return true
                     }
+                    if due { try? corpus.reload() }
                 })
             } catch let unavailable as IndexUnavailable where unavailable.isBusy {
                 set(status: "another lede is indexing this folder…")
@@ -198,12 +209,12 @@ final class BackgroundIndexing: CorpusSource, @unchecked Sendable {
     }
 
     private func finish(notice: String?, isError: Bool = false) {
-        lock.lock()
-        finished = true
-        status = ""
-        if let notice { pendingNotice = notice }
-        if isError { failed = true }
-        lock.unlock()
+        progress.withLock { progress in
+            progress.finished = true
+            progress.status = ""
+            if let notice { progress.pendingNotice = notice }
+            if isError { progress.failed = true }
+        }
     }
 
     /// Asks the update to stop after its current chunk and waits (briefly) for it.

@@ -13,7 +13,7 @@ struct Keys: ParsableCommand {
         // KeyTable shows key names from the config as visible text.
         output.write(KeyTable.markdown(settings.keyMap))
         try output.finish()
-        // The table is printed either way; a config that could not be fully read is bad input (DESIGN §6).
+        // The table is printed either way; a config that could not be fully read is bad input (exit 1, as README "Command line" says).
         if settings.configProblemCount > 0 { throw ExitCode(1) }
     }
 }

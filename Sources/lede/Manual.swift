@@ -142,7 +142,7 @@ enum ManualPage {
 
     static let exitStatus: [(String, String)] = [
         ("0", "Success; also leaving the browser with `q` or Ctrl-C."),
-        ("1", "An input could not be read or parsed (the rest is still processed and each problem named on stderr), the output could not be written, `config.toml` has problems (`lede keys`), or a theme has errors (`lede themes --check`)."),
+        ("1", "An input could not be read or parsed (the rest is still processed and each problem named on stderr), the index could not be read (each failed read named; the output is incomplete), the output could not be written, `config.toml` has problems (`lede keys`), or a theme has errors (`lede themes --check`)."),
         ("2", "A usage error, no usable terminal for the browser, or nothing usable at all."),
         ("128+n", "The browser was ended by signal n, after restoring the terminal: 130 for SIGINT, 143 for SIGTERM, 129 when the terminal went away."),
     ]

@@ -1,30 +1,34 @@
 import Foundation
+import Synchronization
 
 /// Runs a job on a thread of its own. Asked again while the job runs, it
 /// runs it once more afterwards: never two at once, and a burst of requests
 /// is one more run, not a queue.
-final class RerunningWorker: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = false
-    private var again = false
+final class RerunningWorker: Sendable {
+    private struct Runs {
+        var running = false
+        var again = false
+    }
+    private let runs = Mutex(Runs())
     /// Signalled when a thread ends (never waited below its start value: libdispatch traps on that).
     private let done = DispatchSemaphore(value: 0)
-    private let job: @Sendable () -> Void
     private let isCancelled: @Sendable () -> Bool
 
-    init(isCancelled: @escaping @Sendable () -> Bool = { false }, job: @escaping @Sendable () -> Void) {
-        self.job = job
+    init(isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.isCancelled = isCancelled
     }
 
-    func request() {
-        lock.lock()
-        if running { again = true; lock.unlock(); return }
-        running = true
-        lock.unlock()
+    /// Runs `job` now, or once more after the run in progress.
+    func request(_ job: @escaping @Sendable () -> Void) {
+        let start = runs.withLock { runs in
+            if runs.running { runs.again = true; return false }
+            runs.running = true
+            return true
+        }
+        guard start else { return }
         let thread = Thread { [self] in
             repeat {
-                lock.lock(); again = false; lock.unlock()
+                runs.withLock { $0.again = false }
                 job()
             } while runAgain()
             done.signal()
@@ -34,14 +38,14 @@ final class RerunningWorker: @unchecked Sendable {
     }
 
     private func runAgain() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        if !again || isCancelled() { running = false; return false }
-        return true
+        runs.withLock { runs in
+            if !runs.again || isCancelled() { runs.running = false; return false }
+            return true
+        }
     }
 
     /// Waits (at most `seconds`) for a running job to end.
     func wait(seconds: Double) {
-        lock.lock(); let isRunning = running; lock.unlock()
-        if isRunning { _ = done.wait(timeout: .now() + seconds) }
+        if runs.withLock({ $0.running }) { _ = done.wait(timeout: .now() + seconds) }
     }
 }

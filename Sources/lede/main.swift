@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-// Usage errors exit 2 (DESIGN §6), not ArgumentParser's 64.
+// Usage errors exit 2 (README "Command line", the man page's EXIT STATUS), not ArgumentParser's 64.
 do {
     var command = try Lede.parseAsRoot()
     try command.run()

@@ -279,7 +279,7 @@ struct SearchTests {
             try hits(indexed, $0)
         }
         try indexer.ensureSearchIndex()
-        #expect(!indexer.isSearchIndexPending)
+        #expect(try !indexer.isSearchIndexPending())
         for (index, text) in ["\"open source\"", "deepseek r1", "alibab*", "Qwen*", "chinese \"open models\"", "é", "QWQ-32b"].enumerated() {
             let fromIndex = try hits(indexed, text)
             #expect(fromIndex == scanned[index], "\(text)")

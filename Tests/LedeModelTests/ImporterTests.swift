@@ -11,7 +11,7 @@ struct ImporterTests {
         try importer.importFile(at: PackagePaths.fixture(name)).get()
     }
 
-    @Test("reference: metadata as DESIGN §2 gives it")
+    @Test("reference: title, byline, dates and paragraphs of the sample article")
     func referenceMetadata() throws {
         let article = try importer.importFile(at: PackagePaths.reference).get()
         #expect(article.title == "Why Chinese AI groups are handing out their best models for free")

@@ -9,7 +9,7 @@ struct LinkerTests {
 
     func count(_ label: String, in corpus: any Corpus = reference) -> Int { corpus.mentionCount(labelled: label) }
 
-    @Test("reference: the mention counts of DESIGN §2", arguments: [
+    @Test("reference: the mention counts of the sample article", arguments: [
         ("Alibaba", 3), ("Baidu Inc", 2), ("Tencent Holdings Ltd", 2), ("DeepSeek", 3), ("OpenAI", 3),
         ("Deepmind Technologies Ltd", 1), ("Anthropic", 1), ("Microsoft Corp", 1), ("Nvidia", 1), ("Donald Trump", 1),
         ("US Government", 1), ("US", 9),

@@ -20,9 +20,9 @@ struct HandoffTests {
     func openReleaseAndEntity() throws {
         var state = Fixture.state(Fixture.samples)
         Fixture.type(["t"], into: &state)
-        let releases = TimelineModel(state: state).releases
+        let releases = state.timelineModel.releases
         let withSource = try #require(releases.firstIndex { $0.source.map(WebAddress.isOpenable) == true })
-        state.timeline.selection = withSource
+        state.timelineSelection = withSource
         #expect(state.apply(.key(.character("o"))).contains(.openAddress(releases[withSource].source!)))
 
         Fixture.type(["e"], into: &state)
@@ -66,7 +66,7 @@ struct HandoffTests {
     func organisationSteps() throws {
         var state = Fixture.state(Fixture.samples)
         Fixture.type(["t"], into: &state)
-        let organisations = TimelineModel(state: state).organisations
+        let organisations = state.timelineModel.organisations
         try #require(organisations.count >= 2)
         Fixture.type(["c"], into: &state)
         #expect(state.timeline.organisationFilter == organisations[0])
@@ -83,9 +83,9 @@ struct HandoffTests {
         var state = Fixture.state()
         #expect(state.apply(.key(.control("z"))) == [.suspend])
         Fixture.type(["/", "chi"], into: &state)
-        #expect(state.reader.isEditingSearch)
+        #expect(state.isEditingReaderSearch)
         #expect(state.apply(.key(.control("z"))) == [.suspend])
-        #expect(state.reader.isEditingSearch && state.reader.search?.query == "chi")
+        #expect(state.isEditingReaderSearch && state.reader.search?.query == "chi")
     }
 
     @Test("C-l redraws every cell")

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Keymap")
 struct KeyMapTests {
-    @Test("the DESIGN §5 keys are bound", arguments: [
+    @Test("the keys the design brief promises are bound", arguments: [
         ("q", Pane.reader, Action.quit), ("?", .reader, .help), ("j", .reader, .moveDown), ("k", .reader, .moveUp),
         ("Down", .reader, .moveDown), ("Up", .reader, .moveUp), ("Space", .reader, .pageDown), ("b", .reader, .pageUp),
         ("PgDn", .reader, .pageDown), ("PgUp", .reader, .pageUp), ("g", .reader, .top), ("G", .reader, .bottom),

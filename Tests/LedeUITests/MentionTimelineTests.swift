@@ -109,7 +109,7 @@ struct MentionTimelineTests {
         #expect(KeyMap.defaults.action(for: .character("p"), in: .timeline) == .togglePeakMarkers)
         var state = Fixture.state(corpus, width: 140, height: 40)
         Fixture.type(["t"], into: &state)
-        state.timeline.selection = try #require(TimelineModel(state: state).releases.firstIndex { $0.organisation == "OpenAI" })
+        state.timelineSelection = try #require(state.timelineModel.releases.firstIndex { $0.organisation == "OpenAI" })
         let area = state.screenLayout.timeline
         func render() -> [String] {
             var buffer = ScreenBuffer(width: state.width, height: state.height)

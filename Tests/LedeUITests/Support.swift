@@ -53,3 +53,28 @@ func cellDifference(_ buffer: ScreenBuffer, row y: Int, expected: String) -> Str
     }
     return "row \(y): found \(buffer.line(y)), expected \(expected)"
 }
+
+/// Checks a row's styles against a picture of it: under each cell of `marks`
+/// that is not a space the cell must satisfy `styled`, under each space it
+/// must not. Written under the expected line, the marks show which
+/// characters carry the style (`"In January the US widened"` over
+/// `"               ^^        "`). A differing cell is reported by column.
+func expectStyled(_ buffer: ScreenBuffer, row y: Int, from x: Int = 0, _ marks: String, _ what: String,
+                  sourceLocation: SourceLocation = #_sourceLocation, _ styled: (Style) -> Bool) {
+    var column = x
+    for mark in marks {
+        guard column < buffer.width else { break }
+        let cell = buffer[column, y]
+        if styled(cell.style) != (mark != " ") {
+            Issue.record(Comment(rawValue: "row \(y), column \(column) ('\(cell.grapheme)'): \(mark != " " ? "expected" : "did not expect") \(what)"
+                + "\n  found:    \(buffer.line(y))\n  marks:    \(String(repeating: " ", count: x))\(marks)"), sourceLocation: sourceLocation)
+            return
+        }
+        column += Int(max(1, cell.width))
+    }
+}
+
+extension BrowserState {
+    /// Whether the reader's `/` prompt is taking keys.
+    var isEditingReaderSearch: Bool { if case .readerSearch = prompt { true } else { false } }
+}

@@ -5,8 +5,8 @@ import Testing
 
 /// The reference article with hundreds of releases on its timeline: what
 /// issue 12 found crowded into a solid run of dots.
-final class ManyReleasesCorpus: Corpus, @unchecked Sendable {
-    let base: Corpus = Fixture.reference
+final class ManyReleasesCorpus: ForwardingCorpus {
+    let base: any Corpus = Fixture.reference
     let releases: [Release]
 
     /// `count` releases every nine days from 2019, organisations from busy to rare.
@@ -21,26 +21,6 @@ final class ManyReleasesCorpus: Corpus, @unchecked Sendable {
                            date: CalendarDate(dayNumber: start + index * 9), basis: .catalog)
         }
     }
-
-    var generation: Int { base.generation }
-    var articleIDs: [ArticleID] { base.articleIDs }
-    func position(of article: ArticleID) -> Int? { base.position(of: article) }
-    func summary(of article: ArticleID) -> ArticleSummary? { base.summary(of: article) }
-    func articleID(path: String) -> ArticleID? { base.articleID(path: path) }
-    func article(_ article: ArticleID) -> Article? { base.article(article) }
-    func mentions(in article: ArticleID) -> [Mention] { base.mentions(in: article) }
-    func annotatedEntities(in article: ArticleID) -> Set<EntityID> { base.annotatedEntities(in: article) }
-    func entity(_ id: EntityID) -> Entity? { base.entity(id) }
-    func allEntities() -> [Entity] { base.allEntities() }
-    func articles(mentioning entity: EntityID) -> [ArticleMentionCount] { base.articles(mentioning: entity) }
-    func mentionCount(of entity: EntityID) -> Int { base.mentionCount(of: entity) }
-    func entityUnits(in article: ArticleID) -> [EntityUnit] { base.entityUnits(in: article) }
-    func unitCounts(of entity: EntityID) -> UnitCounts { base.unitCounts(of: entity) }
-    var unitTotals: UnitCounts { base.unitTotals }
-    func search(_ query: SearchQuery, limit: Int?) -> [SearchHit] { base.search(query, limit: limit) }
-    var errors: [LoadError] { base.errors }
-    var warnings: [String] { base.warnings }
-    var catalogueProblems: [String] { base.catalogueProblems }
 }
 
 @Suite("Timeline with hundreds of releases")
@@ -55,17 +35,17 @@ struct TimelineZoomTests {
     }
 
     static func layout(_ state: BrowserState) -> TimelineAxisLayout {
-        TimelineAxisLayout(state: state, model: TimelineModel(state: state), area: state.screenLayout.timeline)
+        TimelineAxisLayout(state: state, model: state.timelineModel, area: state.screenLayout.timeline)
     }
 
     static func window(_ state: BrowserState) -> DayWindow {
-        TimelineModel(state: state).window(for: state.timeline)!
+        state.timelineModel.window(for: state.timeline)!
     }
 
     @Test("+ narrows the visible days around the selection, h and l scroll to keep it shown, 0 fits all")
     func zoom() {
         var state = Self.state()
-        let selected = state.timeline.selection
+        let selected = state.timelineSelection
         let all = Self.window(state)
         Fixture.type(["+"], into: &state)
         let once = Self.window(state)
@@ -73,7 +53,7 @@ struct TimelineZoomTests {
         Fixture.type(["="], into: &state)
         let twice = Self.window(state)
         #expect(twice.span < once.span)
-        #expect(state.timeline.selection == selected)
+        #expect(state.timelineSelection == selected)
         #expect(Self.layout(state).positions[selected] != nil)
         #expect(Self.layout(state).ticks.count >= 3)
         // Releases outside the days shown are counted at the edges of their lane.
@@ -82,7 +62,7 @@ struct TimelineZoomTests {
         #expect(BrowserView.render(state).lines.contains { $0.contains("Model releases · \(twice.description) · zoom ×4") })
         for key in Array(repeating: "l", count: 60) + Array(repeating: "h", count: 90) {
             Fixture.type([key], into: &state)
-            #expect(Self.layout(state).positions[state.timeline.selection] != nil, "selection \(state.timeline.selection) off the axis")
+            #expect(Self.layout(state).positions[state.timelineSelection] != nil, "selection \(state.timelineSelection) off the axis")
         }
         #expect(Self.window(state).first < twice.first)
         Fixture.type(["-"], into: &state)
@@ -99,7 +79,7 @@ struct TimelineZoomTests {
         for _ in 0..<20 { Fixture.type(["+"], into: &state) }
         #expect((30...40).contains(Self.window(state).span))
         #expect(state.message?.text.contains("as far as it goes") == true)
-        #expect(Self.layout(state).positions[state.timeline.selection] != nil)
+        #expect(Self.layout(state).positions[state.timelineSelection] != nil)
     }
 
     @Test("lanes per organisation when the pane is tall enough, one axis when it is not")
@@ -118,16 +98,16 @@ struct TimelineZoomTests {
     @Test("j and k move between lanes onto the release nearest in time")
     func laneKeys() {
         var state = Self.state()
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         let lanes = model.lanes(for: state)
-        func lane() -> Int? { lanes.firstIndex { $0.releases.contains(state.timeline.selection) } }
+        func lane() -> Int? { lanes.firstIndex { $0.releases.contains(state.timelineSelection) } }
         Fixture.type(["k", "k", "k", "k", "k"], into: &state)
         #expect(lane() == 0)
-        let day = model.day(of: state.timeline.selection)!
+        let day = model.day(of: state.timelineSelection)!
         Fixture.type(["j"], into: &state)
         #expect(lane() == 1)
         let nearest = lanes[1].releases.map { abs(model.day(of: $0)! - day) }.min()!
-        #expect(abs(model.day(of: state.timeline.selection)! - day) == nearest)
+        #expect(abs(model.day(of: state.timelineSelection)! - day) == nearest)
         Fixture.type(["j", "j", "j"], into: &state)
         #expect(lane() == 4)
         Fixture.type(["j"], into: &state)
@@ -135,32 +115,32 @@ struct TimelineZoomTests {
         #expect(state.message?.text == "Already on the last lane")
         // Without lanes, j is the next release.
         var short = Self.state(width: 120, height: 30)
-        let before = short.timeline.selection
+        let before = short.timelineSelection
         Fixture.type(["j"], into: &short)
-        #expect(short.timeline.selection == before + 1)
+        #expect(short.timelineSelection == before + 1)
     }
 
     @Test("v and v again keep the selected release, and the list shows it")
     func listKeepsPosition() {
         var state = Self.state()
         Fixture.type(["+", "+", "l", "l", "l"], into: &state)
-        let selected = state.timeline.selection
+        let selected = state.timelineSelection
         let name = Self.corpus.releases[selected].modelName
         Fixture.type(["v"], into: &state)
-        #expect(state.timeline.selection == selected)
+        #expect(state.timelineSelection == selected)
         let area = state.screenLayout.timeline
         var rows = BrowserView.render(state).lines[area.y..<area.maxY]
         #expect(rows.contains { $0.contains(" \(name) ") })
         Fixture.type(["j", "v"], into: &state)
-        #expect(state.timeline.selection == selected + 1)
+        #expect(state.timelineSelection == selected + 1)
         #expect(Self.layout(state).labels.contains { $0.release == selected + 1 })
         // A selection made elsewhere (another article, a click on the axis) is shown too.
-        state.timeline.selection = 200
+        state.timelineSelection = 200
         Fixture.type(["v"], into: &state)
         rows = BrowserView.render(state).lines[area.y..<area.maxY]
         #expect(rows.contains { $0.contains(" \(Self.corpus.releases[200].modelName) ") })
         Fixture.type(["k"], into: &state)
-        #expect(state.timeline.selection == 199)
+        #expect(state.timelineSelection == 199)
         rows = BrowserView.render(state).lines[area.y..<area.maxY]
         #expect(rows.contains { $0.contains(" \(Self.corpus.releases[199].modelName) ") })
     }
@@ -171,12 +151,12 @@ struct TimelineZoomTests {
         for zoom in 0...4 {
             for selection in [0, 37, 120, 201, 239] {
                 var state = Fixture.state(Self.corpus, width: 120, height: 40)
-                state.timeline.selection = selection
+                state.timelineSelection = selection
                 state.timeline.zoom = zoom
                 let area = Rect(x: 1, y: 2, width: width, height: height)
                 var buffer = ScreenBuffer(width: width + 2, height: height + 4)
                 TimelineView.render(Frame(state), into: &buffer, area: area)
-                let layout = TimelineAxisLayout(state: state, model: TimelineModel(state: state), area: area)
+                let layout = TimelineAxisLayout(state: state, model: state.timelineModel, area: area)
                 let context = "\(width)×\(height) zoom \(zoom) selection \(selection)"
                 #expect(layout.hasLanes == (height >= 7), "\(context)")
                 for position in layout.positions.compactMap({ $0 }) {

@@ -40,7 +40,7 @@ struct UpdateTests {
         Fixture.type(["<Backspace>"], into: &state)
         #expect(SidebarModel(state: state).visibleEntities.count == afterD)
         Fixture.type(["<Esc>"], into: &state)
-        #expect(state.sidebar.filter.isEmpty && !state.sidebar.isEditingFilter)
+        #expect(state.sidebar.filter.isEmpty && state.prompt == nil)
     }
 
     @Test("the reader follows the filter: Tab visits only filtered entities")
@@ -100,7 +100,7 @@ struct UpdateTests {
         let count = state.reader.search?.matches.count ?? 0
         #expect(count >= 16) // China and Chinese
         Fixture.type(["<Enter>"], into: &state)
-        #expect(!state.reader.isEditingSearch)
+        #expect(!state.isEditingReaderSearch)
         for _ in 0..<(count - 1) { Fixture.type(["n"], into: &state) }
         #expect(state.reader.search?.current == count - 1)
         Fixture.type(["n"], into: &state)
@@ -116,7 +116,7 @@ struct UpdateTests {
     func timelineJump() throws {
         var state = Fixture.state()
         Fixture.type(["t", "l"], into: &state)
-        #expect(state.timeline.selection == 1)
+        #expect(state.timelineSelection == 1)
         Fixture.type(["<Enter>"], into: &state)
         #expect(state.focus == .reader)
         let focused = try #require(state.reader.focusedMention)
@@ -144,7 +144,7 @@ struct UpdateTests {
         let labels = HintLabels(state: state).labels
         #expect(labels.count > 5)
         Fixture.type([labels[2].label], into: &state)
-        #expect(state.reader.hintInput == nil)
+        #expect(state.typedHint == nil)
         #expect(state.reader.focusedMention == labels[2].mention.id)
     }
 

@@ -22,21 +22,24 @@ struct WidgetTests {
     @Test("timeline axis: markers in date order, labels without overlap, details of the selection")
     func timelineAxis() {
         var state = Fixture.state(width: 80, height: 24)
-        state.timeline.selection = 1
+        state.timelineSelection = 1
         var buffer = ScreenBuffer(width: 90, height: 5)
         TimelineView.render(Frame(state), into: &buffer, area: Rect(x: 0, y: 0, width: 90, height: 5))
-        let lines = buffer.lines
-        #expect(lines[0].contains("╷2025-01") && lines[0].contains("╷2025-03"))
-        #expect(lines[1].filter { $0 == "●" }.count == 3)
-        let axis = Array(lines[1])
-        let markers = axis.indices.filter { axis[$0] == "●" }
-        #expect(markers.first == 1 && markers.last == 88)
-        #expect(lines[2].contains("o1") && lines[2].contains("DeepSeek-R1") && lines[2].contains("QwQ-32B"))
-        #expect(lines[4].hasPrefix("▸ DeepSeek-R1 · DeepSeek · 2025-01-20 · catalogue, confirmed by 1 article · 2 mentio"))
-        #expect(lines[4].hasSuffix("2/3"))
+        expectLines(buffer, [
+            "                           ╷2025-01                     ╷2025-02                  ╷2025-03",
+            "─●───────────────────────────────────────────●──────────────────────────────────────────●─",
+            " o1                                          DeepSeek-R1                           QwQ-32B",
+            "                                                                                          ",
+            "▸ DeepSeek-R1 · DeepSeek · 2025-01-20 · catalogue, confirmed by 1 article · 2 mentio…  2/3",
+        ])
         // The selected marker and label carry the selected style.
         let selected = state.theme[.selected].attributes
-        #expect(buffer[markers[1], 1].style.attributes.isSuperset(of: selected))
+        expectStyled(buffer, row: 1, "                                             ●", "the selected style") {
+            $0.attributes.isSuperset(of: selected)
+        }
+        expectStyled(buffer, row: 2, "                                             DeepSeek-R1", "the selected style") {
+            $0.attributes.isSuperset(of: selected)
+        }
     }
 
     @Test("sidebar: groups, counts, dimmed zero-mention concepts, filter prompt")
@@ -57,13 +60,17 @@ struct WidgetTests {
         all.focus = .sidebar
         var tall = ScreenBuffer(width: 30, height: 40)
         SidebarView.render(Frame(all), into: &tall, area: Rect(x: 0, y: 0, width: 30, height: 40))
-        let row = tall.lines.firstIndex { $0.contains("Tessa Marlow") }!
-        #expect(tall.lines[row].hasSuffix("0"))
-        #expect(tall[3, row].style.attributes.contains(.dim))
+        expectLines(tall, [
+            "PERSON 2                      ",
+            "  Donald Trump               1",
+            "  Tessa Marlow               0",
+        ], rows: 13..<16)
+        expectStyled(tall, row: 14, "                              ", "dim") { $0.attributes.contains(.dim) }
+        expectStyled(tall, row: 15, "  ^^^^^^^^^^^^               ^", "dim") { $0.attributes.contains(.dim) }
     }
 
     @Test("reader: title, byline, paragraphs; mentions styled by type; focused mention stands out")
-    func reader() throws {
+    func reader() {
         var state = Fixture.state(width: 60, height: 20)
         Fixture.type(["<Tab>"], into: &state) // the first mention on screen: US in ¶1
         let area = state.screenLayout.readerText
@@ -80,10 +87,15 @@ struct WidgetTests {
             "In January the US widened its export",
         ].map { TextFit.pad($0, to: 40) })
         let theme = state.theme
-        let column = try #require(rows[6].range(of: "US")).lowerBound.utf16Offset(in: rows[6]) + area.x
-        #expect(buffer[column, area.y + 6].style == theme[.focusedMention].over(theme[.location]).over(theme[.text]))
-        #expect(buffer[column - 1, area.y + 6].style == theme[.text])
-        #expect(buffer[area.x, area.y].style == theme[.title].over(theme[.text]))
+        // The focused mention, US, stands out; the text around it is plain.
+        expectStyled(buffer, row: area.y + 6, from: area.x, "               US                       ", "the focused location's style") {
+            $0 == theme[.focusedMention].over(theme[.location]).over(theme[.text])
+        }
+        expectStyled(buffer, row: area.y + 6, from: area.x, "^^^^^^^^^^^^^^^  ^^^^^^^^^^^^^^^^^^^^^^^", "plain text") { $0 == theme[.text] }
+        // "Why Chinese AI groups are handing out"
+        expectStyled(buffer, row: area.y, from: area.x, "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^   ", "the title's style") {
+            $0 == theme[.title].over(theme[.text])
+        }
         #expect(state.reader.focusedMention.flatMap(state.corpus.mention)?.text == "US")
     }
 

@@ -66,6 +66,11 @@ public protocol Corpus: AnyObject, Sendable {
     var warnings: [String] { get }
     /// Catalogue lines that were skipped, as `file:line: message`.
     var catalogueProblems: [String] { get }
+
+    /// Reads that failed since the last call, oldest first (taking them empties
+    /// the list). A failed read answers as if empty, so the code that asks stays
+    /// simple; whoever shows answers to a person takes these and says so.
+    func takeReadFailures() -> [CorpusReadFailure]
 }
 
 /// Title, byline and counts of an article: what lists show.
@@ -124,6 +129,8 @@ extension Corpus {
     public var articleCount: Int { articleIDs.count }
     public func articleList(order: ArticleOrder, filter: String) -> [ArticleID] { defaultArticleList(order: order, filter: filter) }
     public var isSearchReady: Bool { true }
+    /// A store in memory never fails to read.
+    public func takeReadFailures() -> [CorpusReadFailure] { [] }
     public func entityUnits(in articles: [ArticleID]) -> [[EntityUnit]] { articles.map { entityUnits(in: $0) } }
 
     /// Reads every article's summary: the stores keep the publication days in a column of their own instead.
@@ -157,14 +164,25 @@ extension Corpus {
         return all.indices.contains(index) ? all[index] : nil
     }
 
-    /// Reading order of two mentions (nil when either article is gone).
-    public func isBefore(_ a: MentionID, _ b: MentionID) -> Bool {
-        let pa = position(of: a.article) ?? Int.max, pb = position(of: b.article) ?? Int.max
-        return (pa, a.ordinal) < (pb, b.ordinal)
-    }
-
     /// Every mention of an entity as a list that loads articles only when asked.
     public func mentionList(of entity: EntityID) -> EntityMentionList {
         EntityMentionList(entity: entity, postings: articles(mentioning: entity))
     }
+}
+
+/// A query a store could not answer: the index damaged, locked or removed
+/// under a running lede. The query answered as if empty (no article, no
+/// mentions); this says so, for the status bar and the exports' exit status.
+public struct CorpusReadFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What was asked: `the text of article 12`, `the entity list`.
+    public var query: String
+    /// Why it could not be answered, as the store puts it (`no such table: article_text`).
+    public var reason: String
+
+    public init(query: String, reason: String) {
+        self.query = query
+        self.reason = reason
+    }
+
+    public var description: String { "could not read \(query) from the index: \(reason)" }
 }

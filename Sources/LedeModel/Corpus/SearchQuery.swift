@@ -123,8 +123,5 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
         return limit.map { hits.count < $0 } ?? true
     }
 
-    /// Quick test on the folded text before tokenising: every term's first word appears somewhere.
-    public func mayMatch(foldedText: String) -> Bool {
-        terms.allSatisfy { foldedText.containsUTF8($0.words[0]) }
     }
 }

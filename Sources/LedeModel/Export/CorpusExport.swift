@@ -1,4 +1,4 @@
-/// The command-line output formats (DESIGN §6 is the contract for JSON keys).
+/// The command-line output formats (their JSON keys are a contract: README "Command line", tests hold them).
 ///
 /// Every export streams: rows are written as they are read from the
 /// corpus, so memory does not grow with the output, and every order is

@@ -17,7 +17,7 @@ extension BrowserState {
             let lines = readerLayout.lines.count
             return "Article \((articlePosition ?? 0) + 1) of \(corpus.articleCount): \(summary.title), line \(min(lines, reader.scroll + 1)) of \(lines)"
         case .sidebar:
-            if sidebar.isEditingFilter { return "Filter \(sidebar.filter.isEmpty ? "empty" : sidebar.filter): \(sidebarModel.visibleEntities.count) entities" }
+            if isFiltering(.sidebar) { return "Filter \(sidebar.filter.isEmpty ? "empty" : sidebar.filter): \(sidebarModel.visibleEntities.count) entities" }
             guard let id = sidebar.selectedEntity, let entity = corpus.entity(id) else { return "Entities: none selected" }
             if let row = sidebarModel.partners[id], let table = sidebarModel.cooccurrence {
                 let subject = corpus.entity(table.entity)?.label ?? ""
@@ -26,10 +26,11 @@ extension BrowserState {
             let count = currentMentions.filter { $0.entity == id }.count
             return "\(entity.label), \(entity.type.displayName.lowercased()), \(count) mention\(count == 1 ? "" : "s") here"
         case .timeline:
-            let releases = TimelineModel(state: self).releases
-            guard let release = releases[safe: timeline.selection] else { return "No releases" }
+            let releases = timelineModel.releases
+            let selection = timelineSelection
+            guard let release = releases[safe: selection] else { return "No releases" }
             let parts = [release.modelName, release.organisation, release.date?.description ?? "undated", release.basisDescription].compactMap { $0 }
-            return "Release \(timeline.selection + 1) of \(releases.count): " + parts.joined(separator: ", ")
+            return "Release \(selection + 1) of \(releases.count): " + parts.joined(separator: ", ")
         case .dossier:
             guard case .dossier(let dossier) = overlay, let entity = corpus.entity(dossier.entity) else { return nil }
             let list = dossierList(dossier)
@@ -39,11 +40,11 @@ extension BrowserState {
         case .articles:
             guard case .articles(let articles) = overlay, let id = articles.article(at: articles.selection, in: corpus),
                   let summary = corpus.summary(of: id) else { return nil }
-            if articles.isEditingFilter { return "Filter articles: \(articles.filter), \(articles.count(in: corpus)) listed" }
+            if isFiltering(.articles) { return "Filter articles: \(articles.filter), \(articles.count(in: corpus)) listed" }
             return "Article \(articles.selection + 1) of \(articles.count(in: corpus)): \(summary.title), \(summary.published?.description ?? "undated"), \(isRead(summary.path) ? "opened before" : "new")"
         case .search:
             guard case .corpusSearch(let search) = overlay else { return nil }
-            if search.isEditing { return "Search all articles: \(search.query)" }
+            if prompt == .corpusSearch { return "Search all articles: \(search.query)" }
             guard let hits = search.hits, let hit = hits[safe: search.selection], let summary = corpus.summary(of: hit.article) else { return "No matches" }
             return "Match \(search.selection + 1) of \(hits.count): \(summary.title)\(hit.paragraph.map { ", paragraph \($0 + 1)" } ?? ", title")"
         case .help:

@@ -18,7 +18,12 @@ public struct BrowserState: Sendable {
         didSet { if article != oldValue { keepDerivedViewsOfArticle() } }
     }
     public var focus: Pane = .reader
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        // An overlay's prompt closes with it; opening one ends a main pane's prompt.
+        didSet { if let prompt, !prompt.fits(overlay) { self.prompt = nil } }
+    }
+    /// The prompt taking keys before the keymap, if one is open (see Prompt).
+    public var prompt: Prompt?
     public var reader = ReaderState()
     public var sidebar = SidebarState() {
         didSet {
@@ -43,12 +48,8 @@ public struct BrowserState: Sendable {
     public var accessible = false
     /// Whether lede takes mouse events; off, the terminal's own selection works (`M`, `:set nomouse`).
     public var mouseCapture = true
-    /// The `:` prompt while it is open.
-    public var commandLine: CommandLineState?
     /// A count typed before a key (`5` of `5j`).
     public var pendingCount: Int?
-    /// `m` or `'` waiting for its letter.
-    public var pendingKey: PendingKey?
     /// Read marks and places of this and earlier sessions, by path (see SessionRecord).
     public internal(set) var session = SessionRecord()
     /// Where relative article paths start from, for the session's absolute keys.
@@ -68,7 +69,7 @@ public struct BrowserState: Sendable {
         openedArticle = article
         openedPath = article.flatMap { corpus.summary(of: $0)?.path }
         if let openedPath { session.read.insert(sessionKey(openedPath)) }
-        selectTimelineReleaseOfArticle()
+        TimelinePane.selectReleaseOfArticle(&self)
         refreshDerivedViews()
     }
 
@@ -124,12 +125,6 @@ public struct BrowserState: Sendable {
         derived.mentionList(of: entity, generation: corpus.generation) ?? corpus.mentionList(of: entity)
     }
 
-    /// Starts the timeline on a release this article talks about.
-    mutating func selectTimelineReleaseOfArticle() {
-        let timelineModel = TimelineModel(state: self)
-        timeline.selection = timelineModel.releases.firstIndex(where: timelineModel.isMentionedHere) ?? 0
-    }
-
     /// The corpus grew or changed (the index committed more, a file changed
     /// on disk): keep the place, drop what no longer exists, and redraw.
     public mutating func corpusDidChange(indexing status: IndexingStatus?) {
@@ -139,19 +134,19 @@ public struct BrowserState: Sendable {
             if let path = openedPath, let reread = corpus.articleID(path: path) {
                 article = reread
                 let scroll = reader.scroll
-                reader = ReaderState(search: reader.search)
+                resetReader(ReaderState(search: reader.search))
                 reader.scroll = scroll
-                refreshSearchForArticle()
+                ReaderSearch.refreshForArticle(&self)
                 message = StatusMessage("This article changed on disk: showing it as it is now")
             } else {
                 let title = openedPath.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "The article"
                 article = corpus.articleID(at: 0)
-                reader = ReaderState()
+                resetReader()
                 message = StatusMessage("\(title) was removed from disk", isError: true)
             }
         } else if article == nil {
             article = corpus.articleID(at: 0)
-            reader = ReaderState()
+            resetReader()
         }
         if let focused = reader.focusedMention, corpus.mention(focused) == nil { reader.focusedMention = nil }
         if let selected = sidebar.selectedEntity, corpus.entity(selected) == nil { sidebar.selectedEntity = nil }
@@ -162,9 +157,16 @@ public struct BrowserState: Sendable {
         history = history.compactMap(relocated)
         future = future.compactMap(relocated)
         readingPositions = readingPositions.filter { corpus.position(of: $0.key) != nil }
-        // Releases arrive while a first build links: start on one this article names, unless the reader moved.
-        if timeline.selection == 0 && focus != .timeline { selectTimelineReleaseOfArticle() }
+        // Releases arrive while a first build links: start on one this article names, unless the reader
+        // moved on the timeline. A release once chosen stays chosen, by its model, wherever the others land.
+        if timelineSelection == 0 && focus != .timeline { TimelinePane.selectReleaseOfArticle(&self) }
         clampScrolls()
+    }
+
+    /// The reader starts over (another article, the corpus replaced): its prompts close with it.
+    mutating func resetReader(_ fresh: ReaderState = ReaderState()) {
+        reader = fresh
+        if prompt?.isReaders == true { prompt = nil }
     }
 
     /// A place still valid after the corpus changed: the same article, else nil (dropped from the history).
@@ -199,13 +201,13 @@ public struct BrowserState: Sendable {
             if let name = openedPath?.split(separator: "/").last { message = StatusMessage("\(name) was removed from disk", isError: true) }
             article = corpus.articleID(at: 0)
         }
-        reader = ReaderState()
+        resetReader()
         sidebar.selectedEntity = nil
         overlay = nil
         history.removeAll()
         future.removeAll()
         readingPositions.removeAll()
-        timeline.selection = 0
+        timeline.selected = nil
         timeline.scroll = 0
         corpusDidChange(indexing: status)
     }

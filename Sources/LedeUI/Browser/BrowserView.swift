@@ -90,7 +90,7 @@ public enum BrowserView {
         if !state.sidebar.filter.isEmpty && state.focus == .reader { articleTitle = "[/\(state.sidebar.filter)] " + articleTitle }
         title(articleTitle, x: 1, y: 0, until: layout.divider, pane: .reader)
         var sidebarTitle = "Entities"
-        if !state.sidebar.filter.isEmpty || state.sidebar.isEditingFilter { sidebarTitle += "  /" + state.sidebar.filter }
+        if !state.sidebar.filter.isEmpty || state.isFiltering(.sidebar) { sidebarTitle += "  /" + state.sidebar.filter }
         title(sidebarTitle, x: layout.divider + 1, y: 0, until: right, pane: .sidebar)
         var timelineTitle = "Model releases"
         if let organisation = state.timeline.organisationFilter { timelineTitle += " · \(organisation)" }

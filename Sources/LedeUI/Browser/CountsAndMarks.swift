@@ -46,43 +46,66 @@ extension BrowserState {
         return effects
     }
 
-    mutating func handlePendingKey(_ pending: PendingKey, _ key: Key) -> [Effect] {
+}
+
+/// `m` and `'`: a letter names the place on screen, or brings it back.
+enum Marks {
+    /// `m` or `'`: the next key is the mark's letter.
+    static func awaitLetter(_ state: inout BrowserState, _ pending: PendingKey) {
+        state.prompt = .markLetter(pending)
+        switch pending {
+        case .setMark:
+            state.message = StatusMessage("m: a letter names this place")
+        case .jumpToMark:
+            let names = state.session.marks.keys.sorted().joined(separator: " ")
+            state.message = StatusMessage(names.isEmpty ? "No marks yet (m and a letter sets one)" : "': a mark — \(names)")
+        }
+    }
+
+    /// The letter after `m` or `'` (the prompt has closed).
+    static func handleLetter(_ key: Key, _ pending: PendingKey, _ state: inout BrowserState) -> [Effect] {
         guard case .character(let letter) = key, letter.isASCII, letter.isLetter else {
-            message = key == .escape ? nil : StatusMessage("Marks are letters: \(pending == .setMark ? "m" : "'") then a to z", isError: true)
+            state.message = key == .escape ? nil : StatusMessage("Marks are letters: \(pending == .setMark ? "m" : "'") then a to z", isError: true)
             return [.repaint]
         }
         let name = String(letter)
         switch pending {
-        case .setMark:
-            guard let path = openedPath, let paragraph = topParagraph else {
-                message = StatusMessage("Nothing to mark here", isError: true)
-                return [.repaint]
-            }
-            session.marks[name] = SessionRecord.MarkPlace(path: sessionKey(path), paragraph: paragraph)
-            message = StatusMessage("Mark \(name) set: '\(name) comes back here")
-            return [.repaint, .saveSession]
-        case .jumpToMark:
-            guard let mark = session.marks[name] else {
-                message = StatusMessage("No mark \(name) — m\(name) sets it", isError: true)
-                return [.repaint]
-            }
-            guard let (id, _) = article(atSessionKey: mark.path) else {
-                message = StatusMessage("Mark \(name) is in an article that is not loaded", isError: true)
-                return [.repaint]
-            }
-            if id != article {
-                open(id)
-            } else if let here = location {
-                history.append(here)
-                future.removeAll()
-            }
-            overlay = nil
-            focus = .reader
-            reader.focusedMention = nil
-            if let line = readerLayout.firstLine[mark.paragraph] { reader.scroll = line }
-            clampScrolls()
-            message = StatusMessage("Mark \(name)")
+        case .setMark: return set(name, &state)
+        case .jumpToMark: return jump(to: name, &state)
+        }
+    }
+
+    private static func set(_ name: String, _ state: inout BrowserState) -> [Effect] {
+        guard let path = state.openedPath, let paragraph = state.topParagraph else {
+            state.message = StatusMessage("Nothing to mark here", isError: true)
             return [.repaint]
         }
+        state.session.marks[name] = SessionRecord.MarkPlace(path: state.sessionKey(path), paragraph: paragraph)
+        state.message = StatusMessage("Mark \(name) set: '\(name) comes back here")
+        return [.repaint, .saveSession]
+    }
+
+    private static func jump(to name: String, _ state: inout BrowserState) -> [Effect] {
+        guard let mark = state.session.marks[name] else {
+            state.message = StatusMessage("No mark \(name) — m\(name) sets it", isError: true)
+            return [.repaint]
+        }
+        guard let (id, _) = state.article(atSessionKey: mark.path) else {
+            state.message = StatusMessage("Mark \(name) is in an article that is not loaded", isError: true)
+            return [.repaint]
+        }
+        if id != state.article {
+            state.open(id)
+        } else if let here = state.location {
+            state.history.append(here)
+            state.future.removeAll()
+        }
+        state.overlay = nil
+        state.focus = .reader
+        state.reader.focusedMention = nil
+        if let line = state.readerLayout.firstLine[mark.paragraph] { state.reader.scroll = line }
+        state.clampScrolls()
+        state.message = StatusMessage("Mark \(name)")
+        return [.repaint]
     }
 }

@@ -10,22 +10,60 @@ enum CrossPaneRules {
     static func paneAfter(_ pane: Pane) -> Pane {
         focusOrder[((focusOrder.firstIndex(of: pane) ?? 0) + 1) % focusOrder.count]
     }
+
+    /// Focusing the sidebar selects the entity of the reader's focused mention
+    /// (when the filter shows it), else keeps the selection, else the first
+    /// entity. A prompt of the pane left behind closes.
+    static func focus(_ state: inout BrowserState, _ pane: Pane) {
+        state.focus = pane
+        if state.prompt == .filter(.sidebar) || state.prompt?.isReaders == true { state.prompt = nil }
+        let model = state.sidebarModel
+        if pane == .sidebar, state.sidebar.selectedEntity.map({ !model.visibleEntitySet.contains($0) }) ?? true {
+            state.sidebar.selectedEntity = state.focusedEntity.flatMap { model.visibleEntitySet.contains($0) ? $0 : nil }
+                ?? model.visibleEntities.first
+        }
+        SidebarPane.keepSelectionVisible(&state)
+    }
+
+    /// `Esc` in a main pane: the sidebar clears its filter; the reader its
+    /// search and highlighted sentence, else the filter kept from the sidebar
+    /// (which decides what the reader highlights), else says there is nothing to clear.
+    static func cancelInFocusedPane(_ state: inout BrowserState) {
+        if state.focus == .sidebar {
+            // Esc leaves the co-occurrence view once its filter is clear.
+            if state.sidebar.filter.isEmpty && state.sidebar.cooccurrence != nil { return SidebarPane.toggleCooccurrence(&state) }
+            state.sidebar.filter = ""
+            SidebarPane.reselect(&state)
+        } else if state.reader.search != nil || state.reader.highlightedSentence != nil {
+            state.reader.search = nil
+            state.reader.highlightedSentence = nil
+        } else if !state.sidebar.filter.isEmpty {
+            state.message = StatusMessage("Filter “\(state.sidebar.filter)” cleared: every entity is highlighted again")
+            state.sidebar.filter = ""
+            SidebarPane.reselect(&state)
+        } else {
+            state.message = StatusMessage("Nothing to clear: no search, no filter")
+        }
+    }
+
+    /// `&`: only the paragraphs that mention the selected entities, or all again.
+    static func toggleParagraphFilter(_ state: inout BrowserState) {
+        if state.reader.onlyMentioningParagraphs {
+            state.reader.onlyMentioningParagraphs = false
+            state.message = StatusMessage("Showing every paragraph")
+        } else if state.selectedEntitiesForParagraphFilter.isEmpty {
+            state.message = StatusMessage("Select an entity (or filter the sidebar) first", isError: true)
+        } else {
+            state.reader.onlyMentioningParagraphs = true
+            let shown = state.visibleParagraphs?.count ?? 0
+            state.message = StatusMessage("Showing \(shown) of \(state.currentArticle?.paragraphs.count ?? 0) paragraphs (& shows all)")
+        }
+        state.reader.scroll = 0
+        ReaderPane.ensureFocusedMentionVisible(&state)
+    }
 }
 
 extension BrowserState {
-    /// Focusing the sidebar selects the entity of the reader's focused mention
-    /// (when the filter shows it), else keeps the selection, else the first entity.
-    mutating func setFocus(_ pane: Pane) {
-        focus = pane
-        sidebar.isEditingFilter = false
-        reader.isEditingSearch = false
-        if pane == .sidebar, sidebar.selectedEntity == nil || !sidebarModel.visibleEntitySet.contains(sidebar.selectedEntity!) {
-            sidebar.selectedEntity = focusedEntity.flatMap { sidebarModel.visibleEntitySet.contains($0) ? $0 : nil }
-                ?? sidebarModel.visibleEntities.first
-        }
-        SidebarPane.keepSelectionVisible(&self)
-    }
-
     /// The sidebar filter and type toggles decide which mentions `Tab` visits
     /// in the reader (and which are highlighted); `&` decides which paragraphs.
     var navigableMentions: [Mention] {
@@ -50,42 +88,5 @@ extension BrowserState {
     /// has focus, else the focused mention's, else the sidebar's.
     var entityForSameEntitySteps: EntityID? {
         (activePane == .sidebar ? sidebar.selectedEntity : nil) ?? focusedEntity ?? sidebar.selectedEntity
-    }
-
-    /// `Esc` in a main pane: the sidebar clears its filter; the reader its
-    /// search and highlighted sentence, else the filter kept from the sidebar
-    /// (which decides what the reader highlights), else says there is nothing to clear.
-    mutating func cancelInFocusedPane() {
-        if focus == .sidebar {
-            // Esc leaves the co-occurrence view once its filter is clear.
-            if sidebar.filter.isEmpty && sidebar.cooccurrence != nil { return SidebarPane.toggleCooccurrence(&self) }
-            sidebar.filter = ""
-            SidebarPane.reselect(&self)
-        } else if reader.search != nil || reader.highlightedSentence != nil {
-            reader.search = nil
-            reader.highlightedSentence = nil
-        } else if !sidebar.filter.isEmpty {
-            message = StatusMessage("Filter “\(sidebar.filter)” cleared: every entity is highlighted again")
-            sidebar.filter = ""
-            SidebarPane.reselect(&self)
-        } else {
-            message = StatusMessage("Nothing to clear: no search, no filter")
-        }
-    }
-
-    /// `&`: only the paragraphs that mention the selected entities, or all again.
-    mutating func toggleParagraphFilter() {
-        if reader.onlyMentioningParagraphs {
-            reader.onlyMentioningParagraphs = false
-            message = StatusMessage("Showing every paragraph")
-        } else if selectedEntitiesForParagraphFilter.isEmpty {
-            message = StatusMessage("Select an entity (or filter the sidebar) first", isError: true)
-        } else {
-            reader.onlyMentioningParagraphs = true
-            let shown = visibleParagraphs?.count ?? 0
-            message = StatusMessage("Showing \(shown) of \(currentArticle?.paragraphs.count ?? 0) paragraphs (& shows all)")
-        }
-        reader.scroll = 0
-        ReaderPane.ensureFocusedMentionVisible(&self)
     }
 }

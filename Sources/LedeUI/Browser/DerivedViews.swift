@@ -1,8 +1,9 @@
 import LedeModel
 
 /// Values derived from the state that both `update` and drawing read: the
-/// reader's line layouts, the sidebar's rows and the mention lists of the
-/// entities in play, each kept beside the inputs it was made from.
+/// reader's line layouts, the sidebar's rows, the timeline's releases and the
+/// mention lists of the entities in play, each kept beside the inputs it was
+/// made from.
 ///
 /// They are plain values, part of the state like any other field: `apply`
 /// brings them up to date after each event, and `readAhead` adds what the
@@ -30,6 +31,7 @@ struct DerivedViews: Sendable {
     private var layouts: [LayoutKey: (layout: ReaderLayout, used: Int)] = [:]
     private var clock = 0
     private var sidebar: (inputs: SidebarModel.Inputs, model: SidebarModel)?
+    private var timeline: (inputs: TimelineModel.Inputs, model: TimelineModel)?
     private var mentionLists = KeptPerEntity<EntityMentionList>(capacity: mentionListCapacity)
     /// Mentions over time of the dossier's entity (and the last few opened).
     private var histograms = KeptPerEntity<MentionHistogram>(capacity: 4)
@@ -77,6 +79,13 @@ struct DerivedViews: Sendable {
     }
 
     mutating func keep(_ model: SidebarModel, for inputs: SidebarModel.Inputs) { sidebar = (inputs, model) }
+
+    func timelineModel(for inputs: TimelineModel.Inputs) -> TimelineModel? {
+        guard let timeline, timeline.inputs == inputs else { return nil }
+        return timeline.model
+    }
+
+    mutating func keep(_ model: TimelineModel, for inputs: TimelineModel.Inputs) { timeline = (inputs, model) }
 
     func mentionList(of entity: EntityID, generation: Int) -> EntityMentionList? { mentionLists.value(of: entity, generation: generation) }
 
@@ -232,6 +241,35 @@ extension BrowserState {
         if derived.sidebarModel(for: inputs) == nil { derived.keep(SidebarModel(state: self), for: inputs) }
     }
 
+    /// The timeline's releases as shown (its filters applied): the kept ones,
+    /// else made now. The only place a `TimelineModel` is made.
+    public var timelineModel: TimelineModel {
+        derived.timelineModel(for: TimelineModel.Inputs(state: self)) ?? TimelineModel(state: self)
+    }
+
+    /// Keeps the timeline's releases for the current inputs, making them if they changed.
+    mutating func keepTimelineModel() {
+        let inputs = TimelineModel.Inputs(state: self)
+        if derived.timelineModel(for: inputs) == nil { derived.keep(timelineModel, for: inputs) }
+    }
+
+    /// The selected release's index among those the timeline shows (0, the
+    /// first, when none is selected or it is not shown); setting it selects the
+    /// release at that index.
+    public var timelineSelection: Int {
+        get { timelineModel.index(of: timeline.selected) }
+        set {
+            let releases = timelineModel.releases
+            timeline.selected = releases.isEmpty ? nil : releases[clamp(newValue, 0, releases.count - 1)].model
+        }
+    }
+
+    /// The release the timeline has selected, among those it shows.
+    var selectedRelease: Release? {
+        let model = timelineModel
+        return model.releases[safe: model.index(of: timeline.selected)]
+    }
+
     /// The article changed: its layout and rows, which every read during the rest of the event needs.
     mutating func keepDerivedViewsOfArticle() {
         if let article { keepReaderLayout(of: article, visibleParagraphs: visibleParagraphs) }
@@ -248,6 +286,7 @@ extension BrowserState {
             keepMentionHistogram(of: dossier.entity)
         }
         if timeline.showsPeaks { keepOrganisationPeaks() }
+        keepTimelineModel()
     }
 
     /// Reads ahead what the likely next keys need (the neighbouring articles'

@@ -30,19 +30,6 @@ extension BrowserState {
         return currentArticle?.pageAddress.map { ($0, "the article's page") }
     }
 
-    mutating func openAddress() -> [Effect] {
-        guard let target = addressToOpen else {
-            message = StatusMessage("Nothing here has a web address to open", isError: true)
-            return [.repaint]
-        }
-        guard WebAddress.isOpenable(target.address) else {
-            message = StatusMessage("Not opening \(ControlCharacters.visible(String(target.address.prefix(60)))): only http and https addresses are opened", isError: true)
-            return [.repaint]
-        }
-        message = StatusMessage("Opening \(target.what): \(target.address)")
-        return [.openAddress(target.address), .repaint]
-    }
-
     /// What `y` copies here: the sentence of the focused mention, a release, an entity's name, a page address.
     var textToCopy: (text: String, what: String)? {
         switch activePane {
@@ -69,15 +56,6 @@ extension BrowserState {
         }
     }
 
-    mutating func copySelection() -> [Effect] {
-        guard let copied = textToCopy else {
-            message = StatusMessage("Nothing here to copy", isError: true)
-            return [.repaint]
-        }
-        message = StatusMessage("Copying \(copied.what)")
-        return [.copy(copied.text), .repaint]
-    }
-
     /// The sentence that holds a mention, as the article has it.
     func sentence(around mention: Mention) -> String? {
         guard let paragraph = corpus.article(mention.article)?.paragraphs[safe: mention.paragraph] else { return nil }
@@ -86,5 +64,30 @@ extension BrowserState {
         var text = String.UnicodeScalarView()
         text.append(contentsOf: scalars[range])
         return String(text).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// `o` and `y` as actions: say what is handed over, and hand it to the loop as an effect.
+enum Handoff {
+    static func openAddress(_ state: inout BrowserState) -> [Effect] {
+        guard let target = state.addressToOpen else {
+            state.message = StatusMessage("Nothing here has a web address to open", isError: true)
+            return [.repaint]
+        }
+        guard WebAddress.isOpenable(target.address) else {
+            state.message = StatusMessage("Not opening \(ControlCharacters.visible(String(target.address.prefix(60)))): only http and https addresses are opened", isError: true)
+            return [.repaint]
+        }
+        state.message = StatusMessage("Opening \(target.what): \(target.address)")
+        return [.openAddress(target.address), .repaint]
+    }
+
+    static func copySelection(_ state: inout BrowserState) -> [Effect] {
+        guard let copied = state.textToCopy else {
+            state.message = StatusMessage("Nothing here to copy", isError: true)
+            return [.repaint]
+        }
+        state.message = StatusMessage("Copying \(copied.what)")
+        return [.copy(copied.text), .repaint]
     }
 }

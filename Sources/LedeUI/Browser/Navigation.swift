@@ -15,7 +15,7 @@ extension BrowserState {
             article = target.article
             reader.scroll = 0
             // `&` stays on across articles; below, it goes off only if it would hide the target.
-            refreshSearchForArticle()
+            ReaderSearch.refreshForArticle(&self)
         }
         overlay = nil
         focus = .reader
@@ -31,24 +31,6 @@ extension BrowserState {
         ReaderPane.ensureFocusedMentionVisible(&self)
     }
 
-    mutating func goBack() {
-        guard let previous = history.popLast() else {
-            message = StatusMessage("Nothing to go back to", isError: true)
-            return
-        }
-        if let here = location { future.append(here) }
-        restore(previous)
-    }
-
-    mutating func goForward() {
-        guard let next = future.popLast() else {
-            message = StatusMessage("Nothing to go forward to", isError: true)
-            return
-        }
-        if let here = location { history.append(here) }
-        restore(next)
-    }
-
     mutating func restore(_ place: Location) {
         let articleChanged = place.article != article
         article = place.article
@@ -57,17 +39,8 @@ extension BrowserState {
         reader.highlightedSentence = nil
         focus = place.focus
         overlay = nil
-        if articleChanged { refreshSearchForArticle() }
+        if articleChanged { ReaderSearch.refreshForArticle(&self) }
         clampScrolls()
-    }
-
-    mutating func switchArticle(by delta: Int) {
-        guard let position = articlePosition else { return }
-        guard let target = corpus.articleID(at: position + delta) else {
-            message = StatusMessage(delta > 0 ? "This is the last article" : "This is the first article", isError: true)
-            return
-        }
-        open(target)
     }
 
     /// Opens an article where the reader last left it, remembering where we were.
@@ -79,7 +52,7 @@ extension BrowserState {
         future.removeAll()
         article = target
         // The search and `&` carry over to the next article; the place in it is its own.
-        reader = ReaderState(search: reader.search, onlyMentioningParagraphs: reader.onlyMentioningParagraphs)
+        resetReader(ReaderState(search: reader.search, onlyMentioningParagraphs: reader.onlyMentioningParagraphs))
         if let saved = readingPositions[target] {
             reader.scroll = saved.scroll
             reader.focusedMention = saved.focusedMention
@@ -87,8 +60,11 @@ extension BrowserState {
             // Where an earlier session left it.
             restorePlace(of: path)
         }
-        refreshSearchForArticle()
-        if timeline.onlyCurrentArticle { timeline.list = ListState() }
+        ReaderSearch.refreshForArticle(&self)
+        if timeline.onlyCurrentArticle {
+            timeline.selected = timelineModel.releases.first?.model
+            timeline.scroll = 0
+        }
         SidebarPane.reselect(&self)
         clampScrolls()
         message = StatusMessage("Article \((articlePosition ?? 0) + 1) of \(corpus.articleCount)")
@@ -101,5 +77,36 @@ extension BrowserState {
         SidebarPane.keepSelectionVisible(&self)
         TimelinePane.move(&self, by: 0)
         if overlay != nil { activePane.behaviour.move(&self, by: 0) }
+    }
+}
+
+/// `⌫` / `L` along the jump history and `}` / `{` through the articles.
+enum History {
+    static func back(_ state: inout BrowserState) {
+        walk(&state, from: \.history, to: \.future, orSay: "Nothing to go back to")
+    }
+
+    static func forward(_ state: inout BrowserState) {
+        walk(&state, from: \.future, to: \.history, orSay: "Nothing to go forward to")
+    }
+
+    /// One step along the history: the last place of one list, this one kept on the other.
+    private static func walk(_ state: inout BrowserState, from places: WritableKeyPath<BrowserState, [Location]>,
+                             to others: WritableKeyPath<BrowserState, [Location]>, orSay nothing: String) {
+        guard let place = state[keyPath: places].popLast() else {
+            state.message = StatusMessage(nothing, isError: true)
+            return
+        }
+        if let here = state.location { state[keyPath: others].append(here) }
+        state.restore(place)
+    }
+
+    static func switchArticle(_ state: inout BrowserState, by delta: Int) {
+        guard let position = state.articlePosition else { return }
+        guard let target = state.corpus.articleID(at: position + delta) else {
+            state.message = StatusMessage(delta > 0 ? "This is the last article" : "This is the first article", isError: true)
+            return
+        }
+        state.open(target)
     }
 }

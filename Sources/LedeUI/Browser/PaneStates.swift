@@ -29,23 +29,14 @@ public struct ReaderState: Hashable, Sendable {
     public var scroll = 0
     public var focusedMention: MentionID?
     public var search: TextSearch?
-    /// True while the search prompt takes keystrokes.
-    public var isEditingSearch = false
-    /// Where the reader was when the prompt opened: matches are looked for
-    /// from here, and Esc (or a query with no match) comes back here.
-    public var searchOrigin: Int?
     /// Show only paragraphs that mention the selected entities (`&`).
     public var onlyMentioningParagraphs = false
     /// Sentence highlighted after a jump from the timeline: paragraph and scalar range.
     public var highlightedSentence: TextSearch.Match?
-    /// Typed so far in hint mode; nil when hint mode is off.
-    public var hintInput: String?
 }
 
 public struct SidebarState: Hashable, Sendable {
     public var filter = ""
-    /// True while the filter prompt takes keystrokes.
-    public var isEditingFilter = false
     /// The selected entity (stable while the list narrows and widens).
     public var selectedEntity: EntityID?
     public var scroll = 0
@@ -71,8 +62,11 @@ public struct CooccurrenceState: Hashable, Sendable {
 }
 
 public struct TimelineState: Hashable, Sendable {
-    /// The selected release (an index into the visible releases) and the list's first row.
-    public var list = ListState()
+    /// The selected release, by its model (one release per model): it stays
+    /// selected while releases arrive around it. Nil before there are any.
+    public var selected: EntityID?
+    /// The list view's first row.
+    public var scroll = 0
     public var isList = false
     public var organisationFilter: String?
     /// Only the releases the current article mentions.
@@ -83,15 +77,6 @@ public struct TimelineState: Hashable, Sendable {
     public var windowStart: Int?
     /// `p`: mark when each organisation is most discussed (its busiest week or month) beside its releases.
     public var showsPeaks = false
-
-    public var selection: Int {
-        get { list.selection }
-        set { list.selection = newValue }
-    }
-    public var scroll: Int {
-        get { list.offset }
-        set { list.offset = newValue }
-    }
 }
 
 public struct DossierState: Hashable, Sendable {
@@ -101,7 +86,6 @@ public struct DossierState: Hashable, Sendable {
     public var list: ListState
     /// `/` in the dossier: only the articles whose title contains this.
     public var filter = ""
-    public var isEditingFilter = false
     /// The articles the filter kept (made when it changes); nil: every article.
     public var keptPostings: [ArticleMentionCount]?
 
@@ -119,8 +103,6 @@ public struct DossierState: Hashable, Sendable {
 /// `S`: a search across every article.
 public struct CorpusSearchState: Hashable, Sendable {
     public var query = ""
-    /// True while the prompt takes keystrokes.
-    public var isEditing = true
     /// Nil until a query has run.
     public var hits: [SearchHit]?
     /// The selected hit and the first hit shown.

@@ -86,7 +86,7 @@ extension BrowserState {
         if restoringTheme, let name = record.theme, let index = themes.firstIndex(where: { $0.name == name }) { themeIndex = index }
         guard let key = record.lastArticle, let (id, path) = article(atSessionKey: key), id != article else { return }
         article = id
-        reader = ReaderState()
+        resetReader()
         restorePlace(of: path)
         message = StatusMessage("Back where you left off: article \((articlePosition ?? 0) + 1) of \(corpus.articleCount)")
         openedArticle = article

@@ -8,7 +8,7 @@ public enum StatusBarView: Widget {
         let base = theme[.status]
         buffer.fill(area, style: base)
         var x = area.x
-        let mode = state.commandLine != nil ? "COMMAND" : state.reader.hintInput != nil ? "HINT" : (state.reader.isEditingSearch ? "SEARCH" : (state.sidebar.isEditingFilter && state.overlay == nil ? "FILTER" : state.activePane.mode))
+        let mode = state.prompt?.badge ?? state.activePane.mode
         x = buffer.put(" \(mode) ", x: x, y: area.y, style: theme[.statusMode].over(base), clip: area)
         x += 1
 
@@ -23,13 +23,14 @@ public enum StatusBarView: Widget {
         let leftLimit = area.maxX - rightWidth - 1
         let leftArea = Rect(x: x, y: area.y, width: max(0, leftLimit - x), height: 1)
 
-        if let line = state.commandLine {
+        switch state.prompt {
+        case .command(let line):
             var prompt = ":" + line.text + "▏"
             if line.completions.count > 1 { prompt += "   " + line.completions.joined(separator: " ") }
             else if line.text.isEmpty { prompt += "   Tab lists the commands · Enter runs · Esc cancels" }
             buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
             buffer.cursor = CursorPosition(x: min(leftArea.maxX - 1, x + DisplayWidth.of(":" + line.text)), y: area.y)
-        } else if state.reader.isEditingSearch {
+        case .readerSearch:
             let search = state.reader.search
             var prompt = "/" + (search?.query ?? "") + "▏"
             if let search, !search.query.isEmpty {
@@ -37,27 +38,37 @@ public enum StatusBarView: Widget {
             }
             buffer.put(TextFit.truncate(prompt, to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
             buffer.cursor = CursorPosition(x: min(leftArea.maxX - 1, x + DisplayWidth.of("/" + (search?.query ?? ""))), y: area.y)
-        } else if state.sidebar.isEditingFilter {
+        case .filter(.sidebar):
             buffer.put(TextFit.truncate("type to filter · ⌫ widens · ↑↓ move · ⏎ jumps · Esc clears", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
-        } else if state.reader.hintInput != nil {
+        case .hints:
             buffer.put(TextFit.truncate("type a label to jump · Esc cancels", to: leftArea.width), x: x, y: area.y, style: base, clip: leftArea)
-        } else if let message = state.message {
-            buffer.put(TextFit.truncate(message.text, to: leftArea.width), x: x, y: area.y,
+        case .corpusSearch, .filter, .markLetter, nil:
+            renderMessageOrHints(state, into: &buffer, area: leftArea)
+        }
+        if leftLimit > x { buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: base, clip: area) }
+    }
+
+    /// A message when there is one, else the focused entity and the pane's key hints.
+    static func renderMessageOrHints(_ state: BrowserState, into buffer: inout ScreenBuffer, area leftArea: Rect) {
+        let theme = state.theme
+        let base = theme[.status]
+        let x = leftArea.x
+        if let message = state.message {
+            buffer.put(TextFit.truncate(message.text, to: leftArea.width), x: x, y: leftArea.y,
                        style: (message.isError ? theme[.error] : theme[.message]).over(base), clip: leftArea)
         } else {
             var column = x
             if state.activePane == .reader, let entityID = state.focusedEntity, let entity = state.corpus.entity(entityID) {
-                column = buffer.put("▸ \(entity.label) (\(entity.type.displayName.lowercased()))  ", x: column, y: area.y,
+                column = buffer.put("▸ \(entity.label) (\(entity.type.displayName.lowercased()))  ", x: column, y: leftArea.y,
                                     style: theme.style(for: entity.type).over(base), clip: leftArea)
             }
             for binding in state.keyMap.bindings(in: state.activePane) where binding.isHint {
                 guard let key = binding.keys.first else { continue }
                 let width = DisplayWidth.of(key.symbol) + 1 + DisplayWidth.of(binding.label) + 2
                 if column + width > leftArea.maxX { break }
-                column = buffer.put(key.symbol, x: column, y: area.y, style: theme[.statusKey].over(base), clip: leftArea)
-                column = buffer.put(" " + binding.label + "  ", x: column, y: area.y, style: base, clip: leftArea)
+                column = buffer.put(key.symbol, x: column, y: leftArea.y, style: theme[.statusKey].over(base), clip: leftArea)
+                column = buffer.put(" " + binding.label + "  ", x: column, y: leftArea.y, style: base, clip: leftArea)
             }
         }
-        if leftLimit > x { buffer.put(right, x: area.maxX - rightWidth, y: area.y, style: base, clip: area) }
     }
 }

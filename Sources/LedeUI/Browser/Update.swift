@@ -32,8 +32,9 @@ extension BrowserState {
             clampScrolls()
             effects = [.repaintAll]
         case .tick:
-            // Ten times a second while idle: nothing changed, so nothing is derived again.
-            return []
+            // Ten times a second while idle: nothing changed, so nothing is derived again; a read
+            // that failed while the last frame was drawn is said now.
+            return noteReadFailures() ? [.repaint] : []
         case .corpusChanged(let status):
             corpusDidChange(indexing: status)
             effects = [.repaint]
@@ -60,28 +61,31 @@ extension BrowserState {
             effects += noteArticleChange(from: leftPath, previousParagraph: left)
         }
         refreshDerivedViews()
+        noteReadFailures()
         return effects
+    }
+
+    /// Reads the store could not answer (the index damaged under lede) go to
+    /// the status bar: what looked like "no article" says why. True when there were any.
+    @discardableResult
+    mutating func noteReadFailures() -> Bool {
+        let failures = corpus.takeReadFailures()
+        guard let first = failures.first else { return false }
+        let more = failures.count > 1 ? " (+\(failures.count - 1) more)" : ""
+        let text = "Could not read the index: \(first.reason) (\(first.query))\(more) — lede --no-index reads the files instead"
+        message = StatusMessage(message.map { $0.text + " · " + text } ?? text, isError: true)
+        return true
     }
 
     // MARK: - Keys
 
-    /// Routes a key: prompts and hint mode take keys first, then the keymap
-    /// of the active pane.
+    /// Routes a key: the open prompt takes it first (see Prompt), then a count
+    /// or the keymap of the active pane.
     mutating func handle(_ key: Key) -> [Effect] {
         message = nil
         // The suspend key works in prompts too, as it does in a shell.
         if keyMap.action(for: key, in: activePane) == .suspend { return [.suspend] }
-        if commandLine != nil { return handleCommandKey(key) }
-        if reader.hintInput != nil { handleHintKey(key); return [.repaint] }
-        if reader.isEditingSearch { handleSearchKey(key); return [.repaint] }
-        if case .corpusSearch(let search) = overlay, search.isEditing { handleCorpusSearchKey(key, search); return [.repaint] }
-        if case .articles(let articles) = overlay, articles.isEditingFilter { handleArticleFilterKey(key, articles); return [.repaint] }
-        if case .dossier(let dossier) = overlay, dossier.isEditingFilter { handleDossierFilterKey(key, dossier); return [.repaint] }
-        if sidebar.isEditingFilter, overlay == nil { handleFilterKey(key); return [.repaint] }
-        if let pending = pendingKey {
-            pendingKey = nil
-            return handlePendingKey(pending, key)
-        }
+        if let prompt { return handle(key, in: prompt) }
         if takeCountDigit(key) { return [.repaint] }
         let times = pendingCount ?? 1
         pendingCount = nil
@@ -94,58 +98,49 @@ extension BrowserState {
 
     // MARK: - Actions
 
-    /// Performs a keymap action; every action redraws, `q` at the top level quits, a theme repaints every cell.
+    /// Performs a keymap action. Each is one call to the type that owns what
+    /// it changes (`Owner.verb(&state)`); those that hand something to the
+    /// loop return its effects, the others redraw.
     @discardableResult
     mutating func perform(_ action: Action) -> [Effect] {
         switch action {
-        case .quit:
-            if overlay != nil { closeOverlay() } else { return [.quit] }
-        case .help:
-            overlay = .help(ListState(), pane: activePane, beneath: overlay)
-        case .closeOverlay:
-            closeOverlay()
-        case .cancel: cancelInFocusedPane()
-        case .moveDown: move(by: 1)
-        case .moveUp: move(by: -1)
-        case .pageDown: move(by: max(1, pageSize - 1))
-        case .pageUp: move(by: -max(1, pageSize - 1))
-        case .halfPageDown: move(by: max(1, pageSize / 2))
-        case .halfPageUp: move(by: -max(1, pageSize / 2))
-        case .top: move(by: -Int.max / 2)
-        case .bottom: move(by: Int.max / 2)
+        case .quit: return BrowserActions.quit(&self)
+        case .help: HelpOverlay.open(&self)
+        case .closeOverlay: BrowserActions.closeOverlay(&self)
+        case .cancel: CrossPaneRules.cancelInFocusedPane(&self)
+        case .moveDown: BrowserActions.move(&self, by: 1)
+        case .moveUp: BrowserActions.move(&self, by: -1)
+        case .pageDown: BrowserActions.move(&self, by: max(1, pageSize - 1))
+        case .pageUp: BrowserActions.move(&self, by: -max(1, pageSize - 1))
+        case .halfPageDown: BrowserActions.move(&self, by: max(1, pageSize / 2))
+        case .halfPageUp: BrowserActions.move(&self, by: -max(1, pageSize / 2))
+        case .top: BrowserActions.move(&self, by: -Int.max / 2)
+        case .bottom: BrowserActions.move(&self, by: Int.max / 2)
         case .moveLeft: TimelinePane.move(&self, by: -1)
         case .moveRight: TimelinePane.move(&self, by: 1)
-        case .nextMention: stepMention(forward: true)
-        case .previousMention: stepMention(forward: false)
-        case .nextSameEntity: stepSameEntity(forward: true)
-        case .previousSameEntity: stepSameEntity(forward: false)
-        case .follow: follow()
-        case .back: goBack()
-        case .forward: goForward()
-        case .focusSidebar: setFocus(.sidebar)
-        case .focusTimeline: setFocus(.timeline)
-        case .focusReader: setFocus(.reader)
-        case .cycleFocus: setFocus(CrossPaneRules.paneAfter(focus))
-        case .search: startSearch()
-        case .searchNext: stepSearch(forward: true)
-        case .searchPrevious: stepSearch(forward: false)
-        case .searchCorpus:
-            overlay = .corpusSearch(CorpusSearchState())
-        case .editCorpusSearch:
-            if case .corpusSearch(var search) = overlay {
-                search.isEditing = true
-                search.note = nil
-                overlay = .corpusSearch(search)
-            }
-        case .filterEntities:
-            sidebar.isEditingFilter = true
+        case .nextMention: ReaderPane.stepMention(&self, forward: true)
+        case .previousMention: ReaderPane.stepMention(&self, forward: false)
+        case .nextSameEntity: ReaderPane.stepSameEntity(&self, forward: true)
+        case .previousSameEntity: ReaderPane.stepSameEntity(&self, forward: false)
+        case .follow: BrowserActions.follow(&self)
+        case .back: History.back(&self)
+        case .forward: History.forward(&self)
+        case .focusSidebar: CrossPaneRules.focus(&self, .sidebar)
+        case .focusTimeline: CrossPaneRules.focus(&self, .timeline)
+        case .focusReader: CrossPaneRules.focus(&self, .reader)
+        case .cycleFocus: CrossPaneRules.focus(&self, CrossPaneRules.paneAfter(focus))
+        case .search: ReaderSearch.start(&self)
+        case .searchNext: ReaderSearch.step(&self, forward: true)
+        case .searchPrevious: ReaderSearch.step(&self, forward: false)
+        case .searchCorpus: CorpusSearchOverlay.open(&self)
+        case .editCorpusSearch: CorpusSearchOverlay.editQuery(&self)
+        case .filterEntities: FilterPrompt.start(&self, .sidebar)
         case .widenFilter: SidebarPane.widenFilter(&self)
-        case .nextArticle: switchArticle(by: 1)
-        case .previousArticle: switchArticle(by: -1)
-        case .toggleParagraphFilter: toggleParagraphFilter()
-        case .hintMode: startHintMode()
-        case .toggleTimelineList:
-            timeline.isList.toggle()
+        case .nextArticle: History.switchArticle(&self, by: 1)
+        case .previousArticle: History.switchArticle(&self, by: -1)
+        case .toggleParagraphFilter: CrossPaneRules.toggleParagraphFilter(&self)
+        case .hintMode: HintMode.start(&self)
+        case .toggleTimelineList: TimelinePane.toggleList(&self)
         case .toggleTimelineScope: TimelinePane.toggleScope(&self)
         case .cycleOrganisationFilter: TimelinePane.cycleOrganisationFilter(&self, by: 1)
         case .cycleOrganisationFilterBack: TimelinePane.cycleOrganisationFilter(&self, by: -1)
@@ -155,27 +150,19 @@ extension BrowserState {
         case .togglePeakMarkers: TimelinePane.togglePeaks(&self)
         case .nextLane: TimelinePane.stepLane(&self, by: 1)
         case .previousLane: TimelinePane.stepLane(&self, by: -1)
-        case .openAddress: return openAddress()
-        case .copy: return copySelection()
-        case .redraw: return [.repaintAll]
-        case .suspend: return [.suspend]
-        case .commandLine: startCommandLine()
-        case .saveArticle: startCommandLine("save " + suggestedFileName)
-        case .pipeArticle: startCommandLine("pipe ")
+        case .openAddress: return Handoff.openAddress(&self)
+        case .copy: return Handoff.copySelection(&self)
+        case .redraw: return BrowserActions.redraw(&self)
+        case .suspend: return BrowserActions.suspend(&self)
+        case .commandLine: CommandLinePrompt.start(&self)
+        case .saveArticle: CommandLinePrompt.start(&self, "save " + suggestedFileName)
+        case .pipeArticle: CommandLinePrompt.start(&self, "pipe ")
         case .cycleArticleOrder: ArticleListOverlay.cycleOrder(&self)
-        case .filterArticles: ArticleListOverlay.startFilter(&self)
-        case .filterDossier: DossierOverlay.startFilter(&self)
-        case .setMark:
-            pendingKey = .setMark
-            message = StatusMessage("m: a letter names this place")
-        case .jumpToMark:
-            pendingKey = .jumpToMark
-            let names = session.marks.keys.sorted().joined(separator: " ")
-            message = StatusMessage(names.isEmpty ? "No marks yet (m and a letter sets one)" : "': a mark — \(names)")
-        case .toggleMouse:
-            mouseCapture.toggle()
-            message = StatusMessage(mouseCapture ? "The mouse acts in lede" : "The mouse is the terminal's: select text as usual (M gives it back)")
-            return [.mouseCapture(mouseCapture), .repaint]
+        case .filterArticles: FilterPrompt.start(&self, .articles)
+        case .filterDossier: FilterPrompt.start(&self, .dossier)
+        case .setMark: Marks.awaitLetter(&self, .setMark)
+        case .jumpToMark: Marks.awaitLetter(&self, .jumpToMark)
+        case .toggleMouse: return BrowserActions.setMouse(&self, !mouseCapture)
         case .toggleOrganisations: SidebarPane.toggle(&self, .organisations)
         case .togglePeople: SidebarPane.toggle(&self, .people)
         case .toggleLocations: SidebarPane.toggle(&self, .locations)
@@ -185,23 +172,51 @@ extension BrowserState {
         case .cycleCooccurrenceUnit: SidebarPane.changeCooccurrence(&self) { $0.unit = $0.unit.other }
         case .cycleCooccurrenceOrder: SidebarPane.changeCooccurrence(&self) { $0.order = $0.order.other }
         case .listArticles: ArticleListOverlay.open(&self)
-        case .cycleTheme:
-            themeIndex = (themeIndex + 1) % themes.count
-            message = StatusMessage("Theme: \(theme.name)")
-            return [.repaintAll, .saveSession]
+        case .cycleTheme: return BrowserActions.cycleTheme(&self)
         }
         return [.repaint]
     }
 
-    /// Help returns to what it was opened over; other overlays just close.
-    mutating func closeOverlay() {
-        if case .help(_, _, let beneath) = overlay { overlay = beneath } else { overlay = nil }
-    }
-
     /// Rows a page key moves in the active pane.
     var pageSize: Int { activePane.behaviour.pageSize(self) }
+}
 
-    mutating func move(by delta: Int) { activePane.behaviour.move(&self, by: delta) }
+/// The actions no single pane owns: quitting, closing overlays, the moves
+/// and Enter every pane answers in its own way, the theme and the mouse.
+enum BrowserActions {
+    /// `q`: closes an overlay first; at the top level, quits.
+    static func quit(_ state: inout BrowserState) -> [Effect] {
+        guard state.overlay != nil else { return [.quit] }
+        closeOverlay(&state)
+        return [.repaint]
+    }
 
-    mutating func follow() { activePane.behaviour.follow(&self) }
+    /// Help returns to what it was opened over; other overlays just close.
+    static func closeOverlay(_ state: inout BrowserState) {
+        if case .help(_, _, let beneath) = state.overlay { state.overlay = beneath } else { state.overlay = nil }
+    }
+
+    /// j/k, page keys, g/G: the active pane moves its own way.
+    static func move(_ state: inout BrowserState, by delta: Int) { state.activePane.behaviour.move(&state, by: delta) }
+
+    /// Enter: the active pane follows what is selected.
+    static func follow(_ state: inout BrowserState) { state.activePane.behaviour.follow(&state) }
+
+    static func redraw(_ state: inout BrowserState) -> [Effect] { [.repaintAll] }
+
+    static func suspend(_ state: inout BrowserState) -> [Effect] { [.suspend] }
+
+    /// `M` and `:set mouse`: whether lede takes the mouse or leaves it to the terminal.
+    static func setMouse(_ state: inout BrowserState, _ on: Bool) -> [Effect] {
+        state.mouseCapture = on
+        state.message = StatusMessage(on ? "The mouse acts in lede" : "The mouse is the terminal's: select text as usual (M gives it back)")
+        return [.mouseCapture(on), .repaint]
+    }
+
+    /// `T`: the next theme, remembered in the session.
+    static func cycleTheme(_ state: inout BrowserState) -> [Effect] {
+        state.themeIndex = (state.themeIndex + 1) % state.themes.count
+        state.message = StatusMessage("Theme: \(state.theme.name)")
+        return [.repaintAll, .saveSession]
+    }
 }

@@ -55,11 +55,6 @@ struct CommandProblem: Error {
 }
 
 extension BrowserState {
-    mutating func startCommandLine(_ text: String = "") {
-        commandLine = CommandLineState()
-        commandLine?.text = text
-    }
-
     /// A file name for `s`: the article's title, shortened to letters, digits and dashes.
     var suggestedFileName: String {
         let title = currentArticle?.title ?? "article"
@@ -77,25 +72,37 @@ extension BrowserState {
         return (slug.isEmpty ? "article" : slug) + ".md"
     }
 
-    mutating func handleCommandKey(_ key: Key) -> [Effect] {
-        guard var line = commandLine else { return [.repaint] }
+    /// The command line's state while it is open.
+    public var commandLine: CommandLineState? { if case .command(let line) = prompt { line } else { nil } }
+}
+
+/// The `:` prompt: editing, Tab completion, and running what was typed.
+enum CommandLinePrompt {
+    static func start(_ state: inout BrowserState, _ text: String = "") {
+        var line = CommandLineState()
+        line.text = text
+        state.prompt = .command(line)
+    }
+
+    static func handle(_ key: Key, _ current: CommandLineState, _ state: inout BrowserState) -> [Effect] {
+        var line = current
         if key == .tab {
-            complete(&line)
-            commandLine = line
+            complete(&line, state)
+            state.prompt = .command(line)
             return [.repaint]
         }
         var editor = LineEditor(line.text)
         switch editor.handle(key) {
         case .cancelled, .backspaceOnEmpty:
-            commandLine = nil
+            state.prompt = nil
         case .submitted:
-            commandLine = nil
-            return run(line.text)
+            state.prompt = nil
+            return run(line.text, &state)
         case .edited:
             line.text = editor.text
             line.completions = []
             line.completedFrom = nil
-            commandLine = line
+            state.prompt = .command(line)
         case .moved, .ignored:
             break
         }
@@ -103,7 +110,7 @@ extension BrowserState {
     }
 
     /// Tab: completes the word under the cursor (the command, then its argument); again, the next candidate.
-    func completions(for text: String) -> (prefix: String, candidates: [String]) {
+    static func completions(for text: String, _ state: BrowserState) -> (prefix: String, candidates: [String]) {
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if words.count <= 1 {
             let typed = words.first ?? ""
@@ -113,22 +120,22 @@ extension BrowserState {
         let argument = words.dropFirst().joined(separator: " ")
         let values: [String]
         switch try? LedeCommand.named(head).get() {
-        case .theme: values = themes.map(\.name)
+        case .theme: values = state.themes.map(\.name)
         case .set: values = LedeCommand.options
-        case .article: values = (1...max(1, min(corpus.articleCount, 9))).map(String.init)
+        case .article: values = (1...max(1, min(state.corpus.articleCount, 9))).map(String.init)
         default: values = []
         }
         let lowered = argument.lowercased()
         return (head + " ", values.filter { $0.lowercased().hasPrefix(lowered) })
     }
 
-    private func complete(_ line: inout CommandLineState) {
+    private static func complete(_ line: inout CommandLineState, _ state: BrowserState) {
         if let from = line.completedFrom, !line.completions.isEmpty {
             line.completionIndex = (line.completionIndex + 1) % line.completions.count
-            line.text = completions(for: from).prefix + line.completions[line.completionIndex]
+            line.text = completions(for: from, state).prefix + line.completions[line.completionIndex]
             return
         }
-        let (prefix, candidates) = completions(for: line.text)
+        let (prefix, candidates) = completions(for: line.text, state)
         guard !candidates.isEmpty else { return }
         if candidates.count == 1 {
             // Done: the next Tab completes the next word.
@@ -144,91 +151,89 @@ extension BrowserState {
     }
 
     /// Runs a command line; a problem goes to the status bar.
-    mutating func run(_ text: String) -> [Effect] {
+    static func run(_ text: String, _ state: inout BrowserState) -> [Effect] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [.repaint] }
         let name = String(trimmed.prefix { $0 != " " })
         let argument = trimmed.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
         switch LedeCommand.named(name) {
         case .failure(let problem):
-            message = StatusMessage(problem.text, isError: true)
+            state.message = StatusMessage(problem.text, isError: true)
             return [.repaint]
         case .success(let command):
-            return run(command, argument: argument)
+            return run(command, argument: argument, &state)
         }
     }
 
-    private mutating func run(_ command: LedeCommand, argument: String) -> [Effect] {
+    private static func run(_ command: LedeCommand, argument: String, _ state: inout BrowserState) -> [Effect] {
         switch command {
-        case .article:
-            guard let number = Int(argument), let id = corpus.articleID(at: number - 1) else {
-                message = StatusMessage("article needs a number from 1 to \(corpus.articleCount)", isError: true)
-                return [.repaint]
-            }
-            focus = .reader
-            overlay = nil
-            if id != article { open(id) }
-        case .theme:
-            let wanted = argument.lowercased()
-            guard let index = themes.firstIndex(where: { $0.name.lowercased() == wanted })
-                    ?? themes.indices.first(where: { themes[$0].name.lowercased().hasPrefix(wanted) && !wanted.isEmpty }) else {
-                message = StatusMessage("No theme '\(argument)': \(themes.map(\.name).joined(separator: ", "))", isError: true)
-                return [.repaint]
-            }
-            themeIndex = index
-            message = StatusMessage("Theme: \(theme.name)")
-            return [.repaintAll, .saveSession]
+        case .article: openArticle(argument, &state)
+        case .theme: return setTheme(argument, &state)
         case .filter:
-            sidebar.filter = argument
-            sidebar.isEditingFilter = false
-            SidebarPane.reselect(&self)
-            message = StatusMessage(argument.isEmpty ? "Filter cleared" : "Filter: \(argument)")
+            state.sidebar.filter = argument
+            SidebarPane.reselect(&state)
+            state.message = StatusMessage(argument.isEmpty ? "Filter cleared" : "Filter: \(argument)")
         case .search:
-            focus = .reader
+            state.focus = .reader
             if argument.isEmpty {
-                reader.search = nil
-                message = StatusMessage("Search cleared")
+                state.reader.search = nil
+                state.message = StatusMessage("Search cleared")
             } else {
-                reader.searchOrigin = reader.scroll
-                runSearch(argument)
-                reader.searchOrigin = nil
+                ReaderSearch.run(argument, from: state.reader.scroll, &state)
             }
-        case .find:
-            var search = CorpusSearchState()
-            search.query = argument
-            if !argument.isEmpty { runCorpusSearch(&search) }
-            overlay = .corpusSearch(search)
-        case .set:
-            switch argument {
-            case "accessible": accessible = true
-            case "noaccessible": accessible = false
-            case "mouse", "nomouse":
-                mouseCapture = argument == "mouse"
-                message = StatusMessage(mouseCapture ? "The mouse acts in lede" : "The mouse is the terminal's: select text as usual (M gives it back)")
-                return [.mouseCapture(mouseCapture), .repaint]
-            default:
-                message = StatusMessage("set takes \(LedeCommand.options.joined(separator: ", "))", isError: true)
-                return [.repaint]
-            }
-            message = StatusMessage("Set \(argument)")
-            return [.repaintAll]
+        case .find: CorpusSearchOverlay.open(&state, query: argument)
+        case .set: return set(argument, &state)
         case .save:
-            guard !argument.isEmpty, let current = currentArticle else {
-                message = StatusMessage("save needs a file name", isError: true)
+            guard !argument.isEmpty, let current = state.currentArticle else {
+                state.message = StatusMessage("save needs a file name", isError: true)
                 return [.repaint]
             }
             return [.writeFile(path: argument, contents: ArticleText.forPath(argument, current)), .repaint]
         case .pipe:
-            guard !argument.isEmpty, let current = currentArticle else {
-                message = StatusMessage("pipe needs a command, like pipe wc -w", isError: true)
+            guard !argument.isEmpty, let current = state.currentArticle else {
+                state.message = StatusMessage("pipe needs a command, like pipe wc -w", isError: true)
                 return [.repaint]
             }
             return [.pipe(command: argument, input: ArticleText.plain(current)), .repaint]
-        case .help:
-            return perform(.help)
-        case .quit:
-            return [.quit]
+        case .help: return state.perform(.help)
+        case .quit: return [.quit]
         }
         return [.repaint]
+    }
+
+    private static func openArticle(_ argument: String, _ state: inout BrowserState) {
+        guard let number = Int(argument), let id = state.corpus.articleID(at: number - 1) else {
+            state.message = StatusMessage("article needs a number from 1 to \(state.corpus.articleCount)", isError: true)
+            return
+        }
+        state.focus = .reader
+        state.overlay = nil
+        if id != state.article { state.open(id) }
+    }
+
+    private static func setTheme(_ argument: String, _ state: inout BrowserState) -> [Effect] {
+        let wanted = argument.lowercased()
+        let themes = state.themes
+        guard let index = themes.firstIndex(where: { $0.name.lowercased() == wanted })
+                ?? themes.indices.first(where: { themes[$0].name.lowercased().hasPrefix(wanted) && !wanted.isEmpty }) else {
+            state.message = StatusMessage("No theme '\(argument)': \(themes.map(\.name).joined(separator: ", "))", isError: true)
+            return [.repaint]
+        }
+        state.themeIndex = index
+        state.message = StatusMessage("Theme: \(state.theme.name)")
+        return [.repaintAll, .saveSession]
+    }
+
+    private static func set(_ option: String, _ state: inout BrowserState) -> [Effect] {
+        switch option {
+        case "accessible": state.accessible = true
+        case "noaccessible": state.accessible = false
+        case "mouse", "nomouse": return BrowserActions.setMouse(&state, option == "mouse")
+        default:
+            state.message = StatusMessage("set takes \(LedeCommand.options.joined(separator: ", "))", isError: true)
+            return [.repaint]
+        }
+        state.message = StatusMessage("Set \(option)")
+        return [.repaintAll]
     }
 }

@@ -14,7 +14,7 @@ public struct KeyBinding: Sendable, Hashable {
     public var isHint: Bool
 }
 
-/// The keymap: defaults (DESIGN §5 is the contract for its keys), then the
+/// The keymap: defaults (the keys the design brief promises are held by a test), then the
 /// user's rebindings from `keys.toml` in the config directory.
 public struct KeyMap: Sendable {
     public private(set) var bindings: [KeyBinding]
@@ -53,8 +53,8 @@ public struct KeyMap: Sendable {
     public func binding(for action: Action) -> KeyBinding? { bindings.first { $0.action == action } }
 
     static let main: Set<Pane> = [.reader, .sidebar, .timeline]
-    static let everywhere: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles, .search]
-    static let lists: Set<Pane> = [.reader, .sidebar, .timeline, .help, .dossier, .articles, .search]
+    /// Every pane and overlay: quitting, redrawing and the moves every list shares.
+    static let everywhere = Set(Pane.allCases)
 
     static func keys(_ names: String...) -> [Key] { names.map { Key(name: $0)! } }
 
@@ -66,14 +66,14 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .closeOverlay, label: "back", keys: keys("Backspace"), help: "back to where this was opened", panes: [.dossier, .articles], isHint: false),
         KeyBinding(action: .cancel, label: "clear", keys: keys("Esc"), help: "clear the search, then the kept entity filter (reader); the filter (entities)", panes: [.reader, .sidebar], isHint: false),
         // In the timeline j and k change lanes (nextLane / previousLane), which is a row move in its list.
-        KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: lists.subtracting([.timeline]), isHint: false),
-        KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: lists.subtracting([.timeline]), isHint: false),
-        KeyBinding(action: .pageDown, label: "page down", keys: keys("Space", "PgDn", "C-f"), help: "page down", panes: lists, isHint: false),
-        KeyBinding(action: .pageUp, label: "page up", keys: keys("b", "PgUp", "C-b"), help: "page up", panes: lists, isHint: false),
+        KeyBinding(action: .moveDown, label: "down", keys: keys("j", "Down", "C-n"), help: "move down one line / row", panes: everywhere.subtracting([.timeline]), isHint: false),
+        KeyBinding(action: .moveUp, label: "up", keys: keys("k", "Up", "C-p"), help: "move up one line / row", panes: everywhere.subtracting([.timeline]), isHint: false),
+        KeyBinding(action: .pageDown, label: "page down", keys: keys("Space", "PgDn", "C-f"), help: "page down", panes: everywhere, isHint: false),
+        KeyBinding(action: .pageUp, label: "page up", keys: keys("b", "PgUp", "C-b"), help: "page up", panes: everywhere, isHint: false),
         KeyBinding(action: .halfPageDown, label: "half page down", keys: keys("d", "C-d"), help: "half a page down", panes: [.reader, .help, .dossier], isHint: false),
         KeyBinding(action: .halfPageUp, label: "half page up", keys: keys("u", "C-u"), help: "half a page up", panes: [.reader, .help, .dossier], isHint: false),
-        KeyBinding(action: .top, label: "top", keys: keys("g", "Home"), help: "go to the top", panes: lists, isHint: false),
-        KeyBinding(action: .bottom, label: "bottom", keys: keys("G", "End"), help: "go to the bottom", panes: lists, isHint: false),
+        KeyBinding(action: .top, label: "top", keys: keys("g", "Home"), help: "go to the top", panes: everywhere, isHint: false),
+        KeyBinding(action: .bottom, label: "bottom", keys: keys("G", "End"), help: "go to the bottom", panes: everywhere, isHint: false),
         KeyBinding(action: .moveLeft, label: "earlier", keys: keys("h", "Left"), help: "select the earlier release", panes: [.timeline], isHint: true),
         KeyBinding(action: .moveRight, label: "later", keys: keys("l", "Right"), help: "select the later release", panes: [.timeline], isHint: false),
         KeyBinding(action: .nextLane, label: "lane below", keys: keys("j", "Down", "C-n"), help: "the organisation lane below, on the release nearest in time (no lanes: the later release; list: the next row)", panes: [.timeline], isHint: false),

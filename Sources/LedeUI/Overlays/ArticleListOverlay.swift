@@ -7,7 +7,6 @@ public struct ArticleListState: Hashable, Sendable {
     public var list = ListState()
     public var order: ArticleOrder = .reading
     public var filter = ""
-    public var isEditingFilter = false
     public var rows: [ArticleID]?
 
     public init(list: ListState = ListState()) { self.list = list }
@@ -70,13 +69,6 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
         move(&state, by: 0)
     }
 
-    /// `/`: typing narrows the list to titles and authors that contain the text.
-    static func startFilter(_ state: inout BrowserState) {
-        guard case .articles(var articles) = state.overlay else { return }
-        articles.isEditingFilter = true
-        state.overlay = .articles(articles)
-    }
-
     /// A click on a row opens that article; a click outside the list closes it.
     static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
         let inner = rect(state.screenLayout).inset(by: 1)
@@ -108,7 +100,8 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
         let count = articles.count(in: corpus)
         var title = articles.rows == nil ? "Articles (\(count))" : "Articles (\(count) of \(corpus.articleCount))"
         if articles.order != .reading { title += " · " + articles.order.label }
-        if articles.isEditingFilter || !articles.filter.isEmpty { title += " · /" + articles.filter + (articles.isEditingFilter ? "▏" : "") }
+        let isFiltering = state.isFiltering(.articles)
+        if isFiltering || !articles.filter.isEmpty { title += " · /" + articles.filter + (isFiltering ? "▏" : "") }
         title += "  N new · s order · / filter · Enter opens"
         Block.draw(title: title, rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
@@ -142,29 +135,16 @@ public enum ArticleListOverlay: PaneBehaviour, Widget {
 }
 
 
-extension BrowserState {
-    /// The article list's filter prompt: each key narrows or widens the list at once.
-    mutating func handleArticleFilterKey(_ key: Key, _ current: ArticleListState) {
-        var articles = current
-        var editor = LineEditor(articles.filter)
-        switch editor.handle(key) {
-        case .cancelled:
-            articles.filter = ""
-            articles.isEditingFilter = false
-        case .submitted, .backspaceOnEmpty:
-            articles.isEditingFilter = false
-            overlay = .articles(articles)
-            return
-        case .edited:
-            articles.filter = editor.text
-        case .moved(let delta):
-            overlay = .articles(articles)
-            ArticleListOverlay.move(&self, by: delta)
-            return
-        case .ignored:
-            return
-        }
-        ArticleListOverlay.reorder(&self, &articles)
-        if articles.count(in: corpus) == 0 { message = StatusMessage("No article title or author contains “\(articles.filter)”", isError: true) }
+extension ArticleListOverlay: FilterableList {
+    static func filter(_ state: BrowserState) -> String {
+        if case .articles(let articles) = state.overlay { articles.filter } else { "" }
+    }
+
+    /// Each key narrows or widens the list at once, the selected article kept if it is still listed.
+    static func applyFilter(_ text: String, _ state: inout BrowserState) -> String? {
+        guard case .articles(var articles) = state.overlay else { return nil }
+        articles.filter = text
+        reorder(&state, &articles)
+        return articles.count(in: state.corpus) == 0 ? "No article title or author contains “\(text)”" : nil
     }
 }

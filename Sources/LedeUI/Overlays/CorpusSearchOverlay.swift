@@ -27,7 +27,7 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
             let index = search.list.offset + (event.y - area.y)
             guard hits.indices.contains(index) else { return }
             search.list.selection = index
-            search.isEditing = false
+            state.prompt = nil
             state.overlay = .corpusSearch(search)
             follow(&state)
         }
@@ -45,6 +45,7 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
     public static func render(_ frame: Frame, into buffer: inout ScreenBuffer, area rect: Rect) {
         let state = frame.state
         guard case .corpusSearch(let search) = state.overlay else { return }
+        let isEditing = state.prompt == .corpusSearch
         let theme = state.theme
         let corpus = state.corpus
         var title = "Search all articles"
@@ -55,13 +56,13 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
         let body = theme[.overlay].over(theme[.text])
         let dim = theme[.dim].over(body)
         guard inner.height > 1 else { return }
-        let prompt = search.title != nil && !search.isEditing ? search.query : "S/" + search.query + (search.isEditing ? "▏" : "")
+        let prompt = search.title != nil && !isEditing ? search.query : "S/" + search.query + (isEditing ? "▏" : "")
         buffer.cursor = CursorPosition(x: min(inner.maxX - 1, inner.x + 1 + DisplayWidth.of("S/" + search.query)), y: inner.y)
         buffer.put(TextFit.truncate(prompt, to: inner.width - 2), x: inner.x + 1, y: inner.y,
-                   style: (search.isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
-        var help = search.note ?? (search.isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
+                   style: (isEditing ? theme[.searchMatch] : theme[.statusKey]).over(body), clip: inner)
+        var help = search.note ?? (isEditing ? "words, \"a phrase\", prefix* · Enter searches · Esc closes"
                                                     : "j k move · Enter opens · n N in the reader go on · / edit · S new search · q closes")
-        if search.isTruncated && search.note == nil && !search.isEditing {
+        if search.isTruncated && search.note == nil && !isEditing {
             help = "the first \(search.hits?.count ?? 0) matches, in reading order: a narrower search lists the rest · " + help
         }
         buffer.put(TextFit.truncate(help, to: inner.width - 2), x: inner.x + 1, y: inner.y + 1,
@@ -74,7 +75,7 @@ public enum CorpusSearchOverlay: PaneBehaviour, Widget {
             let index = top + row
             guard let hit = hits[safe: index], let summary = corpus.summary(of: hit.article) else { break }
             let y = listArea.y + row
-            let selected = index == search.selection && !search.isEditing
+            let selected = index == search.selection && !isEditing
             let rowStyle = selected ? theme[.selection].over(body) : body
             buffer.fill(Rect(x: listArea.x, y: y, width: listArea.width, height: 1), style: rowStyle)
             var x = buffer.put(selected ? "▸ " : "  ", x: listArea.x + 1, y: y, style: rowStyle, clip: listArea)
@@ -159,36 +160,57 @@ extension CorpusSearchOverlay {
     }
 }
 
-extension BrowserState {
+extension CorpusSearchOverlay {
+    /// `S`, `:find TEXT`: the overlay with its prompt open; a query given is run at once.
+    static func open(_ state: inout BrowserState, query: String = "") {
+        var search = CorpusSearchState()
+        search.query = query
+        state.overlay = .corpusSearch(search)
+        state.prompt = .corpusSearch
+        if !query.isEmpty { run(&state) }
+    }
+
+    /// `/` over the hits: the prompt again, on the same query.
+    static func editQuery(_ state: inout BrowserState) {
+        guard case .corpusSearch(var search) = state.overlay else { return }
+        search.note = nil
+        state.overlay = .corpusSearch(search)
+        state.prompt = .corpusSearch
+    }
+
     /// The prompt of `S`: typing edits the query, Enter runs it, ↑↓ go to the hits.
-    mutating func handleCorpusSearchKey(_ key: Key, _ state: CorpusSearchState) {
-        var search = state
+    static func handlePromptKey(_ key: Key, _ state: inout BrowserState) {
+        guard case .corpusSearch(var search) = state.overlay else { return }
         switch search.editor.handle(key) {
         case .cancelled:
             // Nothing listed to go back to: close.
-            if search.hits?.isEmpty ?? true { overlay = nil; return }
-            search.isEditing = false
+            if search.hits?.isEmpty ?? true { state.overlay = nil; return }
+            state.prompt = nil
         case .submitted:
-            runCorpusSearch(&search)
+            run(&state)
+            return
         case .backspaceOnEmpty:
-            if search.hits == nil { overlay = nil; return }
-            search.isEditing = false
+            if search.hits == nil { state.overlay = nil; return }
+            state.prompt = nil
         case .edited, .ignored:
             break
         case .moved(let delta):
-            search.isEditing = false
-            overlay = .corpusSearch(search)
-            CorpusSearchOverlay.move(&self, by: delta)
+            state.prompt = nil
+            state.overlay = .corpusSearch(search)
+            move(&state, by: delta)
             return
         }
-        overlay = .corpusSearch(search)
+        state.overlay = .corpusSearch(search)
     }
 
-    mutating func runCorpusSearch(_ search: inout CorpusSearchState) {
+    /// Runs the overlay's query: the hits listed, or the prompt kept open with what went wrong.
+    static func run(_ state: inout BrowserState) {
+        guard case .corpusSearch(var search) = state.overlay else { return }
+        defer { state.overlay = .corpusSearch(search) }
         // A typed search replaces a list the overlay was opened with.
         search.title = nil
-        guard corpus.isSearchReady else {
-            search.note = "The search index is still being built (\(indexing?.text ?? "indexing")); try again in a moment"
+        guard state.corpus.isSearchReady else {
+            search.note = "The search index is still being built (\(state.indexing?.text ?? "indexing")); try again in a moment"
             search.hits = nil
             return
         }
@@ -200,12 +222,12 @@ extension BrowserState {
             search.hits = nil
             return
         }
-        var hits = corpus.search(query, limit: CorpusSearchOverlay.limit + 1)
-        search.isTruncated = hits.count > CorpusSearchOverlay.limit
+        var hits = state.corpus.search(query, limit: limit + 1)
+        search.isTruncated = hits.count > limit
         if search.isTruncated { hits.removeLast() }
         search.hits = hits
         search.list = ListState()
-        search.isEditing = hits.isEmpty
         search.note = hits.isEmpty ? "No paragraph matches “\(search.query)”" : nil
+        state.prompt = hits.isEmpty ? .corpusSearch : nil
     }
 }

@@ -62,7 +62,8 @@ public enum DossierOverlay: PaneBehaviour, Widget {
         let corpus = state.corpus
         guard let entity = corpus.entity(dossier.entity) else { return }
         var title = "\(entity.label) — \(entity.type.displayName.lowercased())"
-        if dossier.isEditingFilter || !dossier.filter.isEmpty { title += " · /" + dossier.filter + (dossier.isEditingFilter ? "▏" : "") }
+        let isFiltering = state.isFiltering(.dossier)
+        if isFiltering || !dossier.filter.isEmpty { title += " · /" + dossier.filter + (isFiltering ? "▏" : "") }
         Block.draw(title: title, rect: rect, theme: theme, into: &buffer)
         let inner = rect.inset(by: 1)
         let body = theme[.overlay].over(theme[.text])
@@ -137,45 +138,25 @@ extension BrowserState {
         guard let kept = dossier.keptPostings else { return mentionList(of: dossier.entity) }
         return EntityMentionList(entity: dossier.entity, postings: kept)
     }
-
-    /// `/` in the dossier: each key narrows the articles by title at once.
-    mutating func handleDossierFilterKey(_ key: Key, _ current: DossierState) {
-        var dossier = current
-        var editor = LineEditor(dossier.filter)
-        switch editor.handle(key) {
-        case .cancelled:
-            dossier.filter = ""
-            dossier.isEditingFilter = false
-        case .submitted, .backspaceOnEmpty:
-            dossier.isEditingFilter = false
-            overlay = .dossier(dossier)
-            return
-        case .edited:
-            dossier.filter = editor.text
-        case .moved(let delta):
-            overlay = .dossier(dossier)
-            DossierOverlay.move(&self, by: delta)
-            return
-        case .ignored:
-            return
-        }
-        let needle = dossier.filter.lowercased()
-        dossier.keptPostings = needle.isEmpty ? nil : mentionList(of: dossier.entity).postings.filter {
-            corpus.summary(of: $0.article)?.title.lowercased().contains(needle) ?? false
-        }
-        dossier.list = ListState()
-        overlay = .dossier(dossier)
-        DossierOverlay.move(&self, by: 0)
-        if dossierList(dossier).isEmpty { message = StatusMessage("No article title here contains “\(dossier.filter)”", isError: true) }
-    }
 }
 
-extension DossierOverlay {
-    /// `/`: typing keeps the articles whose title contains the text.
-    static func startFilter(_ state: inout BrowserState) {
-        guard case .dossier(var dossier) = state.overlay else { return }
-        dossier.isEditingFilter = true
+extension DossierOverlay: FilterableList {
+    static func filter(_ state: BrowserState) -> String {
+        if case .dossier(let dossier) = state.overlay { dossier.filter } else { "" }
+    }
+
+    /// `/` in the dossier: each key keeps the articles whose title contains the text, at once.
+    static func applyFilter(_ text: String, _ state: inout BrowserState) -> String? {
+        guard case .dossier(var dossier) = state.overlay else { return nil }
+        dossier.filter = text
+        let needle = text.lowercased()
+        dossier.keptPostings = needle.isEmpty ? nil : state.mentionList(of: dossier.entity).postings.filter {
+            state.corpus.summary(of: $0.article)?.title.lowercased().contains(needle) ?? false
+        }
+        dossier.list = ListState()
         state.overlay = .dossier(dossier)
+        move(&state, by: 0)
+        return state.dossierList(dossier).isEmpty ? "No article title here contains “\(text)”" : nil
     }
 
     /// Names as a reader tells them apart: the linker keeps `artificial

@@ -50,6 +50,11 @@ public enum HelpOverlay: PaneBehaviour, Widget {
 
     static func pageSize(_ state: BrowserState) -> Int { max(1, rect(state.screenLayout).inset(by: 1).height) }
 
+    /// `?`: the keys of the active pane, over whatever overlay is open (closing returns to it).
+    static func open(_ state: inout BrowserState) {
+        state.overlay = .help(ListState(), pane: state.activePane, beneath: state.overlay)
+    }
+
     static func move(_ state: inout BrowserState, by delta: Int) {
         guard case .help(var list, let pane, let beneath) = state.overlay else { return }
         let inner = rect(state.screenLayout).inset(by: 1)
@@ -57,14 +62,14 @@ public enum HelpOverlay: PaneBehaviour, Widget {
         state.overlay = .help(list, pane: pane, beneath: beneath)
     }
 
-    static func follow(_ state: inout BrowserState) { state.closeOverlay() }
+    static func follow(_ state: inout BrowserState) { BrowserActions.closeOverlay(&state) }
 
     /// The wheel scrolls; a click anywhere closes the help.
     static func mouse(_ state: inout BrowserState, _ event: MouseEvent) {
         switch event.kind {
         case .wheelDown: move(&state, by: 3)
         case .wheelUp: move(&state, by: -3)
-        case .click: state.closeOverlay()
+        case .click: BrowserActions.closeOverlay(&state)
         }
     }
 

@@ -18,9 +18,9 @@ public final class Frame {
     public var theme: Theme { state.theme }
     public private(set) lazy var readerLayout: ReaderLayout = state.readerLayout
     public private(set) lazy var sidebar: SidebarModel = state.sidebarModel
-    public private(set) lazy var timeline: TimelineModel = TimelineModel(state: state)
+    public private(set) lazy var timeline: TimelineModel = state.timelineModel
     /// Labels of the mentions on screen, only in hint mode.
-    public private(set) lazy var hints: [HintLabels.Label] = state.reader.hintInput == nil ? [] : HintLabels(state: state).labels
+    public private(set) lazy var hints: [HintLabels.Label] = state.typedHint == nil ? [] : HintLabels(state: state).labels
     /// Mention, search and sentence styles of the reader, by paragraph.
     private(set) lazy var spans = ReaderView.SpanIndex(state: state, sidebar: self.sidebar)
 }

@@ -1,38 +1,38 @@
 import LedeModel
 
 /// `f`: a label on every mention on screen; typing one focuses that mention.
-extension BrowserState {
-    mutating func startHintMode() {
-        if HintLabels(state: self).labels.isEmpty {
-            message = StatusMessage("No mentions on screen", isError: true)
+enum HintMode {
+    static func start(_ state: inout BrowserState) {
+        if HintLabels(state: state).labels.isEmpty {
+            state.message = StatusMessage("No mentions on screen", isError: true)
         } else {
-            reader.hintInput = ""
+            state.prompt = .hints(typed: "")
         }
     }
 
-    mutating func handleHintKey(_ key: Key) {
+    static func handle(_ key: Key, typed input: String, _ state: inout BrowserState) {
         switch key {
         case .escape, .control("c"):
-            reader.hintInput = nil
+            state.prompt = nil
         case .backspace:
-            if let input = reader.hintInput, !input.isEmpty { reader.hintInput = String(input.dropLast()) } else { reader.hintInput = nil }
+            state.prompt = input.isEmpty ? nil : .hints(typed: String(input.dropLast()))
         case .character(let character):
-            let typed = (reader.hintInput ?? "") + String(character)
-            let labels = HintLabels(state: self).labels
+            let typed = input + String(character)
+            let labels = HintLabels(state: state).labels
             if let hit = labels.first(where: { $0.label == typed }) {
-                reader.hintInput = nil
-                reader.focusedMention = hit.mention.id
-                reader.highlightedSentence = nil
-                let label = corpus.entity(hit.mention.entity)?.label ?? hit.mention.text
-                message = StatusMessage("\(label) — Enter opens its dossier")
+                state.prompt = nil
+                state.reader.focusedMention = hit.mention.id
+                state.reader.highlightedSentence = nil
+                let label = state.corpus.entity(hit.mention.entity)?.label ?? hit.mention.text
+                state.message = StatusMessage("\(label) — Enter opens its dossier")
             } else if labels.contains(where: { $0.label.hasPrefix(typed) }) {
-                reader.hintInput = typed
+                state.prompt = .hints(typed: typed)
             } else {
-                reader.hintInput = nil
-                message = StatusMessage("No hint “\(typed)”", isError: true)
+                state.prompt = nil
+                state.message = StatusMessage("No hint “\(typed)”", isError: true)
             }
         default:
-            reader.hintInput = nil
+            state.prompt = nil
         }
     }
 }

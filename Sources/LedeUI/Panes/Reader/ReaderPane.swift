@@ -73,35 +73,26 @@ enum ReaderPane: PaneBehaviour {
 
 // MARK: - Mentions
 
-extension BrowserState {
+extension ReaderPane {
     /// Tab and S-Tab: the next mention in reading order among those the filter leaves, from what is on screen.
-    mutating func stepMention(forward: Bool) {
-        let candidates = navigableMentions
+    static func stepMention(_ state: inout BrowserState, forward: Bool) {
+        let candidates = state.navigableMentions
         guard !candidates.isEmpty else {
-            let text: String
-            if indexing != nil && currentMentions.isEmpty {
-                text = "No mentions yet: the index is still linking"
-            } else if !currentMentions.isEmpty && sidebar.filter.isEmpty && !sidebar.hiddenTypes.isEmpty {
-                text = "The hidden entity types hide every mention here: 1–5 in the entity sidebar show them"
-            } else if !currentMentions.isEmpty {
-                text = "No mention here passes the entity filter" + (sidebar.filter.isEmpty ? "" : " “\(sidebar.filter)”") + " — Esc clears it"
-            } else {
-                text = "No mentions in this article"
-            }
-            message = StatusMessage(text, isError: true)
+            state.message = StatusMessage(noMentionToStepTo(state), isError: true)
             return
         }
         let next: Mention
-        if let current = reader.focusedMention, let position = candidates.firstIndex(where: { $0.id == current }), isOnScreen(current) {
+        if let current = state.reader.focusedMention, let position = candidates.firstIndex(where: { $0.id == current }), state.isOnScreen(current) {
             let target = position + (forward ? 1 : -1)
-            if target >= candidates.count { next = candidates[0]; message = StatusMessage("Wrapped to the first mention") }
-            else if target < 0 { next = candidates[candidates.count - 1]; message = StatusMessage("Wrapped to the last mention") }
+            if target >= candidates.count { next = candidates[0]; state.message = StatusMessage("Wrapped to the first mention") }
+            else if target < 0 { next = candidates[candidates.count - 1]; state.message = StatusMessage("Wrapped to the last mention") }
             else { next = candidates[target] }
         } else {
             // Start from what is on screen.
-            let layout = readerLayout
+            let layout = state.readerLayout
+            let scroll = state.reader.scroll
             let onScreen = candidates.firstIndex { mention in
-                (layout.line(paragraph: mention.paragraph, offset: mention.start) ?? -1) >= reader.scroll
+                (layout.line(paragraph: mention.paragraph, offset: mention.start) ?? -1) >= scroll
             }
             if forward {
                 next = onScreen.map { candidates[$0] } ?? candidates[0]
@@ -109,38 +100,46 @@ extension BrowserState {
                 next = onScreen.flatMap { $0 > 0 ? candidates[$0 - 1] : nil } ?? candidates[candidates.count - 1]
             }
         }
-        reader.focusedMention = next.id
-        reader.highlightedSentence = nil
-        ReaderPane.ensureFocusedMentionVisible(&self)
+        state.reader.focusedMention = next.id
+        state.reader.highlightedSentence = nil
+        ensureFocusedMentionVisible(&state)
     }
 
-    /// Whether a mention of the current article is on the visible page.
-    func isOnScreen(_ mention: MentionID) -> Bool {
-        guard mention.article == article, let target = corpus.mention(mention),
-              let line = readerLayout.line(paragraph: target.paragraph, offset: target.start) else { return false }
-        return line >= reader.scroll && line < reader.scroll + screenLayout.readerText.height
+    /// Why Tab finds nothing: still linking, hidden types, the filter, or no mentions at all.
+    static func noMentionToStepTo(_ state: BrowserState) -> String {
+        let sidebar = state.sidebar
+        let mentions = state.currentMentions
+        if state.indexing != nil && mentions.isEmpty { return "No mentions yet: the index is still linking" }
+        if !mentions.isEmpty && sidebar.filter.isEmpty && !sidebar.hiddenTypes.isEmpty {
+            return "The hidden entity types hide every mention here: 1–5 in the entity sidebar show them"
+        }
+        if !mentions.isEmpty {
+            return "No mention here passes the entity filter" + (sidebar.filter.isEmpty ? "" : " “\(sidebar.filter)”") + " — Esc clears it"
+        }
+        return "No mentions in this article"
     }
 
     /// `]` and `[`: the entity's next mention in reading order, in this article or the next that names it.
-    mutating func stepSameEntity(forward: Bool) {
-        guard let entity = entityForSameEntitySteps, let info = corpus.entity(entity) else {
-            message = StatusMessage("No entity selected: Tab to a mention or pick one in the sidebar", isError: true)
+    static func stepSameEntity(_ state: inout BrowserState, forward: Bool) {
+        let corpus = state.corpus
+        guard let entity = state.entityForSameEntitySteps, let info = corpus.entity(entity) else {
+            state.message = StatusMessage("No entity selected: Tab to a mention or pick one in the sidebar", isError: true)
             return
         }
-        let list = mentionList(of: entity)
+        let list = state.mentionList(of: entity)
         guard !list.isEmpty else {
-            message = StatusMessage(indexing != nil ? "\(info.label): no mention linked yet (still indexing)"
-                                                    : "\(info.label) is not mentioned in the text", isError: true)
+            state.message = StatusMessage(state.indexing != nil ? "\(info.label): no mention linked yet (still indexing)"
+                                                                : "\(info.label) is not mentioned in the text", isError: true)
             return
         }
         var targetIndex: Int
-        if let current = reader.focusedMention, corpus.mention(current)?.entity == entity, let index = list.index(of: current, corpus: corpus) {
+        if let current = state.reader.focusedMention, corpus.mention(current)?.entity == entity, let index = list.index(of: current, corpus: corpus) {
             targetIndex = index + (forward ? 1 : -1)
-            if targetIndex >= list.count { targetIndex = 0; message = StatusMessage("Wrapped to the first mention of \(info.label)") }
-            else if targetIndex < 0 { targetIndex = list.count - 1; message = StatusMessage("Wrapped to the last mention of \(info.label)") }
+            if targetIndex >= list.count { targetIndex = 0; state.message = StatusMessage("Wrapped to the first mention of \(info.label)") }
+            else if targetIndex < 0 { targetIndex = list.count - 1; state.message = StatusMessage("Wrapped to the last mention of \(info.label)") }
         } else {
             // From the current reading position: this article's first mention on, or the last one before it.
-            let here = articlePosition ?? 0
+            let here = state.articlePosition ?? 0
             let postings = list.postings
             let firstHereOrLater = list.firstPosting(atOrAfter: here, corpus: corpus)
             if forward {
@@ -151,11 +150,20 @@ extension BrowserState {
             }
         }
         guard let target = list.mention(at: targetIndex, corpus: corpus) else { return }
-        let crossed = target.article != article
-        jump(to: target.id)
-        if crossed, message == nil, let title = corpus.summary(of: target.article)?.title {
-            message = StatusMessage("In “\(TextFit.truncate(title, to: 50))”")
+        let crossed = target.article != state.article
+        state.jump(to: target.id)
+        if crossed, state.message == nil, let title = corpus.summary(of: target.article)?.title {
+            state.message = StatusMessage("In “\(TextFit.truncate(title, to: 50))”")
         }
-        if message == nil { message = StatusMessage("\(info.label): mention \(targetIndex + 1) of \(list.count)") }
+        if state.message == nil { state.message = StatusMessage("\(info.label): mention \(targetIndex + 1) of \(list.count)") }
+    }
+}
+
+extension BrowserState {
+    /// Whether a mention of the current article is on the visible page.
+    func isOnScreen(_ mention: MentionID) -> Bool {
+        guard mention.article == article, let target = corpus.mention(mention),
+              let line = readerLayout.line(paragraph: target.paragraph, offset: target.start) else { return false }
+        return line >= reader.scroll && line < reader.scroll + screenLayout.readerText.height
     }
 }

@@ -42,7 +42,7 @@ public enum ReaderView: Widget {
 
         // Hint labels sit on the first cells of their mentions.
         guard !hints.isEmpty else { return }
-        let typed = state.reader.hintInput ?? ""
+        let typed = state.typedHint ?? ""
         for hint in hints where hint.label.hasPrefix(typed) {
             let mention = hint.mention
             guard let lineIndex = layout.line(paragraph: mention.paragraph, offset: mention.start) else { continue }

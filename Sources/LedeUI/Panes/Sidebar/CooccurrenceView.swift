@@ -52,10 +52,9 @@ extension SidebarPane {
         let hits = state.corpus.sharedUnits(of: view.entity, and: partner, unit: view.unit)
         var search = CorpusSearchState()
         search.query = "\(subject.label) + \(other.label)"
-        search.isEditing = false
         search.hits = hits
         search.title = "\(subject.label) with \(other.label): \(hits.count) shared \(view.unit == .paragraph ? "paragraph" : "sentence's paragraph")\(hits.count == 1 ? "" : "s")"
-        state.sidebar.isEditingFilter = false
+        state.prompt = nil
         state.overlay = .corpusSearch(search)
     }
 

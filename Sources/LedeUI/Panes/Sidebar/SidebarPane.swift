@@ -27,7 +27,7 @@ enum SidebarPane: PaneBehaviour {
                                                                 : "\(info.label) is annotated but not named in the text", isError: true)
             return
         }
-        state.sidebar.isEditingFilter = false
+        if state.isFiltering(.sidebar) { state.prompt = nil }
         state.jump(to: first.id)
         state.message = StatusMessage("\(info.label): mention \(list.firstIndex(ofPosting: posting) + 1) of \(list.count) — ] next, ⌫ back")
     }
@@ -88,34 +88,22 @@ enum SidebarPane: PaneBehaviour {
     }
 }
 
-extension BrowserState {
-    /// The filter prompt: each keystroke narrows (or widens) the list and selects the best match.
-    mutating func handleFilterKey(_ key: Key) {
-        var editor = LineEditor(sidebar.filter)
-        switch editor.handle(key) {
-        case .cancelled:
-            sidebar.filter = ""
-            sidebar.isEditingFilter = false
-        case .submitted:
-            sidebar.isEditingFilter = false
-            // In the co-occurrence view Enter keeps the filter: the shared paragraphs are one more Enter away.
-            if !sidebar.filter.isEmpty && sidebar.cooccurrence == nil { SidebarPane.follow(&self) }
-            return
-        case .backspaceOnEmpty:
-            sidebar.isEditingFilter = false
-        case .edited:
-            sidebar.filter = editor.text
-        case .moved(let delta):
-            SidebarPane.move(&self, by: delta)
-            return
-        case .ignored:
-            return
-        }
-        // Narrowing selects the best match.
-        let model = sidebarModel
-        sidebar.selectedEntity = model.visibleEntities.first
-        sidebar.scroll = 0
-        SidebarPane.keepSelectionVisible(&self)
-        if model.visibleEntities.isEmpty { message = StatusMessage("No entity matches “\(sidebar.filter)”", isError: true) }
+extension SidebarPane: FilterableList {
+    static func filter(_ state: BrowserState) -> String { state.sidebar.filter }
+
+    /// Each keystroke narrows (or widens) the list and selects the best match.
+    static func applyFilter(_ text: String, _ state: inout BrowserState) -> String? {
+        state.sidebar.filter = text
+        let model = state.sidebarModel
+        state.sidebar.selectedEntity = model.visibleEntities.first
+        state.sidebar.scroll = 0
+        keepSelectionVisible(&state)
+        return model.visibleEntities.isEmpty ? "No entity matches “\(text)”" : nil
+    }
+
+    /// Enter jumps to the best match's first mention; in the co-occurrence
+    /// view it keeps the filter (the shared paragraphs are one more Enter away).
+    static func submitFilter(_ state: inout BrowserState) {
+        if !state.sidebar.filter.isEmpty && state.sidebar.cooccurrence == nil { follow(&state) }
     }
 }

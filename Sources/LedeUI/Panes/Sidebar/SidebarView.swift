@@ -12,8 +12,9 @@ public enum SidebarView: Widget {
         let model = frame.sidebar
         // First row: the filter prompt or a summary of the toggles.
         var header = ""
-        if state.sidebar.isEditingFilter || !state.sidebar.filter.isEmpty {
-            header = "/" + state.sidebar.filter + (state.sidebar.isEditingFilter ? "▏" : "")
+        let isFiltering = state.isFiltering(.sidebar)
+        if isFiltering || !state.sidebar.filter.isEmpty {
+            header = "/" + state.sidebar.filter + (isFiltering ? "▏" : "")
         } else if let table = model.cooccurrence {
             let subject = state.corpus.entity(table.entity)?.label ?? "?"
             // The view's settings first: a long name is what the width cuts.
@@ -24,10 +25,10 @@ public enum SidebarView: Widget {
             header = "\(model.visibleEntities.count) entities · / filter"
         }
         buffer.put(TextFit.truncate(header, to: area.width), x: area.x, y: area.y,
-                   style: (state.sidebar.isEditingFilter ? theme[.searchMatch] : theme[.dim]).over(base), clip: area)
+                   style: (isFiltering ? theme[.searchMatch] : theme[.dim]).over(base), clip: area)
         let isActive = state.activePane == .sidebar
         if isActive {
-            buffer.cursor = CursorPosition(x: state.sidebar.isEditingFilter ? min(area.maxX - 1, area.x + DisplayWidth.of("/" + state.sidebar.filter)) : area.x,
+            buffer.cursor = CursorPosition(x: isFiltering ? min(area.maxX - 1, area.x + DisplayWidth.of("/" + state.sidebar.filter)) : area.x,
                                            y: area.y)
         }
 
@@ -61,7 +62,7 @@ public enum SidebarView: Widget {
                 let marker = selected ? "▸ " : "  "
                 let labelWidth = max(1, area.width - 2 - DisplayWidth.of(count) - 1)
                 buffer.put(marker, x: area.x, y: y, style: rowStyle, clip: area)
-                if focused && !state.sidebar.isEditingFilter { buffer.cursor = CursorPosition(x: area.x + 2, y: y) }
+                if focused && !isFiltering { buffer.cursor = CursorPosition(x: area.x + 2, y: y) }
                 buffer.put(TextFit.truncate(entity.label, to: labelWidth), x: area.x + 2, y: y, style: labelStyle, clip: area)
                 buffer.put(count, x: area.maxX - DisplayWidth.of(count), y: y, style: (dimmed ? theme[.dim] : Style()).over(rowStyle), clip: area)
             }

@@ -56,7 +56,7 @@ struct TimelineAxisLayout {
     init(state: BrowserState, model: TimelineModel, area: Rect) {
         self.area = area
         let releases = model.releases
-        let selection = state.timeline.selection
+        let selection = model.index(of: state.timeline.selected)
         let lanes = state.timeline.isList ? [] : model.lanes(rows: TimelineModel.laneRows(paneHeight: area.height))
         let window = model.window(for: state.timeline)
         self.window = window

@@ -3,32 +3,53 @@ import LedeModel
 
 /// The releases the timeline shows: all of them, or one organisation's;
 /// and what the axis derives from them: the days they span, the window a
-/// zoom level shows, the organisation lanes.
-public struct TimelineModel {
+/// zoom level shows, the organisation lanes. Made in one place, the derived
+/// views (`BrowserState.timelineModel`), when its inputs change.
+public struct TimelineModel: Sendable {
+    /// Releases in timeline order (dated ones by date, undated last), as the corpus gives them.
     public let releases: [Release]
     public let organisations: [String]
     /// Model entities the current article mentions (from its own mentions,
     /// so the cost does not grow with the corpus).
     public let modelsInArticle: Set<EntityID>
+    /// Each shown release's index, by its model (the timeline has one release per model).
+    private let indexOfModel: [EntityID: Int]
+    /// The first and last day of the dated releases (every zoom and window asks for them).
+    let dayBounds: ClosedRange<Int>?
 
-    public init(state: BrowserState) {
-        let corpus = state.corpus
+    /// What the model is made from: the corpus's releases now, the article on screen, the filters.
+    struct Inputs: Hashable, Sendable {
+        var generation: Int
+        var article: ArticleID?
+        var organisationFilter: String?
+        var onlyCurrentArticle: Bool
+
+        init(state: BrowserState) {
+            generation = state.corpus.generation
+            article = state.article
+            organisationFilter = state.timeline.organisationFilter
+            onlyCurrentArticle = state.timeline.onlyCurrentArticle
+        }
+    }
+
+    init(state: BrowserState) {
         let modelsInArticle = Set(state.currentMentions.map(\.entity))
-        let all = corpus.releases
+        let all = state.corpus.releases
         var shown = all
         if let filter = state.timeline.organisationFilter { shown = shown.filter { $0.organisation == filter } }
         if state.timeline.onlyCurrentArticle { shown = shown.filter { modelsInArticle.contains($0.model) } }
-        self.init(releases: shown, organisations: Array(Set(all.compactMap(\.organisation))).sorted(), modelsInArticle: modelsInArticle)
-    }
-
-    /// Releases in timeline order (dated ones by date, undated last), as the corpus gives them.
-    init(releases: [Release], organisations: [String], modelsInArticle: Set<EntityID> = []) {
-        self.releases = releases
-        self.organisations = organisations
+        releases = shown
+        organisations = Array(Set(all.compactMap(\.organisation))).sorted()
         self.modelsInArticle = modelsInArticle
+        indexOfModel = Dictionary(shown.enumerated().map { ($0.element.model, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let days = shown.compactMap { $0.date?.firstDay.dayNumber }
+        dayBounds = days.min().flatMap { low in days.max().map { low...$0 } }
     }
 
     public func isMentionedHere(_ release: Release) -> Bool { modelsInArticle.contains(release.model) }
+
+    /// The index of the selected release among those shown; 0, the first, when none is selected or it is not shown.
+    public func index(of selected: EntityID?) -> Int { selected.flatMap { indexOfModel[$0] } ?? 0 }
 
     /// The day a release sits on (its first possible day), nil when undated.
     func day(of index: Int) -> Int? { releases[safe: index]?.date?.firstDay.dayNumber }
@@ -39,13 +60,6 @@ public struct TimelineModel {
     static let zoomFactor = 2
     /// Zooming in stops at about a month.
     static let narrowestSpan = 30
-
-    /// The first and last day of the dated releases.
-    var dayBounds: ClosedRange<Int>? {
-        let days = releases.compactMap { $0.date?.firstDay.dayNumber }
-        guard let low = days.min(), let high = days.max() else { return nil }
-        return low...high
-    }
 
     /// Days shown at a zoom level: all of them at 0, a factor fewer each step, never under about a month.
     func span(atZoom zoom: Int) -> Int {
@@ -82,7 +96,7 @@ public struct TimelineModel {
 
     /// The window the timeline state asks for, showing its selection.
     func window(for timeline: TimelineState) -> DayWindow? {
-        window(zoom: min(timeline.zoom, maximumZoom), start: timeline.windowStart, showing: day(of: timeline.selection))
+        window(zoom: min(timeline.zoom, maximumZoom), start: timeline.windowStart, showing: day(of: index(of: timeline.selected)))
     }
 
     // MARK: - Lanes
@@ -132,11 +146,10 @@ public struct TimelineModel {
 
     // MARK: - List
 
-    /// The list's first row, so that the selection is on screen in `rows` rows
-    /// whatever moved it (the axis, a click, another article).
-    func listWindow(_ list: ListState, rows: Int) -> ListState {
-        var window = list
-        window.selection = clamp(list.selection, 0, max(0, releases.count - 1))
+    /// The list's selection and first row, so that the selection is on screen
+    /// in `rows` rows whatever moved it (the axis, a click, another article).
+    func listWindow(_ timeline: TimelineState, rows: Int) -> ListState {
+        var window = ListState(selection: index(of: timeline.selected), offset: timeline.scroll)
         window.scrollIntoView(row: window.selection, rows: rows, count: releases.count)
         return window
     }

@@ -10,13 +10,24 @@ enum TimelinePane: PaneBehaviour {
     static func pageSize(_ state: BrowserState) -> Int { state.screenLayout.timeline.height }
 
     static func move(_ state: inout BrowserState, by delta: Int) {
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         let count = model.releases.count
-        guard count > 0 else { state.timeline.list = ListState(); return }
+        guard count > 0 else {
+            state.timeline.selected = nil
+            state.timeline.scroll = 0
+            return
+        }
         let rows = state.screenLayout.timeline.height
         // From where the list is drawn: the selection may have moved on the axis or by a click since.
-        state.timeline.list = model.listWindow(state.timeline.list, rows: rows)
-        state.timeline.list.move(by: delta, count: count, rows: rows)
+        var list = model.listWindow(state.timeline, rows: rows)
+        list.move(by: delta, count: count, rows: rows)
+        select(&state, list.selection, model, scroll: list.offset)
+    }
+
+    /// Selects the release at `index` of those shown, by its model, and keeps it in view.
+    static func select(_ state: inout BrowserState, _ index: Int, _ model: TimelineModel, scroll: Int? = nil) {
+        state.timeline.selected = model.releases[safe: index]?.model
+        if let scroll { state.timeline.scroll = scroll }
         followSelection(&state, model)
     }
 
@@ -24,15 +35,21 @@ enum TimelinePane: PaneBehaviour {
     static func followSelection(_ state: inout BrowserState, _ model: TimelineModel) {
         guard state.timeline.zoom > 0 else { return }
         state.timeline.windowStart = model.window(for: state.timeline)?.first
-        state.timeline.list = model.listWindow(state.timeline.list, rows: state.screenLayout.timeline.height)
+        state.timeline.scroll = model.listWindow(state.timeline, rows: state.screenLayout.timeline.height).offset
+    }
+
+    /// Starts the timeline on a release this article talks about, else the first.
+    static func selectReleaseOfArticle(_ state: inout BrowserState) {
+        let model = state.timelineModel
+        state.timeline.selected = (model.releases.first(where: model.isMentionedHere) ?? model.releases.first)?.model
     }
 
     /// `j` / `k`: to the lane below or above, on the release nearest in time;
     /// without lanes (list view, a short pane, one organisation) the next or previous release.
     static func stepLane(_ state: inout BrowserState, by delta: Int) {
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         let lanes = model.lanes(for: state)
-        let selection = state.timeline.selection
+        let selection = model.index(of: state.timeline.selected)
         guard let current = lanes.firstIndex(where: { $0.releases.contains(selection) }) else { move(&state, by: delta); return }
         let target = clamp(current + delta, 0, lanes.count - 1)
         guard target != current else {
@@ -44,8 +61,7 @@ enum TimelinePane: PaneBehaviour {
         let day = model.day(of: selection) ?? undated
         let candidates = lanes[target].releases
         guard let nearest = candidates.min(by: { abs((model.day(of: $0) ?? undated) - day) < abs((model.day(of: $1) ?? undated) - day) }) else { return }
-        state.timeline.selection = nearest
-        followSelection(&state, model)
+        select(&state, nearest, model)
     }
 
     // MARK: - Zoom
@@ -53,7 +69,7 @@ enum TimelinePane: PaneBehaviour {
     /// `+` / `-`: shows a factor fewer (or more) days, keeping the selected
     /// release where it is on the axis.
     static func zoom(_ state: inout BrowserState, by step: Int) {
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         guard let before = model.window(for: state.timeline) else {
             state.message = StatusMessage("No dated releases to zoom", isError: true)
             return
@@ -66,7 +82,7 @@ enum TimelinePane: PaneBehaviour {
         }
         state.timeline.zoom = level
         state.timeline.windowStart = nil
-        if level > 0, let focus = model.day(of: state.timeline.selection) {
+        if level > 0, let focus = model.day(of: model.index(of: state.timeline.selected)) {
             // The selection keeps its place: the same fraction of the way across.
             let fraction = before.span > 0 ? Double(focus - before.first) / Double(before.span) : 0.5
             let start = focus - Int((fraction * Double(model.span(atZoom: level))).rounded())
@@ -79,8 +95,7 @@ enum TimelinePane: PaneBehaviour {
     static func zoomToFit(_ state: inout BrowserState) {
         state.timeline.zoom = 0
         state.timeline.windowStart = nil
-        let model = TimelineModel(state: state)
-        state.message = StatusMessage(rangeMessage(model, state.timeline))
+        state.message = StatusMessage(rangeMessage(state.timelineModel, state.timeline))
     }
 
     static func rangeMessage(_ model: TimelineModel, _ timeline: TimelineState) -> String {
@@ -106,7 +121,7 @@ enum TimelinePane: PaneBehaviour {
         case .click:
             state.focus = .timeline
             if let index = TimelineView.release(atX: event.x, y: event.y, state: state) {
-                state.timeline.selection = index
+                state.timeline.selected = state.timelineModel.releases[safe: index]?.model
                 follow(&state)
             }
         }
@@ -122,7 +137,7 @@ enum TimelinePane: PaneBehaviour {
         }
         state.keepOrganisationPeaks()
         let peaks = state.organisationPeaks
-        let shown = TimelineModel(state: state).releases.compactMap(\.organisation)
+        let shown = state.timelineModel.releases.compactMap(\.organisation)
         if let organisation = state.selectedRelease?.organisation, let peak = peaks[organisation] {
             state.message = StatusMessage("━ marks each organisation's busiest period: \(organisation) \(peak.label) (\(MentionTimelineLine.mentions(peak.mentions)))")
         } else if shown.contains(where: { peaks[$0] != nil }) {
@@ -133,29 +148,34 @@ enum TimelinePane: PaneBehaviour {
         }
     }
 
+    /// `v`: the time axis or a list.
+    static func toggleList(_ state: inout BrowserState) {
+        state.timeline.isList.toggle()
+    }
+
     /// `a`: only the releases this article mentions, or all.
     static func toggleScope(_ state: inout BrowserState) {
         state.timeline.onlyCurrentArticle.toggle()
-        state.timeline.list = ListState()
-        state.timeline.windowStart = nil
+        startOver(&state)
         state.message = StatusMessage(state.timeline.onlyCurrentArticle ? "Releases this article mentions" : "Releases of all articles")
     }
 
     /// `c` / `C`: one organisation's releases after another (forward or back), with all of them between the last and the first.
     static func cycleOrganisationFilter(_ state: inout BrowserState, by step: Int) {
-        let organisations = TimelineModel(state: state).organisations
+        let organisations = state.timelineModel.organisations
         // Position 0 is "all organisations", then each one in order.
         let positions = organisations.count + 1
         let current = state.timeline.organisationFilter.flatMap { organisations.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         let next = ((current + step) % positions + positions) % positions
         state.timeline.organisationFilter = next == 0 ? nil : organisations[next - 1]
-        state.timeline.list = ListState()
-        state.timeline.windowStart = nil
+        startOver(&state)
         state.message = StatusMessage("Releases: \(state.timeline.organisationFilter ?? "all organisations")")
     }
-}
 
-extension BrowserState {
-    /// The release the timeline has selected, among those it shows.
-    var selectedRelease: Release? { TimelineModel(state: self).releases[safe: timeline.selection] }
+    /// Other releases are shown: the first of them selected, at the top of the list, the axis unzoomed to them.
+    static func startOver(_ state: inout BrowserState) {
+        state.timeline.selected = state.timelineModel.releases.first?.model
+        state.timeline.scroll = 0
+        state.timeline.windowStart = nil
+    }
 }

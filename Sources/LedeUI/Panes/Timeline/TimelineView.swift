@@ -23,7 +23,7 @@ public enum TimelineView: Widget {
             return
         }
         if state.timeline.isList {
-            renderList(state, releases: releases, into: &buffer, area: area)
+            renderList(state, model: model, into: &buffer, area: area)
         } else {
             renderAxis(state, model: model, into: &buffer, area: area)
         }
@@ -44,7 +44,7 @@ public enum TimelineView: Widget {
         let base = theme[.text]
         let axisStyle = theme[.axis].over(base)
         let layout = TimelineAxisLayout(state: state, model: model, area: area)
-        let selection = state.timeline.selection
+        let selection = model.index(of: state.timeline.selected)
         let selectedRow = layout.positions[safe: selection]??.y
 
         if let tickRow = layout.tickRow {
@@ -89,7 +89,7 @@ public enum TimelineView: Widget {
         for (y, columns) in peakCells {
             for x in columns where area.contains(x: x, y: y) && buffer[x, y].grapheme != "━" { buffer[x, y].style.attributes.insert(.underline) }
         }
-        drawDetails(state, releases: releases, hidden: layout.unlabelled, into: &buffer, area: area, row: layout.detailRow)
+        drawDetails(state, model: model, hidden: layout.unlabelled, into: &buffer, area: area, row: layout.detailRow)
     }
 
     /// `p`: each organisation's busiest period as a heavy stretch of its lane
@@ -129,11 +129,13 @@ public enum TimelineView: Widget {
         return "\(organisation) busiest \(peak.label) (\(MentionTimelineLine.mentions(peak.mentions)))"
     }
 
-    static func drawDetails(_ state: BrowserState, releases: [Release], hidden: Int, into buffer: inout ScreenBuffer, area: Rect, row: Int) {
+    static func drawDetails(_ state: BrowserState, model: TimelineModel, hidden: Int, into buffer: inout ScreenBuffer, area: Rect, row: Int) {
         let theme = state.theme
         let base = theme[.text]
-        guard releases.indices.contains(state.timeline.selection) else { return }
-        let release = releases[state.timeline.selection]
+        let releases = model.releases
+        let selection = model.index(of: state.timeline.selected)
+        guard releases.indices.contains(selection) else { return }
+        let release = releases[selection]
         var parts = [release.modelName]
         if let organisation = release.organisation { parts.append(organisation) }
         parts.append(release.dateText.isEmpty ? "undated" : release.dateText)
@@ -142,7 +144,7 @@ public enum TimelineView: Widget {
         parts.append(release.mentionCount == 1 ? "1 mention" : "\(release.mentionCount) mentions")
         if let note = peakNote(state, release) { parts.append(note) }
         var text = "▸ " + parts.joined(separator: " · ")
-        let position = "\(state.timeline.selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
+        let position = "\(selection + 1)/\(releases.count)" + (hidden > 0 ? " (+\(hidden) unlabelled)" : "")
         let room = area.width - (area.width > 40 ? position.count + 2 : 0)
         var x = buffer.put(TextFit.truncate(text, to: room), x: area.x, y: row, style: theme[.label].over(base), clip: area)
         if state.activePane == .timeline { buffer.cursor = CursorPosition(x: area.x + 2, y: row) }
@@ -157,18 +159,20 @@ public enum TimelineView: Widget {
 
     // MARK: - List
 
-    static func renderList(_ state: BrowserState, releases: [Release], into buffer: inout ScreenBuffer, area: Rect) {
+    static func renderList(_ state: BrowserState, model: TimelineModel, into buffer: inout ScreenBuffer, area: Rect) {
         let theme = state.theme
         let base = theme[.text]
+        let releases = model.releases
         let modelWidth = min(28, max(8, releases.map { DisplayWidth.of($0.modelName) }.max() ?? 8))
         let organisationWidth = min(24, max(8, releases.map { DisplayWidth.of($0.organisation ?? "") }.max() ?? 8))
-        let first = TimelineModel(releases: releases, organisations: []).listWindow(state.timeline.list, rows: area.height).offset
+        let window = model.listWindow(state.timeline, rows: area.height)
+        let first = window.offset
         let peaks = state.timeline.showsPeaks ? state.organisationPeaks : nil
         for row in 0..<area.height {
             let index = first + row
             guard let release = releases[safe: index] else { break }
             let y = area.y + row
-            let selected = index == state.timeline.selection
+            let selected = index == window.selection
             let rowStyle = selected ? theme[.selection].over(base) : base
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
             if selected && state.activePane == .timeline { buffer.cursor = CursorPosition(x: area.x, y: y) }
@@ -200,7 +204,7 @@ public enum TimelineView: Widget {
     /// The days the axis shows, for the pane's title (`2024-09 … 2025-03 · zoom ×4`); nil in list view.
     public static func visibleRange(_ state: BrowserState) -> String? {
         guard !state.timeline.isList else { return nil }
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         guard let window = model.window(for: state.timeline) else { return nil }
         let zoom = min(state.timeline.zoom, model.maximumZoom)
         return window.description + (zoom > 0 ? " · zoom ×\(1 << zoom)" : "") + (state.timeline.showsPeaks ? " · ━ busiest" : "")
@@ -209,10 +213,10 @@ public enum TimelineView: Widget {
     /// The release drawn at a screen cell of the timeline (for mouse clicks).
     public static func release(atX x: Int, y: Int, state: BrowserState) -> Int? {
         let area = state.screenLayout.timeline
-        let model = TimelineModel(state: state)
+        let model = state.timelineModel
         guard area.contains(x: x, y: y), !model.releases.isEmpty else { return nil }
         if state.timeline.isList {
-            let index = model.listWindow(state.timeline.list, rows: area.height).offset + (y - area.y)
+            let index = model.listWindow(state.timeline, rows: area.height).offset + (y - area.y)
             return model.releases.indices.contains(index) ? index : nil
         }
         return TimelineAxisLayout(state: state, model: model, area: area).release(atX: x, y: y)
