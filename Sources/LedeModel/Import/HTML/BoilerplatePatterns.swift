@@ -4,6 +4,8 @@ import Foundation
 struct ClassTraits: Hashable, Sendable {
     /// Furniture (navigation, share bar, comments …): removed before the article is looked for.
     var isFurniture = false
+    /// Furniture when short (captions, dates): a long one is text of the article.
+    var isShortFurniture = false
     /// A name publishers give the article's body.
     var isContent = false
     /// Readability's class weight: -25 or +25 for the class, and again for the id.
@@ -24,12 +26,18 @@ struct BoilerplatePatterns: Sendable {
     }
 
     var furniture = Group()
+    var shortFurniture = Group()
     var negative = Group()
     var positive = Group()
     var content = Group()
     var roles: Set<String> = []
     /// Paragraph texts dropped, normalised by `lineKey`.
     var lines: Set<String> = []
+    /// Starts of short furniture paragraphs, promo phrases and their objects, metadata labels (lower case).
+    var starts: [String] = []
+    var promo: [String] = []
+    var promoObjects: [String] = []
+    var metaLabels: [String] = []
     /// The file's text, for the importer's fingerprint.
     var source = ""
 
@@ -43,11 +51,16 @@ struct BoilerplatePatterns: Sendable {
             let pattern = fields[1].trimmingCharacters(in: .whitespaces).lowercased()
             switch fields[0] {
             case "remove": Self.add(pattern, to: &furniture)
+            case "short": Self.add(pattern, to: &shortFurniture)
             case "negative": Self.add(pattern, to: &negative)
             case "positive": Self.add(pattern, to: &positive)
             case "content": Self.add(pattern, to: &content)
             case "role": roles.insert(pattern)
             case "line": lines.insert(Self.lineKey(pattern))
+            case "starts": starts.append(pattern)
+            case "promo": promo.append(pattern)
+            case "promo-object": promoObjects.append(pattern)
+            case "meta-label": metaLabels.append(pattern)
             default: continue
             }
         }
@@ -72,6 +85,7 @@ struct BoilerplatePatterns: Sendable {
             let words = Self.words(value)
             let raw = value.lowercased()
             if matches(furniture, words: words, raw: raw) { traits.isFurniture = true }
+            if matches(shortFurniture, words: words, raw: raw) { traits.isShortFurniture = true }
             if matches(content, words: words, raw: raw) { traits.isContent = true }
             if matches(negative, words: words, raw: raw) { traits.weight -= 25 }
             if matches(positive, words: words, raw: raw) { traits.weight += 25 }

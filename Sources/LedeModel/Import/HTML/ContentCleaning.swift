@@ -60,7 +60,7 @@ struct ContentCleaning {
         if images > 1 && paragraphs / images < 0.5 { return true }
         if !isList && listItems > paragraphs { return true }
         if inputs > (paragraphs / 3).rounded(.down) { return true }
-        if !isList && headingDensity < 0.9 && length < 25 && (images == 0 || images > 2) { return true }
+        if !isList && paragraphs == 0 && headingDensity < 0.9 && length < 25 && (images == 0 || images > 2) { return true }
         if !isList && weight < 25 && linkDensity > 0.2 { return true }
         if weight >= 25 && linkDensity > 0.5 { return true }
         if (embeds == 1 && length < 75) || embeds > 1 { return true }

@@ -15,14 +15,19 @@ struct ContentScoring {
     let removed: [Bool]
     /// Content scores of the candidates (after link density).
     private(set) var scores: [Int: Double] = [:]
+    /// Per element: characters of prose (runs of 40 or more, mostly not links) and of the rest.
+    private(set) var prose: [Int32]
+    private(set) var noise: [Int32]
 
     init(tree: PageTree, measures: PageMeasures, traits: [ClassTraits], removed: [Bool], runs: [TextRun]) {
         self.tree = tree
         self.measures = measures
         self.traits = traits
         self.removed = removed
+        prose = [Int32](repeating: 0, count: tree.count)
+        noise = prose
         var raw: [Int: Double] = [:]
-        for run in runs where run.characters >= 25 && Self.scoresAsParagraph(tree[run.owner].tag) {
+        for run in runs where run.characters >= 25 && Self.scoresAsParagraph(tree[run.owner].tag) && !isInListItem(run.owner) {
             let score = 1 + Double(run.commas) + min(Double(run.characters / 100), 3)
             var ancestor = Int(tree[run.owner].parent)
             var level = 0
@@ -35,6 +40,43 @@ struct ContentScoring {
             }
         }
         for (index, score) in raw { scores[index] = score * (1 - measures.linkDensity(index)) }
+        for run in runs {
+            if run.characters >= 40, run.linkCharacters * 10 < run.characters * 3 {
+                prose[run.owner] += run.characters - run.linkCharacters
+                noise[run.owner] += run.linkCharacters
+            } else {
+                noise[run.owner] += run.characters
+            }
+        }
+        for index in stride(from: tree.count - 1, through: 1, by: -1) {
+            let parent = Int(tree[index].parent)
+            guard parent >= 0 else { continue }
+            prose[parent] += prose[index]
+            noise[parent] += noise[index]
+        }
+    }
+
+    static let noiseCost = 1.0
+
+    func gain(_ index: Int) -> Double { Double(prose[index]) - Self.noiseCost * Double(noise[index]) }
+
+    /// The ancestor (up to the body) with the most prose for its noise, when it has more than `top`:
+    /// an article split into many blocks (intro, a table, sections) is one element further up.
+    func widen(_ top: Int, body: Int) -> Int {
+        var best = top
+        var ancestor = Int(tree[top].parent)
+        while ancestor >= 0 {
+            if gain(ancestor) > gain(best) { best = ancestor }
+            if ancestor == body { break }
+            ancestor = Int(tree[ancestor].parent)
+        }
+        return best
+    }
+
+    /// A paragraph in a list item is an item (a reference, a teaser), not prose of the article.
+    func isInListItem(_ index: Int) -> Bool {
+        let parent = Int(tree[index].parent)
+        return parent >= 0 && [.li, .dd, .dt].contains(tree[parent].tag)
     }
 
     /// Text straight inside these is a paragraph (Readability scores `p`, `pre`,
@@ -71,7 +113,9 @@ struct ContentScoring {
         let topScore = scores[top]!
         top = sharedAncestor(of: top, ranked: ranked, topScore: topScore, body: body) ?? top
         top = climb(from: top, body: body)
-        return withSiblings(top, body: body)
+        top = widen(top, body: body)
+        HTMLTrace.log("widened to \(HTMLTrace.describe(tree, top))")
+        return top == body ? [body] : withSiblings(top, body: body)
     }
 
     /// An ancestor that three of the next best candidates (within 75 % of the best) share with it.

@@ -13,6 +13,7 @@ enum DateText {
         if let date = CalendarDate.leadingISO(trimmed.replacingOccurrences(of: "/", with: "-")), date.precision == .day {
             return date
         }
+        if let date = slashedDate(trimmed) { return date }
         let tokens = tokens(trimmed)
         for index in tokens.indices {
             if let date = englishDate(tokens, at: index) ?? numericDate(tokens[index]) { return date }
@@ -69,6 +70,26 @@ enum DateText {
         }
         if let day = Int(tokens[index]), let month = month(tokens[index + 1]), let year = year(tokens[index + 2]) {
             return valid(year, month, day)
+        }
+        return nil
+    }
+
+    /// `11/06/2024` or `11-06-2024`: month first as in the US, unless the first number cannot be a month.
+    static func slashedDate(_ text: String) -> CalendarDate? {
+        let scalars = Array(text.unicodeScalars)
+        func number(at start: Int, digits: ClosedRange<Int>) -> (value: Int, end: Int)? {
+            var end = start
+            while end < scalars.count, end - start < digits.upperBound, ("0"..."9").contains(scalars[end]) { end += 1 }
+            guard digits.contains(end - start), end == scalars.count || !("0"..."9").contains(scalars[end]) else { return nil }
+            return (Int(String(String.UnicodeScalarView(scalars[start..<end])))!, end)
+        }
+        for start in scalars.indices where ("0"..."9").contains(scalars[start]) && (start == 0 || !("0"..."9").contains(scalars[start - 1])) {
+            guard let first = number(at: start, digits: 1...2), first.end < scalars.count, "/-".unicodeScalars.contains(scalars[first.end]),
+                  let second = number(at: first.end + 1, digits: 1...2), second.end < scalars.count, scalars[second.end] == scalars[first.end],
+                  let year = number(at: second.end + 1, digits: 4...4) else { continue }
+            if let date = first.value > 12 ? valid(year.value, second.value, first.value) : valid(year.value, first.value, second.value) {
+                return date
+            }
         }
         return nil
     }

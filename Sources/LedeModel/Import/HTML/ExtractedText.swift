@@ -35,7 +35,7 @@ struct ExtractedText {
     }
 
     /// Characters of text in all paragraphs.
-    var characterCount: Int { paragraphs.reduce(0) { $0 + $1.count } }
+    var characterCount: Int { paragraphs.reduce(0) { $0 + $1.unicodeScalars.count } }
 
     /// Keeps the paragraphs `keep` accepts, with their headings and links renumbered.
     mutating func filter(_ keep: (Int) -> Bool) {
@@ -76,7 +76,7 @@ enum ParagraphCleanup {
         text.filter { index in
             let paragraph = paragraphs[index]
             let key = BoilerplatePatterns.lineKey(paragraph)
-            if key.isEmpty || patterns.lines.contains(key) { return false }
+            if key.isEmpty || patterns.lines.contains(key) || isFurnitureLine(paragraph, patterns: patterns) { return false }
             if headingSet.contains(index), key == titleKey { return false }
             let length = paragraph.unicodeScalars.count
             let limit = index == count - 1 ? 60 : 30
@@ -87,5 +87,46 @@ enum ParagraphCleanup {
         while let last = text.paragraphs.indices.last, text.headings.last == last {
             text.filter { $0 != last }
         }
+    }
+
+    /// A sign-up or download line, a line starting as furniture does, the article's metadata
+    /// (a label and a date), or a bare web address.
+    static func isFurnitureLine(_ paragraph: String, patterns: BoilerplatePatterns) -> Bool {
+        let length = paragraph.unicodeScalars.count
+        guard length < 200 else { return false }
+        let lower = paragraph.lowercased()
+        if length < 100, patterns.starts.contains(where: { lower.hasPrefix($0) }) { return true }
+        if patterns.promo.contains(where: { lower.containsWord($0) }), patterns.promoObjects.contains(where: { lower.containsWord($0) }) {
+            return true
+        }
+        if length < 120, patterns.metaLabels.contains(where: { lower.containsWord($0) }) {
+            if DateText.parse(paragraph) != nil { return true }
+            if lower.hasSuffix(":"), lower.split(separator: " ").count <= 4 { return true }
+        }
+        return isWebAddress(lower)
+    }
+
+    /// `example.com`, `www.example.co.uk/page`: one word of dotted names.
+    static func isWebAddress(_ lower: String) -> Bool {
+        var text = Substring(lower)
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        let host = text.prefix { $0 != "/" }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, text.count <= 80, !text.contains(" ") else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } } && labels.last!.allSatisfy(\.isLetter)
+    }
+}
+
+extension String {
+    /// Whether `phrase` stands in this text with no letter or digit right before or after it.
+    func containsWord(_ phrase: String) -> Bool {
+        var searchStart = startIndex
+        while let range = self.range(of: phrase, range: searchStart..<endIndex) {
+            let before = range.lowerBound == startIndex ? nil : self[index(before: range.lowerBound)]
+            let after = range.upperBound == endIndex ? nil : self[range.upperBound]
+            if !(before?.isLetter ?? false || before?.isNumber ?? false), !(after?.isLetter ?? false || after?.isNumber ?? false) { return true }
+            searchStart = index(after: range.lowerBound)
+        }
+        return false
     }
 }

@@ -19,12 +19,14 @@ struct FurnitureRemoval {
     /// Per node: its `itemprop`, when it has one that matters here.
     var isArticleBody: [Bool]
 
-    init(_ tree: PageTree, patterns: BoilerplatePatterns) {
+    /// `byClass` false leaves class and id patterns out (the retry when the strict pass finds too little).
+    init(_ tree: PageTree, patterns: BoilerplatePatterns, byClass: Bool = true) {
         let count = tree.count
         removed = [Bool](repeating: false, count: count)
         traits = [ClassTraits](repeating: ClassTraits(), count: count)
         isArticleBody = removed
         var candidates: [Int] = []
+        var shortCandidates: [Int] = []
         var cache: [String: ClassTraits] = [:]
         for index in 0..<count {
             let tag = tree[index].tag
@@ -51,18 +53,26 @@ struct FurnitureRemoval {
             }
             let role = tree.attribute("role", of: index)?.lowercased()
             if traits[index].isContent || tag == .html || tag == .body || tag == .main || tag == .article || role == "main" { continue }
-            if traits[index].isFurniture || [.nav, .aside, .footer, .form, .menu].contains(tag) || role.map(patterns.roles.contains) == true
+            if byClass && traits[index].isFurniture || [.nav, .aside, .footer, .form, .menu].contains(tag) || role.map(patterns.roles.contains) == true
                 || Self.isHidden(tree, index) {
                 candidates.append(index)
+            } else if byClass && traits[index].isShortFurniture || tag == .figcaption {
+                shortCandidates.append(index)
             }
         }
-        protectAndRemove(candidates, tree)
+        protectAndRemove(candidates, shortCandidates, tree)
     }
 
-    /// Removes the candidates, except those holding half the prose or an article body.
-    private mutating func protectAndRemove(_ candidates: [Int], _ tree: PageTree) {
-        guard !candidates.isEmpty, tree.count > 0 else { return }
+    /// Removes the candidates, except those holding half the prose or an article body, and the short
+    /// candidates holding under `shortLimit` characters.
+    private mutating func protectAndRemove(_ candidates: [Int], _ shortCandidates: [Int], _ tree: PageTree) {
+        guard !candidates.isEmpty || !shortCandidates.isEmpty, tree.count > 0 else { return }
         let measures = PageMeasures(tree, removed: removed)
+        // A gallery's text is its captions: short furniture that is, together, most of the page's text is kept.
+        let shortText = shortCandidates.reduce(Int32(0)) { $0 + (measures.text[$1] < Self.shortLimit ? measures.text[$1] : 0) }
+        if shortText * 5 < measures.text[0] * 2 {
+            for index in shortCandidates where measures.text[index] < Self.shortLimit { removed[index] = true }
+        }
         var prose = [Int32](repeating: 0, count: tree.count)
         for run in TextRun.runs(tree, measures: measures, removed: removed, root: 0) where run.characters >= 80 {
             prose[run.owner] += run.characters - run.linkCharacters
@@ -81,6 +91,9 @@ struct FurnitureRemoval {
             removed[index] = true
         }
     }
+
+    /// Captions, dates and tags are furniture under this many characters.
+    static let shortLimit: Int32 = 200
 
     static func isHidden(_ tree: PageTree, _ index: Int) -> Bool {
         if tree.attribute("hidden", of: index) != nil { return true }

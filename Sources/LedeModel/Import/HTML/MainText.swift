@@ -2,28 +2,54 @@
 /// article's element found by Readability's scoring (`ContentScoring`), what
 /// inside it is not the article cleaned away (`ContentCleaning`), and the
 /// rest written as paragraphs (`BlockWriter`).
+///
+/// When that finds under 250 characters, it tries again, as Readability
+/// does, with less taken away: keeping what only class names call furniture,
+/// then without the cleaning inside the article. Failing all, the longest
+/// text wins.
 struct MainText {
-    var text: ExtractedText
-    /// What the first step removed, and the class traits it read (the metadata reads bylines from them).
+    var text = ExtractedText()
+    /// The strict pass's removal, and the class traits it read (the metadata reads bylines from them).
     var removal: FurnitureRemoval
+
+    static let enough = 250
+
+    enum Pass: CaseIterable {
+        case strict, keepingClassedFurniture, withoutCleaning
+    }
 
     init(_ tree: PageTree, patterns: BoilerplatePatterns) {
         removal = FurnitureRemoval(tree, patterns: patterns)
-        guard tree.count > 0 else {
-            text = ExtractedText()
-            return
-        }
-        let measures = PageMeasures(tree, removed: removal.removed)
+        guard tree.count > 0 else { return }
         let body = (0..<tree.count).first { tree[$0].tag == .body } ?? 0
+        var longest: ExtractedText?
+        for pass in Pass.allCases {
+            let passRemoval = pass == .strict ? removal : FurnitureRemoval(tree, patterns: patterns, byClass: false)
+            let found = Self.extract(tree, removal: passRemoval, body: body, cleaning: pass != .withoutCleaning)
+            let length = found.characterCount
+            HTMLTrace.log("pass \(pass): \(length) characters")
+            if length >= Self.enough {
+                text = found
+                return
+            }
+            if length > longest?.characterCount ?? -1 { longest = found }
+        }
+        text = longest ?? ExtractedText()
+    }
+
+    static func extract(_ tree: PageTree, removal: FurnitureRemoval, body: Int, cleaning: Bool) -> ExtractedText {
+        let measures = PageMeasures(tree, removed: removal.removed)
         let runs = TextRun.runs(tree, measures: measures, removed: removal.removed, root: body)
         let scoring = ContentScoring(tree: tree, measures: measures, traits: removal.traits, removed: removal.removed, runs: runs)
         let roots = scoring.article(body: body)
         for root in roots { HTMLTrace.log("root \(HTMLTrace.describe(tree, root)) score \(scoring.scores[root] ?? 0)") }
         for (index, score) in scoring.scores.sorted(by: { $0.value > $1.value }).prefix(5) { HTMLTrace.log("candidate \(HTMLTrace.describe(tree, index)) \(score)") }
         var skipped = removal.removed
-        ContentCleaning(tree: tree, measures: measures, traits: removal.traits, scores: scoring).clean(roots: roots, skipped: &skipped)
+        if cleaning {
+            ContentCleaning(tree: tree, measures: measures, traits: removal.traits, scores: scoring).clean(roots: roots, skipped: &skipped)
+        }
         var writer = BlockWriter()
         for root in roots { writer.write(tree, root: root, skipped: skipped) }
-        text = ExtractedText(writer.builder)
+        return ExtractedText(writer.builder)
     }
 }
