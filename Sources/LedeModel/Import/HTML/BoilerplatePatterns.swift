@@ -12,24 +12,27 @@ struct ClassTraits: Hashable, Sendable {
     var weight = 0
 }
 
-/// The patterns of `html-boilerplate.tsv` (its header says how they match).
+/// The patterns of `html-boilerplate.tsv` (its header says how they match),
+/// compiled so that an element's class costs one dictionary look-up a word.
 struct BoilerplatePatterns: Sendable {
-    /// One pattern's words; `prefix` when its last word ends in `*`.
+    /// The kinds of class pattern, as bits of a match.
+    enum Kind: Int, CaseIterable, Sendable {
+        case furniture, shortFurniture, negative, positive, content
+        var bit: UInt8 { 1 << UInt8(rawValue) }
+    }
+
+    /// A pattern of words, filed under its first word: the words after it, and whether the last is a prefix.
     struct WordPattern: Sendable {
-        var words: [String]
+        var kind: Kind
+        var rest: [String]
         var isPrefix: Bool
     }
 
-    struct Group: Sendable {
-        var words: [WordPattern] = []
-        var substrings: [String] = []
-    }
-
-    var furniture = Group()
-    var shortFurniture = Group()
-    var negative = Group()
-    var positive = Group()
-    var content = Group()
+    private var byFirstWord: [String: [WordPattern]] = [:]
+    /// One-word prefixes (`share*`).
+    private var wordPrefixes: [(prefix: String, kind: Kind)] = []
+    /// `*text*` patterns as lower-case bytes.
+    private var substrings: [(bytes: [UInt8], kind: Kind)] = []
     var roles: Set<String> = []
     /// Paragraph texts dropped, normalised by `lineKey`.
     var lines: Set<String> = []
@@ -43,18 +46,20 @@ struct BoilerplatePatterns: Sendable {
 
     static let bundled = BoilerplatePatterns(text: ModelResources.text("html-boilerplate.tsv") ?? "")
 
+    static let kindNames: [String: Kind] = ["remove": .furniture, "short": .shortFurniture, "negative": .negative, "positive": .positive,
+                                            "content": .content]
+
     init(text: String) {
         source = text
         for (_, line) in ModelResources.dataLines(text) {
             let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
             guard fields.count == 2 else { continue }
             let pattern = fields[1].trimmingCharacters(in: .whitespaces).lowercased()
+            if let kind = Self.kindNames[fields[0]] {
+                add(pattern, kind: kind)
+                continue
+            }
             switch fields[0] {
-            case "remove": Self.add(pattern, to: &furniture)
-            case "short": Self.add(pattern, to: &shortFurniture)
-            case "negative": Self.add(pattern, to: &negative)
-            case "positive": Self.add(pattern, to: &positive)
-            case "content": Self.add(pattern, to: &content)
             case "role": roles.insert(pattern)
             case "line": lines.insert(Self.lineKey(pattern))
             case "starts": starts.append(pattern)
@@ -66,15 +71,19 @@ struct BoilerplatePatterns: Sendable {
         }
     }
 
-    private static func add(_ pattern: String, to group: inout Group) {
+    private mutating func add(_ pattern: String, kind: Kind) {
         if pattern.hasPrefix("*"), pattern.hasSuffix("*"), pattern.count > 2 {
-            group.substrings.append(String(pattern.dropFirst().dropLast()))
+            substrings.append((Array(pattern.dropFirst().dropLast().utf8), kind))
             return
         }
         let isPrefix = pattern.hasSuffix("*")
         let words = (isPrefix ? String(pattern.dropLast()) : pattern).split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return }
-        group.words.append(WordPattern(words: words, isPrefix: isPrefix))
+        guard let first = words.first else { return }
+        if words.count == 1 && isPrefix {
+            wordPrefixes.append((first, kind))
+        } else {
+            byFirstWord[first, default: []].append(WordPattern(kind: kind, rest: Array(words.dropFirst()), isPrefix: isPrefix))
+        }
     }
 
     /// The traits of an element with this class and id.
@@ -82,71 +91,98 @@ struct BoilerplatePatterns: Sendable {
         var traits = ClassTraits()
         for value in [className, id] {
             guard let value, !value.isEmpty else { continue }
-            let words = Self.words(value)
-            let raw = value.lowercased()
-            if matches(furniture, words: words, raw: raw) { traits.isFurniture = true }
-            if matches(shortFurniture, words: words, raw: raw) { traits.isShortFurniture = true }
-            if matches(content, words: words, raw: raw) { traits.isContent = true }
-            if matches(negative, words: words, raw: raw) { traits.weight -= 25 }
-            if matches(positive, words: words, raw: raw) { traits.weight += 25 }
+            let bits = matches(value)
+            if bits & Kind.furniture.bit != 0 { traits.isFurniture = true }
+            if bits & Kind.shortFurniture.bit != 0 { traits.isShortFurniture = true }
+            if bits & Kind.content.bit != 0 { traits.isContent = true }
+            if bits & Kind.negative.bit != 0 { traits.weight -= 25 }
+            if bits & Kind.positive.bit != 0 { traits.weight += 25 }
         }
         return traits
     }
 
-    func matches(_ group: Group, words: [String], raw: String) -> Bool {
-        if group.substrings.contains(where: { raw.contains($0) }) { return true }
-        for pattern in group.words where words.count >= pattern.words.count {
-            for start in 0...(words.count - pattern.words.count) where Self.matches(pattern, words[start..<(start + pattern.words.count)]) {
-                return true
+    /// The kinds whose patterns match a class or id value, as bits.
+    func matches(_ value: String) -> UInt8 {
+        var bits: UInt8 = 0
+        let words = Self.words(value)
+        for (index, word) in words.enumerated() {
+            for pattern in byFirstWord[word] ?? [] where Self.matches(pattern, words, after: index) {
+                bits |= pattern.kind.bit
             }
+            // A plural of a one-word pattern (`comments`).
+            if word.utf8.count > 2, word.utf8.last == UInt8(ascii: "s") {
+                for pattern in byFirstWord[String(word.dropLast())] ?? [] where pattern.rest.isEmpty { bits |= pattern.kind.bit }
+            }
+            for (prefix, kind) in wordPrefixes where word.hasPrefix(prefix) { bits |= kind.bit }
         }
-        return false
+        if !substrings.isEmpty {
+            let lower = value.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            for (bytes, kind) in substrings where bits & kind.bit == 0 && Self.contains(lower, bytes) { bits |= kind.bit }
+        }
+        return bits
     }
 
-    private static func matches(_ pattern: WordPattern, _ words: ArraySlice<String>) -> Bool {
-        for (offset, word) in zip(pattern.words.indices, words) {
-            let expected = pattern.words[offset]
-            if offset == pattern.words.count - 1 {
+    /// Whether the words after `index` continue `pattern` (the last one may be a prefix or a plural).
+    private static func matches(_ pattern: WordPattern, _ words: [String], after index: Int) -> Bool {
+        guard !pattern.rest.isEmpty else { return true }
+        guard index + pattern.rest.count < words.count else { return false }
+        for (offset, expected) in pattern.rest.enumerated() {
+            let word = words[index + 1 + offset]
+            if offset == pattern.rest.count - 1 {
                 if pattern.isPrefix { return word.hasPrefix(expected) }
-                return word == expected || (word.count == expected.count + 1 && word.hasPrefix(expected) && word.hasSuffix("s"))
+                return word == expected || word == expected + "s"
             }
             if word != expected { return false }
         }
         return true
     }
 
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+
     /// `articleBody main-content__x` → `article body main content x`: lower case, split at
-    /// anything not a letter or digit and where a lower-case letter meets a capital.
+    /// anything not a letter or digit and where a lower-case letter meets a capital (ASCII;
+    /// other characters are letters without case).
     static func words(_ value: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var previousWasLower = false
-        for scalar in value.unicodeScalars {
-            let isLetterOrDigit = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-            if !isLetterOrDigit {
-                if !current.isEmpty { words.append(String(current)) }
-                current = String.UnicodeScalarView()
-                previousWasLower = false
-                continue
-            }
-            let isUpper = scalar.properties.isUppercase
-            if isUpper, previousWasLower, !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-            current.append(contentsOf: isUpper ? String(scalar).lowercased().unicodeScalars : String.UnicodeScalarView([scalar]))
-            previousWasLower = scalar.properties.isLowercase || ("0"..."9").contains(scalar)
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        if !current.isEmpty { words.append(String(current)) }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousWasLower { flush() }
+                current.append(byte | 0x20)
+                previousWasLower = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                current.append(byte)
+                previousWasLower = true
+            default:
+                flush()
+                previousWasLower = false
+            }
+        }
+        flush()
         return words
     }
 
     /// A paragraph's text as the `line` entries are kept: lower case, final punctuation and spaces dropped.
     static func lineKey(_ text: String) -> String {
-        var key = text.lowercased().trimmingCharacters(in: .whitespaces)
-        while let last = key.unicodeScalars.last, ".:!?…|»›→>-–—".unicodeScalars.contains(last) || last == " " {
-            key.unicodeScalars.removeLast()
+        var scalars = Substring(text.lowercased()).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, ".:!?…|»›→>-–—".unicodeScalars.contains(last) || last.properties.isWhitespace {
+            scalars.removeLast()
         }
-        return key
+        return String(scalars)
     }
 }

@@ -75,9 +75,12 @@ enum ParagraphCleanup {
         let count = paragraphs.count
         text.filter { index in
             let paragraph = paragraphs[index]
-            let key = BoilerplatePatterns.lineKey(paragraph)
-            if key.isEmpty || patterns.lines.contains(key) || isFurnitureLine(paragraph, patterns: patterns) { return false }
-            if headingSet.contains(index), key == titleKey { return false }
+            // Furniture lines and titles are short: long paragraphs skip the key.
+            if paragraph.utf8.count < 400 {
+                let key = BoilerplatePatterns.lineKey(paragraph)
+                if key.isEmpty || patterns.lines.contains(key) || isFurnitureLine(paragraph, patterns: patterns) { return false }
+                if headingSet.contains(index), key == titleKey { return false }
+            }
             let length = paragraph.unicodeScalars.count
             let limit = index == count - 1 ? 60 : 30
             if length < limit, Double(linked[index]) > 0.8 * Double(length) { return false }
@@ -118,14 +121,22 @@ enum ParagraphCleanup {
 }
 
 extension String {
-    /// Whether `phrase` stands in this text with no letter or digit right before or after it.
+    /// Whether `phrase` stands in this text with no letter or digit right before or after it
+    /// (bytes of other scripts count as letters).
     func containsWord(_ phrase: String) -> Bool {
-        var searchStart = startIndex
-        while let range = self.range(of: phrase, range: searchStart..<endIndex) {
-            let before = range.lowerBound == startIndex ? nil : self[index(before: range.lowerBound)]
-            let after = range.upperBound == endIndex ? nil : self[range.upperBound]
-            if !(before?.isLetter ?? false || before?.isNumber ?? false), !(after?.isLetter ?? false || after?.isNumber ?? false) { return true }
-            searchStart = index(after: range.lowerBound)
+        let text = Array(utf8)
+        let needle = Array(phrase.utf8)
+        guard let first = needle.first, text.count >= needle.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        var start = 0
+        while start + needle.count <= text.count {
+            if text[start] == first, text[start..<(start + needle.count)].elementsEqual(needle),
+               start == 0 || !isWordByte(text[start - 1]), start + needle.count == text.count || !isWordByte(text[start + needle.count]) {
+                return true
+            }
+            start += 1
         }
         return false
     }
