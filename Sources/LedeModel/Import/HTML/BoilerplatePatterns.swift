@@ -4,8 +4,8 @@ import Foundation
 struct ClassTraits: Hashable, Sendable {
     /// Furniture (navigation, share bar, comments …): removed before the article is looked for.
     var isFurniture = false
-    /// Furniture when short (captions, dates): a long one is text of the article.
-    var isShortFurniture = false
+    /// Captions, credits, dates, tags: furniture, unless together they are most of the page's text.
+    var isCaption = false
     /// A name publishers give the article's body.
     var isContent = false
     /// Readability's class weight: -25 or +25 for the class, and again for the id.
@@ -17,7 +17,7 @@ struct ClassTraits: Hashable, Sendable {
 struct BoilerplatePatterns: Sendable {
     /// The kinds of class pattern, as bits of a match.
     enum Kind: Int, CaseIterable, Sendable {
-        case furniture, shortFurniture, negative, positive, content
+        case furniture, caption, negative, positive, content
         var bit: UInt8 { 1 << UInt8(rawValue) }
     }
 
@@ -41,12 +41,13 @@ struct BoilerplatePatterns: Sendable {
     var promo: [String] = []
     var promoObjects: [String] = []
     var metaLabels: [String] = []
+    var legal: [String] = []
     /// The file's text, for the importer's fingerprint.
     var source = ""
 
     static let bundled = BoilerplatePatterns(text: ModelResources.text("html-boilerplate.tsv") ?? "")
 
-    static let kindNames: [String: Kind] = ["remove": .furniture, "short": .shortFurniture, "negative": .negative, "positive": .positive,
+    static let kindNames: [String: Kind] = ["remove": .furniture, "caption": .caption, "negative": .negative, "positive": .positive,
                                             "content": .content]
 
     init(text: String) {
@@ -66,6 +67,7 @@ struct BoilerplatePatterns: Sendable {
             case "promo": promo.append(pattern)
             case "promo-object": promoObjects.append(pattern)
             case "meta-label": metaLabels.append(pattern)
+            case "legal": legal.append(pattern)
             default: continue
             }
         }
@@ -93,7 +95,7 @@ struct BoilerplatePatterns: Sendable {
             guard let value, !value.isEmpty else { continue }
             let bits = matches(value)
             if bits & Kind.furniture.bit != 0 { traits.isFurniture = true }
-            if bits & Kind.shortFurniture.bit != 0 { traits.isShortFurniture = true }
+            if bits & Kind.caption.bit != 0 { traits.isCaption = true }
             if bits & Kind.content.bit != 0 { traits.isContent = true }
             if bits & Kind.negative.bit != 0 { traits.weight -= 25 }
             if bits & Kind.positive.bit != 0 { traits.weight += 25 }

@@ -92,12 +92,14 @@ enum ParagraphCleanup {
         }
     }
 
-    /// A sign-up or download line, a line starting as furniture does, the article's metadata
+    /// A legal notice, a sign-up or download line, a line starting as furniture does, the article's metadata
     /// (a label and a date), or a bare web address.
     static func isFurnitureLine(_ paragraph: String, patterns: BoilerplatePatterns) -> Bool {
         let length = paragraph.unicodeScalars.count
-        guard length < 200 else { return false }
+        guard length < 300 else { return false }
         let lower = paragraph.lowercased()
+        if patterns.legal.contains(where: { lower.contains($0) }) { return true }
+        guard length < 200 else { return false }
         if length < 100, patterns.starts.contains(where: { lower.hasPrefix($0) }) { return true }
         if patterns.promo.contains(where: { lower.containsWord($0) }), patterns.promoObjects.contains(where: { lower.containsWord($0) }) {
             return true

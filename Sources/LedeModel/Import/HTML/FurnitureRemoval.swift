@@ -26,7 +26,7 @@ struct FurnitureRemoval {
         traits = [ClassTraits](repeating: ClassTraits(), count: count)
         isArticleBody = removed
         var candidates: [Int] = []
-        var shortCandidates: [Int] = []
+        var captions: [Int] = []
         var cache: [String: ClassTraits] = [:]
         for index in 0..<count {
             let tag = tree[index].tag
@@ -56,23 +56,18 @@ struct FurnitureRemoval {
             if byClass && traits[index].isFurniture || [.nav, .aside, .footer, .form, .menu].contains(tag) || role.map(patterns.roles.contains) == true
                 || Self.isHidden(tree, index) {
                 candidates.append(index)
-            } else if byClass && traits[index].isShortFurniture || tag == .figcaption {
-                shortCandidates.append(index)
+            } else if byClass && traits[index].isCaption || tag == .figcaption {
+                captions.append(index)
             }
         }
-        protectAndRemove(candidates, shortCandidates, tree)
+        protectAndRemove(candidates, captions, tree)
     }
 
-    /// Removes the candidates, except those holding half the prose or an article body, and the short
-    /// candidates holding under `shortLimit` characters.
-    private mutating func protectAndRemove(_ candidates: [Int], _ shortCandidates: [Int], _ tree: PageTree) {
-        guard !candidates.isEmpty || !shortCandidates.isEmpty, tree.count > 0 else { return }
+    /// Removes the candidates, except those holding half the prose or an article body. Captions
+    /// (and dates, tags) that are together most of the page's text are a gallery's text, and stay.
+    private mutating func protectAndRemove(_ candidates: [Int], _ captions: [Int], _ tree: PageTree) {
+        guard !candidates.isEmpty || !captions.isEmpty, tree.count > 0 else { return }
         let measures = PageMeasures(tree, removed: removed)
-        // A gallery's text is its captions: short furniture that is, together, most of the page's text is kept.
-        let shortText = shortCandidates.reduce(Int32(0)) { $0 + (measures.text[$1] < Self.shortLimit ? measures.text[$1] : 0) }
-        if shortText * 5 < measures.text[0] * 2 {
-            for index in shortCandidates where measures.text[index] < Self.shortLimit { removed[index] = true }
-        }
         var prose = [Int32](repeating: 0, count: tree.count)
         for run in TextRun.runs(tree, measures: measures, removed: removed, root: 0) where run.characters >= 80 {
             prose[run.owner] += run.characters - run.linkCharacters
@@ -85,15 +80,13 @@ struct FurnitureRemoval {
             if holdsContent[index] { holdsContent[parent] = true }
         }
         let total = prose[0]
-        for index in candidates where !holdsContent[index] {
-            if total > 0, prose[index] * 2 >= total { HTMLTrace.log("kept \(HTMLTrace.describe(tree, index)) prose \(prose[index])/\(total)"); continue }
-            if prose[index] > 0 { HTMLTrace.log("removed \(HTMLTrace.describe(tree, index)) prose \(prose[index])/\(total)") }
+        let captionText = captions.reduce(Int32(0)) { $0 + measures.text[$1] }
+        let removable = captionText * 5 < measures.text[0] * 2 ? candidates + captions : candidates
+        for index in removable where !holdsContent[index] {
+            if total > 0, prose[index] * 2 >= total { continue }
             removed[index] = true
         }
     }
-
-    /// Captions, dates and tags are furniture under this many characters.
-    static let shortLimit: Int32 = 200
 
     static func isHidden(_ tree: PageTree, _ index: Int) -> Bool {
         if tree.attribute("hidden", of: index) != nil { return true }
