@@ -36,12 +36,13 @@ struct BoilerplatePatterns: Sendable {
     var roles: Set<String> = []
     /// Paragraph texts dropped, normalised by `lineKey`.
     var lines: Set<String> = []
-    /// Starts of short furniture paragraphs, promo phrases and their objects, metadata labels (lower case).
-    var starts: [String] = []
-    var promo: [String] = []
-    var promoObjects: [String] = []
-    var metaLabels: [String] = []
-    var legal: [String] = []
+    /// Starts of short furniture paragraphs, promo phrases and their objects, metadata labels, legal
+    /// phrases (lower-case bytes).
+    var starts: [[UInt8]] = []
+    var promo: [[UInt8]] = []
+    var promoObjects: [[UInt8]] = []
+    var metaLabels: [[UInt8]] = []
+    var legal: [[UInt8]] = []
     /// The file's text, for the importer's fingerprint.
     var source = ""
 
@@ -63,11 +64,11 @@ struct BoilerplatePatterns: Sendable {
             switch fields[0] {
             case "role": roles.insert(pattern)
             case "line": lines.insert(Self.lineKey(pattern))
-            case "starts": starts.append(pattern)
-            case "promo": promo.append(pattern)
-            case "promo-object": promoObjects.append(pattern)
-            case "meta-label": metaLabels.append(pattern)
-            case "legal": legal.append(pattern)
+            case "starts": starts.append(Array(pattern.utf8))
+            case "promo": promo.append(Array(pattern.utf8))
+            case "promo-object": promoObjects.append(Array(pattern.utf8))
+            case "meta-label": metaLabels.append(Array(pattern.utf8))
+            case "legal": legal.append(Array(pattern.utf8))
             default: continue
             }
         }
@@ -144,6 +145,24 @@ struct BoilerplatePatterns: Sendable {
         var start = 0
         while start + needle.count <= haystack.count {
             if haystack[start] == first, haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// Whether `phrase` stands in `text` with no letter or digit right before or after it
+    /// (bytes of other scripts count as letters).
+    static func containsWord(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard let first = phrase.first, text.count >= phrase.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        var start = 0
+        while start + phrase.count <= text.count {
+            if text[start] == first, text[start..<(start + phrase.count)].elementsEqual(phrase),
+               start == 0 || !isWordByte(text[start - 1]), start + phrase.count == text.count || !isWordByte(text[start + phrase.count]) {
+                return true
+            }
             start += 1
         }
         return false

@@ -97,49 +97,28 @@ enum ParagraphCleanup {
     static func isFurnitureLine(_ paragraph: String, patterns: BoilerplatePatterns) -> Bool {
         let length = paragraph.unicodeScalars.count
         guard length < 300 else { return false }
-        let lower = paragraph.lowercased()
-        if patterns.legal.contains(where: { lower.contains($0) }) { return true }
+        let lower = Array(paragraph.lowercased().utf8)
+        func has(_ phrase: [UInt8]) -> Bool { BoilerplatePatterns.contains(lower, phrase) }
+        func hasWord(_ phrase: [UInt8]) -> Bool { BoilerplatePatterns.containsWord(lower, phrase) }
+        if patterns.legal.contains(where: has) { return true }
         guard length < 200 else { return false }
-        if length < 100, patterns.starts.contains(where: { lower.hasPrefix($0) }) { return true }
-        if patterns.promo.contains(where: { lower.containsWord($0) }), patterns.promoObjects.contains(where: { lower.containsWord($0) }) {
-            return true
-        }
-        if length < 120, patterns.metaLabels.contains(where: { lower.containsWord($0) }) {
+        if length < 100, patterns.starts.contains(where: { lower.starts(with: $0) }) { return true }
+        if patterns.promo.contains(where: hasWord), patterns.promoObjects.contains(where: hasWord) { return true }
+        if length < 120, patterns.metaLabels.contains(where: hasWord) {
             if DateText.parse(paragraph) != nil { return true }
-            if lower.hasSuffix(":"), lower.split(separator: " ").count <= 4 { return true }
+            if lower.last == UInt8(ascii: ":"), lower.split(separator: UInt8(ascii: " ")).count <= 4 { return true }
         }
         return isWebAddress(lower)
     }
 
-    /// `example.com`, `www.example.co.uk/page`: one word of dotted names.
-    static func isWebAddress(_ lower: String) -> Bool {
-        var text = Substring(lower)
-        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
-        let host = text.prefix { $0 != "/" }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, text.count <= 80, !text.contains(" ") else { return false }
-        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } } && labels.last!.allSatisfy(\.isLetter)
-    }
-}
-
-extension String {
-    /// Whether `phrase` stands in this text with no letter or digit right before or after it
-    /// (bytes of other scripts count as letters).
-    func containsWord(_ phrase: String) -> Bool {
-        let text = Array(utf8)
-        let needle = Array(phrase.utf8)
-        guard let first = needle.first, text.count >= needle.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        }
-        var start = 0
-        while start + needle.count <= text.count {
-            if text[start] == first, text[start..<(start + needle.count)].elementsEqual(needle),
-               start == 0 || !isWordByte(text[start - 1]), start + needle.count == text.count || !isWordByte(text[start + needle.count]) {
-                return true
-            }
-            start += 1
-        }
-        return false
+    /// `example.com`, `www.example.co.uk/page`: one word of dotted names (lower-case bytes).
+    static func isWebAddress(_ lower: [UInt8]) -> Bool {
+        guard lower.count <= 80, !lower.contains(UInt8(ascii: " ")) else { return false }
+        var text = lower[...]
+        for prefix in ["https://", "http://"] where text.starts(with: prefix.utf8) { text = text.dropFirst(prefix.utf8.count) }
+        let labels = text.prefix { $0 != UInt8(ascii: "/") }.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || byte >= 0x80 }
+        guard labels.count >= 2, let last = labels.last, !last.isEmpty, last.allSatisfy(isLetter) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") } }
     }
 }

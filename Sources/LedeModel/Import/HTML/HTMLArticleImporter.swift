@@ -39,6 +39,7 @@ public struct HTMLArticleImporter: ArticleImporter {
         ParagraphCleanup.clean(&text, title: metadata.title, patterns: patterns)
         text.resolveLinks(against: metadata.url)
         var warnings: [String] = []
+        if document.stoppedEarly { warnings.append("the page nests elements more than 256 deep; what follows that point is not read") }
         if text.paragraphs.isEmpty { warnings.append("no text found in the page") }
         var article = Article(path: path, title: metadata.title ?? ImportText.title(fromFirst: text.paragraphs), authors: metadata.authors,
                               published: metadata.published, genre: metadata.genre, paragraphs: text.paragraphs, contentID: metadata.url,

@@ -6,6 +6,9 @@ import Foundation
 /// The tree is freed with the document.
 final class HTMLDocument {
     let document: htmlDocPtr
+    /// libxml2 stopped before the end: the page nests elements deeper than its limit of 256
+    /// (or is otherwise beyond repair there). What came before is read.
+    let stoppedEarly: Bool
 
     /// Relaxed parsing, no error output, never the network. Not
     /// `HTML_PARSE_HUGE`: libxml2's own bounds on names and text stay on.
@@ -17,12 +20,15 @@ final class HTMLDocument {
         let (start, encoding) = PageEncoding.choose(for: data)
         let bytes = data.dropFirst(start)
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
         let parsed = bytes.withUnsafeBytes { raw -> htmlDocPtr? in
             let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
-            return htmlReadMemory(base, Int32(raw.count), nil, encoding, Self.options)
+            return htmlCtxtReadMemory(context, base, Int32(raw.count), nil, encoding, Self.options)
         }
         guard let parsed else { return nil }
         document = parsed
+        stoppedEarly = context.pointee.errNo == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
     }
 
     deinit { xmlFreeDoc(document) }
