@@ -285,7 +285,7 @@ public final class IndexedCorpus: Corpus, @unchecked Sendable {
                        published: (row[3] as String?).flatMap { CalendarDate(iso: $0) }, genre: row[4], brand: row[5],
                        paragraphs: paragraphs, related: ArticleBlobs.decodeRelated(row[6]), email: row[7], contentID: row[8],
                        warnings: ArticleBlobs.decodeStrings(row[9]), format: markup.format, headings: markup.headings,
-                       links: markup.links, givenMentions: markup.given)
+                       links: markup.links, givenMentions: markup.given, site: markup.site, language: markup.language)
     }
 
     public func mentions(in article: ArticleID) -> [Mention] {

@@ -78,4 +78,116 @@ struct HTMLImporterTests {
         let data = try JSONEncoder().encode(context)
         #expect(try JSONDecoder().decode(PageContext.self, from: data) == context)
     }
+
+    @Test("the page's own metadata wins over the context")
+    func pageWinsOverContext() throws {
+        let context = PageContext(url: "https://feed.example/item", title: "Feed title", authors: ["Feed Author"],
+                                  published: CalendarDate(year: 2020, month: 1, day: 1))
+        let article = try load("news_article.html", context: context)
+        #expect(article.title == "Harbour chip plant wins approval after two-year fight")
+        #expect(article.authors == ["Mira Okafor", "Daniel Voss"])
+        #expect(article.published == CalendarDate(year: 2024, month: 11, day: 6))
+        #expect(article.pageAddress == "https://coastal-ledger.example/business/2024/11/harbour-chip-plant")
+    }
+
+    // MARK: - Main text
+
+    @Test("a news page: the article without cookie banner, navigation, byline, share bar, caption, ads, related links, sign-up, tags, comments or footer")
+    func newsPage() throws {
+        let article = try load("news_article.html")
+        #expect(article.paragraphs == [
+            "Councillors back Lumen Devices' factory on the old ferry terminal, with conditions on water use",
+            "Harbourside Council voted eight to three on Tuesday night to let Lumen Devices build a chip packaging plant on the site of the old ferry terminal, ending a planning dispute that began in the autumn of 2022.",
+            "The company, which makes the packaging that joins AI accelerators to their memory, says the plant will employ about 640 people when it opens in 2026.",
+            "Water was the sticking point",
+            "Residents' groups had argued that the plant would draw too heavily on the town's reservoir during dry summers. The approval requires Lumen to recycle at least 85 per cent of the water it uses and to report its consumption every quarter.",
+            "“We listened, and we changed the design,” said Priya Raman, the company's head of operations. “This is a better plant than the one we first proposed.”",
+            "Not everyone was persuaded. Councillor Eamon Hale, who voted against, said the conditions would be hard to enforce:",
+            "• the recycling target is measured by the company itself;",
+            "• the quarterly reports need not be published.",
+            "Construction is expected to start in the spring.",
+        ])
+        #expect(article.headings == [3])
+        #expect(article.links == [ArticleLink(paragraph: 2, start: 50, end: 65, address: "https://coastal-ledger.example/tags/ai")])
+        #expect(article.site == "The Coastal Ledger")
+        #expect(article.language == "en-GB")
+        #expect(article.warnings.isEmpty)
+    }
+
+    @Test("a blog post: list, table rows, code with its indentation and a quote kept; meta line, share, related posts, bio, comments and widgets gone")
+    func blogPost() throws {
+        let article = try load("blog_post.html")
+        #expect(article.title == "Why our build farm moved to smaller machines")
+        #expect(article.authors == ["Ines Albrecht"])
+        #expect(article.published == CalendarDate(year: 2025, month: 3, day: 4))
+        // The canonical link is relative: resolved against <base href>.
+        #expect(article.pageAddress == "https://serverroom.example/2025/03/04/smaller-build-machines/")
+        #expect(article.site == "Notes from the Server Room")
+        let text = article.paragraphs
+        #expect(text.first?.hasPrefix("For three years our continuous integration") == true)
+        #expect(text.last == "We will keep one large machine for the integration suite, which really does need the memory.")
+        #expect(text.contains("• peak memory stayed under 6 GB for all but the integration suite;"))
+        #expect(text.contains("Setup | Median build | 95th percentile"))
+        #expect(text.contains("20 small machines | 8 min 05 s | 14 min"))
+        #expect(text.contains("  size: small"))
+        #expect(text.contains("Measure the queue before you buy the machine."))
+        #expect(article.headings.map { text[$0] } == ["What we measured", "The surprise"])
+        let joined = text.joined(separator: "\n")
+        for furniture in ["Posted on", "Share this", "Related", "About Ines", "thoughts on", "Marek says", "Leave a Reply",
+                          "Recent Posts", "Proudly powered", "Skip to content", "Archive", "Tagged"] {
+            #expect(!joined.contains(furniture), "\(furniture) leaked into the text")
+        }
+    }
+
+    @Test("a gallery whose text is its captions keeps them")
+    func galleryCaptions() throws {
+        let article = try load("gallery.html")
+        #expect(article.paragraphs.count == 8)
+        #expect(article.paragraphs.first == "1. The red tower at Stark Point")
+        #expect(article.paragraphs.last?.hasPrefix("The oldest working light on this coast") == true)
+        #expect(article.authors == ["Ruth Kemal"])
+        #expect(article.published == CalendarDate(year: 2024, month: 6, day: 12))
+    }
+
+    @Test("an article split into intro, table and sections is read whole; the sign-up box is not")
+    func splitArticle() throws {
+        let article = try load("split_article.html")
+        #expect(article.paragraphs.first?.hasPrefix("Old houses lose heat") == true)
+        #expect(article.paragraphs.contains { $0.hasPrefix("Aster 9, a quiet air-source unit") })
+        #expect(article.paragraphs.last?.hasPrefix("Over the first winter") == true)
+        #expect(article.headings.map { article.paragraphs[$0] } == ["Sizing", "Noise", "Running costs"])
+        #expect(!article.paragraphs.joined().contains("newsletter"))
+    }
+
+    @Test("a page whose text only its JSON-LD holds is read from articleBody, with the JSON-LD's metadata")
+    func linkedDataBody() throws {
+        let article = try load("jsonld_only.html")
+        #expect(article.paragraphs == [
+            "The council voted on Wednesday to build protected cycle lanes on four main roads.",
+            "Work starts in the spring and should take eighteen months, the transport committee said.",
+            "Shopkeepers on Bridge Street asked for loading bays to be kept, and the plan was changed to include them.",
+        ])
+        #expect(article.authors == ["Jon Ekwueme"])
+        #expect(article.published == CalendarDate(year: 2023, month: 9, day: 14))
+        #expect(article.site == "Riverside Daily")
+        #expect(article.annotations.map(\.label) == ["transport", "cycling"])
+        #expect(article.annotations.allSatisfy { $0.type == .topic && $0.predicate == "hasDisplayTag" })
+    }
+
+    @Test("a post kept in a script template is read from it")
+    func templatePost() throws {
+        let article = try load("template_post.html")
+        #expect(article.paragraphs.count == 3)
+        #expect(article.paragraphs.first?.hasPrefix("Version 4.2 adds a low-cut filter") == true)
+    }
+
+    @Test("JSON-LD about and mentions become annotations of their type, found in the text")
+    func linkedDataEntities() throws {
+        let article = try load("news_article.html")
+        let rows = article.annotations.map { "\($0.type.rawValue) \($0.predicate) \($0.label)" }
+        #expect(rows == ["ORGANISATION about Lumen Devices", "LOCATION mentions Harbourside", "TOPIC hasDisplayTag semiconductors",
+                         "TOPIC hasDisplayTag Harbourside Council"])
+        let corpus = InMemoryCorpus.load(paths: [fixture("news_article.html")])
+        #expect(corpus.mentionCount(labelled: "Lumen Devices") == 2)
+    }
 }

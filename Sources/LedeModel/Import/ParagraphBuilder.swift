@@ -12,6 +12,9 @@ struct ParagraphBuilder {
     /// An open link: its address and where its text started (nil until its first scalar).
     private var openLink: (address: String, start: Int?)?
 
+    /// The paragraph being built has text.
+    var hasText: Bool { currentCount > 0 }
+
     /// Appends text; runs of white space become one space, none at a paragraph's start.
     mutating func append(_ text: some Sequence<Unicode.Scalar>) {
         for scalar in text { append(scalar) }

@@ -52,6 +52,9 @@ struct BlockWriter {
             builder.append("•".unicodeScalars)
             builder.append(" ")
         case .td, .th:
+            // Cells of a row apart: `Setup | Median build`.
+            builder.append(" ")
+            if builder.hasText { builder.append("|".unicodeScalars) }
             builder.append(" ")
         case .a:
             if let address = tree.attribute("href", of: index), Self.isLinkAddress(address) { builder.openLink(address) }
@@ -69,13 +72,14 @@ struct BlockWriter {
         }
     }
 
-    /// `<pre>` text: each line a paragraph of its own, its spaces kept.
+    /// `<pre>` text: each line a paragraph of its own, its indentation kept.
     private mutating func appendPreformatted(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (number, line) in lines.enumerated() {
             if number > 0 { builder.endParagraph() }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.trimmingTrailing()
-            if !trimmed.isEmpty { builder.appendVerbatim(String(trimmed)) }
+            let trimmed = line.trimmingTrailing()
+            // A tab would show as a control picture: four spaces instead.
+            if trimmed.contains(where: { $0 != " " && $0 != "\t" }) { builder.appendVerbatim(trimmed.replacingOccurrences(of: "\t", with: "    ")) }
         }
     }
 

@@ -44,7 +44,7 @@ public struct HTMLArticleImporter: ArticleImporter {
         var article = Article(path: path, title: metadata.title ?? ImportText.title(fromFirst: text.paragraphs), authors: metadata.authors,
                               published: metadata.published, genre: metadata.genre, paragraphs: text.paragraphs, contentID: metadata.url,
                               annotations: metadata.annotations, warnings: warnings, format: .html, headings: text.headings,
-                              links: text.links)
+                              links: text.links, site: metadata.site, language: metadata.language)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)
     }

@@ -57,7 +57,7 @@ struct MainText {
         for index in 0..<tree.count where tree[index].tag == .script {
             guard let type = tree.attribute("type", of: index)?.lowercased(), type.contains("template") || type == "text/html" else { continue }
             let markup = tree.subtree(index).dropFirst().filter { tree[$0].tag == .text }.map { tree.text($0) }.joined()
-            if markup.utf8.count > best?.utf8.count ?? 500, markup.contains("<p") { best = markup }
+            if markup.utf8.count > best?.utf8.count ?? 200, markup.contains("<p") { best = markup }
         }
         return best
     }

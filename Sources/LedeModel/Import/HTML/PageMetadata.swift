@@ -19,6 +19,11 @@ struct PageMetadata {
         site = facts.first("og:site_name") ?? linked.publisher ?? facts.first("application-name")
         url = Self.address(facts, linked: linked, context: context)
         title = chooseTitle(facts, linked: linked) ?? context.title
+        // A page naming no site still says it in its title (`Post title – Blog name`).
+        if site == nil, let element = facts.titleElement, let title, element.hasPrefix(title) {
+            let rest = element.dropFirst(title.count).drop { " |-–—:·•/".contains($0) }
+            if !rest.isEmpty, rest.count <= 60 { site = String(rest) }
+        }
         authors = Self.authors(facts, linked: linked)
         if authors.isEmpty { authors = context.authors }
         published = Self.published(facts, linked: linked, url: url ?? context.url) ?? context.published
@@ -104,7 +109,9 @@ struct PageMetadata {
     static func cleanNames(_ values: [String]) -> [String] {
         var names: [String] = []
         var seen: Set<String> = []
-        for value in values {
+        // `By Ana Ruiz · 6 November 2024 | Opinion`: the names come before the separators.
+        let parts = values.flatMap { $0.split(whereSeparator: { "·|•".contains($0) }).map(String.init) }
+        for value in parts {
             var text = ImportText.line(value)
             for prefix in ["by ", "written by ", "words by ", "von ", "par ", "de "] where text.lowercased().hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
@@ -178,11 +185,14 @@ struct PageMetadata {
         for key in ["keywords", "news_keywords", "article:tag"] {
             for value in facts.meta[key] ?? [] { keywords += value.split(separator: ",").map(String.init) }
         }
-        var seen: Set<String> = []
+        // A keyword naming an entity already listed adds nothing.
+        var seen = Set(rows.map { EntityKey.normalise($0.label) })
         for keyword in keywords {
             let label = ImportText.line(keyword)
             let id = "tag:" + EntityKey.normalise(label)
-            guard !label.isEmpty, label.unicodeScalars.count <= limits.maximumLabelLength, seen.insert(id).inserted else { continue }
+            guard !label.isEmpty, label.unicodeScalars.count <= limits.maximumLabelLength, seen.insert(EntityKey.normalise(label)).inserted else {
+                continue
+            }
             rows.append(Annotation(type: .topic, predicate: "hasDisplayTag", label: label, id: id))
         }
         return Array(rows.prefix(limits.maximumAnnotations))
