@@ -190,4 +190,34 @@ struct HTMLImporterTests {
         let corpus = InMemoryCorpus.load(paths: [fixture("news_article.html")])
         #expect(corpus.mentionCount(labelled: "Lumen Devices") == 2)
     }
+
+    // MARK: - Bad input
+
+    @Test("an address that a stray quote runs over lines is no address; tabs and line breaks inside one are dropped (fuzz finding)")
+    func addressOverLines() throws {
+        let broken = "<html><head><link rel=\"canonical\" href=\"https://example.org/a\n<link rel=\"><meta property=\"og:url\" "
+            + "content=\"https://example.org/b\"></head><body><p>Text.</p></body></html>"
+        #expect(try HTMLArticleImporter().parse(Data(broken.utf8), path: "a.html").get().pageAddress == "https://example.org/b")
+        let wrapped = "<html><head><link rel=\"canonical\" href=\" https://example.org/\n\tlong-path \"></head><body><p>Text.</p></body></html>"
+        #expect(try HTMLArticleImporter().parse(Data(wrapped.utf8), path: "a.html").get().pageAddress == "https://example.org/long-path")
+    }
+
+    @Test("a language attribute running over lines is no language; og:locale is taken instead (fuzz finding)")
+    func languageOverLines() throws {
+        let page = "<!doctype html><html lang=\"en\nGB\"><head><meta property=\"og:locale\" content=\"en_GB\"></head><body><p>Text.</p></body></html>"
+        #expect(try HTMLArticleImporter().parse(Data(page.utf8), path: "a.html").get().language == "en-GB")
+        let context = PageContext(title: "Feed\ntitle", authors: ["A\nB"])
+        let bare = try HTMLArticleImporter().parse(Data("<p>Text.</p>".utf8), path: "a.html", context: context).get()
+        #expect(bare.title == "Feed title")
+        #expect(bare.authors == ["A B"])
+    }
+
+    @Test("a heading of white space is no title: the context's, else the first paragraph's (fuzz finding)")
+    func blankHeading() throws {
+        let page = Data("<html><body><h1> </h1><p>Text of the page.</p></body></html>".utf8)
+        #expect(try HTMLArticleImporter().parse(page, path: "a.html", context: PageContext(title: "Given")).get().title == "Given")
+        #expect(try HTMLArticleImporter().parse(page, path: "a.html").get().title == "Text of the page.")
+        let titled = Data("<html><head><title> | </title></head><body><h1>Heading</h1><p>Text.</p></body></html>".utf8)
+        #expect(try HTMLArticleImporter().parse(titled, path: "a.html").get().title == "Heading")
+    }
 }

@@ -4,8 +4,9 @@ import LedeModel
 /// `html`: bytes → `HTMLArticleImporter().parse(_:path:context:)` (libxml2's
 /// parser, the main-text search, the metadata) with a context that fills
 /// what the page leaves out. The article's invariants, its headings and
-/// links inside its paragraphs, metadata on one line, and the `lede parse`
-/// JSON of it valid and free of control characters.
+/// links inside its paragraphs, no empty paragraph, metadata on one line, an
+/// address only when it is http(s). (The exports are the linker harness's:
+/// building a corpus for every input would cost most of the time.)
 enum HTMLHarness {
     static let importer = HTMLArticleImporter()
     static let context = PageContext(url: "https://fuzz.example/page", title: "Context title", authors: ["Context Author"])
@@ -26,7 +27,5 @@ enum HTMLHarness {
         }
         require(!article.title.isEmpty, "an empty title")
         if let address = article.pageAddress { require(address.hasPrefix("http://") || address.hasPrefix("https://"), "address \(address)") }
-        let json = CorpusExport.parseJSON(InMemoryCorpus(articles: [article]))
-        Invariants.validJSON(json, "parse JSON of a page")
     }
 }

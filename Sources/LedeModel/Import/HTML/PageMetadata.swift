@@ -18,20 +18,30 @@ struct PageMetadata {
         let linked = LinkedData(scripts: facts.jsonLD)
         site = facts.first("og:site_name") ?? linked.publisher ?? facts.first("application-name")
         url = Self.address(facts, linked: linked, context: context)
-        title = chooseTitle(facts, linked: linked) ?? context.title
+        title = chooseTitle(facts, linked: linked) ?? context.title.map(ImportText.line).flatMap { $0.isEmpty ? nil : $0 }
         // A page naming no site still says it in its title (`Post title – Blog name`).
         if site == nil, let element = facts.titleElement, let title, element.hasPrefix(title) {
             let rest = element.dropFirst(title.count).drop { " |-–—:·•/".contains($0) }
             if !rest.isEmpty, rest.count <= 60 { site = String(rest) }
         }
         authors = Self.authors(facts, linked: linked)
-        if authors.isEmpty { authors = context.authors }
+        if authors.isEmpty { authors = context.authors.map(ImportText.line).filter { !$0.isEmpty } }
         published = Self.published(facts, linked: linked, url: url ?? context.url) ?? context.published
-        language = (facts.language ?? facts.first("content-language", "og:locale", "language") ?? linked.language)
-            .map { $0.replacingOccurrences(of: "_", with: "-") }.flatMap { $0.isEmpty ? nil : $0 }
+        language = [facts.language, facts.first("content-language", "og:locale", "language"), linked.language]
+            .lazy.compactMap { $0.flatMap(Self.languageTag) }.first
         genre = linked.genre
         articleBody = linked.articleBody
         annotations = Self.annotations(facts, linked: linked, limits: limits)
+    }
+
+    /// `en_GB` → `en-GB`; nil for anything that is not a language tag (letters, digits, hyphens).
+    static func languageTag(_ value: String) -> String? {
+        let tag = value.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "-")
+        guard (2...35).contains(tag.count), tag.first!.isLetter,
+              tag.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }) else {
+            return nil
+        }
+        return tag
     }
 
     // MARK: - Title
@@ -39,14 +49,13 @@ struct PageMetadata {
     /// `og:title`, `twitter:title` or JSON-LD `headline`; else the `<h1>` when `<title>`
     /// holds it; else `<title>`; each without the site's name around it.
     func chooseTitle(_ facts: PageFacts, linked: LinkedData) -> String? {
-        if let stated = facts.first("og:title", "twitter:title") ?? linked.headline {
-            return Self.withoutSiteName(stated, site: site, cutUnknown: false)
+        if let stated = (facts.first("og:title", "twitter:title") ?? linked.headline).flatMap({ Self.withoutSiteName($0, site: site, cutUnknown: false) }) {
+            return stated
         }
-        let element = facts.titleElement.map { Self.withoutSiteName($0, site: site, cutUnknown: true) }
-        if let heading = facts.firstHeading, !heading.isEmpty, element == nil || facts.titleElement!.contains(heading) {
-            return heading
-        }
-        return element ?? facts.firstHeading
+        let element = facts.titleElement.flatMap { Self.withoutSiteName($0, site: site, cutUnknown: true) }
+        let heading = facts.firstHeading.flatMap { $0.isEmpty ? nil : $0 }
+        if let heading, element == nil || facts.titleElement?.contains(heading) == true { return heading }
+        return element ?? heading
     }
 
     static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // "]
@@ -80,7 +89,8 @@ struct PageMetadata {
             break
         }
         let line = ImportText.line(text)
-        return line.isEmpty ? nil : line
+        // Punctuation alone (`|`) is no title.
+        return line.contains(where: { $0.isLetter || $0.isNumber }) ? line : nil
     }
 
     /// Letters and digits in lower case: `The Coastal Ledger` and `coastal-ledger` are nearly one.
@@ -160,8 +170,12 @@ struct PageMetadata {
 
     /// An http(s) address, relative ones resolved against `base`; nil for anything else.
     static func resolve(_ address: String, against base: String?) -> String? {
-        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 2048 else { return nil }
+        // As browsers do: tabs and line breaks inside an address are dropped; other spaces and controls make it no address.
+        let trimmed = String(String.UnicodeScalarView(address.unicodeScalars.filter { !"\t\n\r".unicodeScalars.contains($0) }))
+            .trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 2048, trimmed.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+            return nil
+        }
         let lower = trimmed.lowercased()
         if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return trimmed }
         guard let base, let baseURL = URL(string: base), let url = URL(string: trimmed, relativeTo: baseURL)?.absoluteString else {
