@@ -10,6 +10,8 @@ struct ClassTraits: Hashable, Sendable {
     var isContent = false
     /// Readability's class weight: -25 or +25 for the class, and again for the id.
     var weight = 0
+    /// Names a byline or author (not an author's biography box or avatar): the metadata reads authors from it.
+    var isByline = false
 }
 
 /// The patterns of `html-boilerplate.tsv` (its header says how they match),
@@ -94,7 +96,12 @@ struct BoilerplatePatterns: Sendable {
         var traits = ClassTraits()
         for value in [className, id] {
             guard let value, !value.isEmpty else { continue }
-            let bits = matches(value)
+            let words = Self.words(value)
+            let bits = matches(words: words, raw: value)
+            if words.contains(where: { $0.hasPrefix("byline") || $0.hasPrefix("author") }),
+               !words.contains(where: { $0.hasPrefix("bio") || $0 == "avatar" || $0 == "box" }) {
+                traits.isByline = true
+            }
             if bits & Kind.furniture.bit != 0 { traits.isFurniture = true }
             if bits & Kind.caption.bit != 0 { traits.isCaption = true }
             if bits & Kind.content.bit != 0 { traits.isContent = true }
@@ -105,9 +112,8 @@ struct BoilerplatePatterns: Sendable {
     }
 
     /// The kinds whose patterns match a class or id value, as bits.
-    func matches(_ value: String) -> UInt8 {
+    func matches(words: [String], raw value: String) -> UInt8 {
         var bits: UInt8 = 0
-        let words = Self.words(value)
         for (index, word) in words.enumerated() {
             for pattern in byFirstWord[word] ?? [] where Self.matches(pattern, words, after: index) {
                 bits |= pattern.kind.bit

@@ -59,13 +59,18 @@ struct LinkedData {
     /// JSON as pages write it: raw line breaks and tabs inside strings (not JSON) become spaces,
     /// and an HTML comment or CDATA wrapper is dropped.
     static func parse(_ script: String) -> JSONDocument? {
-        var text = String(String.UnicodeScalarView(script.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
-        text = text.trimmingCharacters(in: .whitespaces)
-        for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) { text.removeFirst(wrapper.count) }
-        for wrapper in ["-->", "//]]>", "]]>"] where text.hasSuffix(wrapper) { text.removeLast(wrapper.count) }
-        text = text.trimmingCharacters(in: .whitespaces)
-        while text.hasSuffix(";") { text.removeLast() }
-        return try? JSONDocument.parse(text)
+        var bytes = script.utf8.map { $0 < 0x20 ? UInt8(ascii: " ") : $0 }[...]
+        func trim() {
+            while bytes.first == UInt8(ascii: " ") { bytes.removeFirst() }
+            while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: ";") { bytes.removeLast() }
+        }
+        trim()
+        for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where bytes.starts(with: wrapper.utf8) { bytes.removeFirst(wrapper.utf8.count) }
+        for wrapper in ["-->", "//]]>", "]]>"] where bytes.reversed().starts(with: wrapper.utf8.reversed()) {
+            bytes.removeLast(wrapper.utf8.count)
+        }
+        trim()
+        return try? JSONDocument.parse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Objects in a document, `@graph` lists and plain lists, breadth first (at most 200).

@@ -46,7 +46,7 @@ struct PageFacts {
             }
             guard node.tag != .text else { continue }
             readMicrodata(tree, index)
-            if Self.isByline(tree, index, traits: traits[index]), bylines.count < 10 {
+            if traits[index].isFurniture, traits[index].isByline, bylines.count < 10 {
                 let text = tree.plainText(index)
                 if text.count <= 160 { bylines.append(text) }
             }
@@ -91,14 +91,6 @@ struct PageFacts {
                 if text.count <= 80 { microdataAuthors.append(text) }
             }
         }
-    }
-
-    /// A byline element: its class or id names the author or byline (not an author's biography box).
-    static func isByline(_ tree: PageTree, _ index: Int, traits: ClassTraits) -> Bool {
-        guard traits.isFurniture else { return false }
-        let names = ((tree.attribute("class", of: index) ?? "") + " " + (tree.attribute("id", of: index) ?? "")).lowercased()
-        guard names.contains("byline") || names.contains("author") else { return false }
-        return !names.contains("bio") && !names.contains("avatar") && !names.contains("box")
     }
 
     private func scriptText(_ tree: PageTree, _ index: Int) -> String {
