@@ -220,4 +220,55 @@ struct HTMLImporterTests {
         let titled = Data("<html><head><title> | </title></head><body><h1>Heading</h1><p>Text.</p></body></html>".utf8)
         #expect(try HTMLArticleImporter().parse(titled, path: "a.html").get().title == "Heading")
     }
+
+    // MARK: - Rules
+
+    @Test("furniture lines: sign-ups, legal notices, metadata lines and bare addresses go; prose that names a date stays")
+    func furnitureLines() {
+        let patterns = BoilerplatePatterns.bundled
+        func isFurniture(_ line: String) -> Bool { ParagraphCleanup.isFurnitureLine(line, patterns: patterns) }
+        #expect(isFurniture("Sign up for our newsletter to get the best stories in your inbox."))
+        #expect(isFurniture("Follow the Ledger on Twitter and Instagram."))
+        #expect(isFurniture("This article is the copyrighted property of the Ledger. All rights reserved."))
+        #expect(isFurniture("Posted on March 4, 2025 by Ines Albrecht"))
+        #expect(isFurniture("page.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004"))
+        #expect(isFurniture("Release Date:"))
+        #expect(isFurniture("WWW.EXAMPLE-NEWS.COM"))
+        #expect(isFurniture("Scroll to read more Business articles"))
+        #expect(!isFurniture("The airline has a new date for its move into the alliance: March 31, 2021."))
+        #expect(!isFurniture("Shoppers can download the app from today, the company said, and follow the launch on its site."))
+        #expect(!isFurniture("Version 4.2 was published on 6 May 2024 after a long beta."))
+        #expect(!isFurniture("The council met on Tuesday."))
+    }
+
+    @Test("dates as pages write them", arguments: [
+        ("2024-11-06T07:30:00+00:00", "2024-11-06"), ("2024/11/06", "2024-11-06"), ("Wed, 06 Nov 2024 07:30:00 GMT", "2024-11-06"),
+        ("November 6, 2024", "2024-11-06"), ("6 Nov. 2024", "2024-11-06"), ("Nov 6th, 2024 at 9am", "2024-11-06"),
+        ("Published 6 November 2024, 07:30", "2024-11-06"), ("06.11.2024", "2024-11-06"), ("11/06/2024", "2024-11-06"),
+        ("25/12/2024", "2024-12-25"), ("Sept. 3, 2023", "2023-09-03"),
+    ])
+    func dates(text: String, expected: String) {
+        #expect(DateText.parse(text)?.description == expected)
+    }
+
+    @Test("no date where there is none", arguments: ["Marble 3, 2024", "February 30, 2024", "13/13/2024", "2024", "by the way", ""])
+    func notDates(text: String) {
+        #expect(DateText.parse(text) == nil)
+    }
+
+    @Test("class and id names: words at punctuation and camelCase humps, plurals, prefixes, the body kept over furniture")
+    func classPatterns() {
+        let patterns = BoilerplatePatterns.bundled
+        #expect(BoilerplatePatterns.words("articleBody main-content__x") == ["article", "body", "main", "content", "x"])
+        #expect(patterns.traits(className: "social-share-bar", id: nil).isFurniture)
+        #expect(patterns.traits(className: "comments-area", id: nil).isFurniture)
+        #expect(patterns.traits(className: nil, id: "jp-relatedposts").isFurniture)
+        #expect(patterns.traits(className: "entry-content", id: nil).isContent)
+        #expect(patterns.traits(className: "wp-caption-text", id: nil).isCaption)
+        #expect(!patterns.traits(className: "headline", id: nil).isFurniture)
+        #expect(!patterns.traits(className: "download-link", id: nil).isFurniture)
+        #expect(patterns.traits(className: "byline", id: nil).isByline)
+        #expect(!patterns.traits(className: "author-bio", id: nil).isByline)
+        #expect(patterns.traits(className: "post-content", id: "main").weight == 50)
+    }
 }

@@ -114,7 +114,6 @@ struct ContentScoring {
         top = sharedAncestor(of: top, ranked: ranked, topScore: topScore, body: body) ?? top
         top = climb(from: top, body: body)
         top = widen(top, body: body)
-        HTMLTrace.log("widened to \(HTMLTrace.describe(tree, top))")
         return top == body ? [body] : withSiblings(top, body: body)
     }
 

@@ -38,7 +38,7 @@ enum DateText {
         var tokens: [String] = []
         var current = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "." && current.allSatisfy(\.isNumber) && !current.isEmpty {
+            if character.isLetter || character.isNumber || character == "." && !current.isEmpty && current.allSatisfy({ $0.isNumber || $0 == "." }) {
                 current.append(character)
             } else if !current.isEmpty {
                 tokens.append(current)

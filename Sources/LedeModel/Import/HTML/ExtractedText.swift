@@ -103,8 +103,19 @@ enum ParagraphCleanup {
         if patterns.legal.contains(where: has) { return true }
         guard length < 200 else { return false }
         if length < 100, patterns.starts.contains(where: { lower.starts(with: $0) }) { return true }
-        if patterns.promo.contains(where: hasWord), patterns.promoObjects.contains(where: hasWord) { return true }
-        if length < 120, patterns.metaLabels.contains(where: hasWord) {
+        // A promo speaks to the reader: it opens with its call, or says you, your, our or us.
+        let addressesReader = ["you", "your", "our", "us"].contains { hasWord(Array($0.utf8)) }
+        if patterns.promo.contains(where: { lower.starts(with: $0) || addressesReader && hasWord($0) }),
+           patterns.promoObjects.contains(where: hasWord) {
+            return true
+        }
+        // A label opens the line or stands before a colon (`Posted on …`, `… - Last modified: …`), not in a sentence.
+        let firstWords = Array(lower.split(separator: UInt8(ascii: " ")).prefix(3).joined(separator: [UInt8(ascii: " ")]))
+        func isLabel(_ label: [UInt8]) -> Bool {
+            BoilerplatePatterns.containsWord(firstWords, label) || BoilerplatePatterns.contains(lower, label + Array(":".utf8))
+                || BoilerplatePatterns.contains(lower, label + Array(" :".utf8))
+        }
+        if length < 120, patterns.metaLabels.contains(where: isLabel) {
             if DateText.parse(paragraph) != nil { return true }
             if lower.last == UInt8(ascii: ":"), lower.split(separator: UInt8(ascii: " ")).count <= 4 { return true }
         }

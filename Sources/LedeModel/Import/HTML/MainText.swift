@@ -41,7 +41,6 @@ struct MainText {
                 found = MainText(PageTree(document), patterns: patterns, readingTemplates: false).text
             }
             let length = found.characterCount
-            HTMLTrace.log("pass \(pass): \(length) characters")
             if length >= Self.enough {
                 text = found
                 return
@@ -67,8 +66,6 @@ struct MainText {
         let runs = TextRun.runs(tree, measures: measures, removed: removal.removed, root: body)
         let scoring = ContentScoring(tree: tree, measures: measures, traits: removal.traits, removed: removal.removed, runs: runs)
         let roots = scoring.article(body: body)
-        for root in roots { HTMLTrace.log("root \(HTMLTrace.describe(tree, root)) score \(scoring.scores[root] ?? 0)") }
-        for (index, score) in scoring.scores.sorted(by: { $0.value > $1.value }).prefix(5) { HTMLTrace.log("candidate \(HTMLTrace.describe(tree, index)) \(score)") }
         var skipped = removal.removed
         if cleaning {
             ContentCleaning(tree: tree, measures: measures, traits: removal.traits, scores: scoring).clean(roots: roots, skipped: &skipped)
