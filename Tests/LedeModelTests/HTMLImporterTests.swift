@@ -271,4 +271,15 @@ struct HTMLImporterTests {
         #expect(!patterns.traits(className: "author-bio", id: nil).isByline)
         #expect(patterns.traits(className: "post-content", id: "main").weight == 50)
     }
+
+    @Test("the headline an article opens with is its title, not a paragraph, even worded apart from og:title; later headings stay")
+    func leadingHeadline() throws {
+        let page = "<html><head><meta property=\"og:title\" content=\"Shorter social title\"></head><body><article>"
+            + "<h1>The longer headline on the page</h1><p>First paragraph of the story, long enough to be the article.</p>"
+            + "<h2>A section</h2><p>Second paragraph of the story, also long enough to count as prose here.</p></article></body></html>"
+        let article = try HTMLArticleImporter().parse(Data(page.utf8), path: "a.html").get()
+        #expect(article.title == "Shorter social title")
+        #expect(article.paragraphs.first == "First paragraph of the story, long enough to be the article.")
+        #expect(article.headings.map { article.paragraphs[$0] } == ["A section"])
+    }
 }

@@ -6,6 +6,8 @@ import Foundation
 /// their text. White space collapses as a browser collapses it.
 struct BlockWriter {
     private(set) var builder = ParagraphBuilder()
+    /// Paragraphs written from `<h1>`s: the page's headline, which lede shows as the title.
+    private(set) var headlines: [Int] = []
 
     /// Writes the subtree at `root`, leaving out every node whose `skipped` flag is set (and its subtree).
     mutating func write(_ tree: PageTree, root: Int, skipped: [Bool]) {
@@ -68,7 +70,9 @@ struct BlockWriter {
         if tag == .a {
             builder.closeLink()
         } else if tag.isBlock {
+            let before = builder.paragraphs.count
             builder.endParagraph()
+            if tag == .h1, builder.paragraphs.count > before { headlines.append(before) }
         }
     }
 

@@ -102,7 +102,7 @@ enum ParagraphCleanup {
         func hasWord(_ phrase: [UInt8]) -> Bool { BoilerplatePatterns.containsWord(lower, phrase) }
         if patterns.legal.contains(where: has) { return true }
         guard length < 200 else { return false }
-        if length < 100, patterns.starts.contains(where: { lower.starts(with: $0) }) { return true }
+        if patterns.starts.contains(where: { lower.starts(with: $0) }) { return true }
         // A promo speaks to the reader: it opens with its call, or says you, your, our or us.
         let addressesReader = ["you", "your", "our", "us"].contains { hasWord(Array($0.utf8)) }
         if patterns.promo.contains(where: { lower.starts(with: $0) || addressesReader && hasWord($0) }),

@@ -72,6 +72,9 @@ struct MainText {
         }
         var writer = BlockWriter()
         for root in roots { writer.write(tree, root: root, skipped: skipped) }
-        return ExtractedText(writer.builder)
+        var text = ExtractedText(writer.builder)
+        // The headline the article opens with is its title, shown apart.
+        if writer.headlines.first == 0 { text.filter { $0 != 0 } }
+        return text
     }
 }
