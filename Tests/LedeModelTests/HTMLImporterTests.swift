@@ -282,4 +282,14 @@ struct HTMLImporterTests {
         #expect(article.paragraphs.first == "First paragraph of the story, long enough to be the article.")
         #expect(article.headings.map { article.paragraphs[$0] } == ["A section"])
     }
+
+    @Test("the importer's fingerprint (and the router's, so the index's) changes with the rules' data file")
+    func fingerprint() {
+        let standard = HTMLArticleImporter().fingerprint
+        #expect(standard.contains(BoilerplatePatterns.bundled.source))
+        #expect(FormatSniffer().fingerprint.contains(standard))
+        var other = HTMLArticleImporter()
+        other.patterns = BoilerplatePatterns(text: "remove\tsomething-else\n")
+        #expect(other.fingerprint != standard)
+    }
 }

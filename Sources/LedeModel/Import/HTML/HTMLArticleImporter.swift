@@ -9,7 +9,7 @@ import Foundation
 /// into a `PageTree` so that no step recurses.
 public struct HTMLArticleImporter: ArticleImporter {
     public var limits: ImportLimits
-    let patterns: BoilerplatePatterns
+    var patterns: BoilerplatePatterns
 
     public init(limits: ImportLimits = .standard) {
         self.limits = limits
