@@ -134,4 +134,17 @@ struct HTMLHardeningTests {
         let json = CorpusExport.parseJSON(corpus)
         #expect(!json.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
+
+    @Test("<pre> with CR LF or CR line ends: a paragraph a line, never a line break inside one (the index splits on them)")
+    func preformattedLineEnds() throws {
+        let article = try parse(Data(page("<p>Run this:</p><pre>import os\r\nprint(os.sep)\r\n\r\n  done\rend</pre>").utf8))
+        #expect(article.paragraphs == ["Run this:", "import os", "print(os.sep)", "  done", "end"])
+    }
+
+    @Test("a self-closed <script/> (libxml2 closes it, browsers do not): the code after it is not text")
+    func selfClosedScript() throws {
+        let html = page("<p>The article's only paragraph, long enough to count as its text.</p><script type=\"text/javascript\"/>"
+            + "(function() { document.addEventListener('load', function() {}); })();</script>")
+        #expect(try parse(Data(html.utf8)).paragraphs == ["The article's only paragraph, long enough to count as its text."])
+    }
 }

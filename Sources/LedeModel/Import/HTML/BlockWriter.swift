@@ -78,12 +78,24 @@ struct BlockWriter {
 
     /// `<pre>` text: each line a paragraph of its own, its indentation kept.
     private mutating func appendPreformatted(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines end at LF, CR LF or CR, read as scalars: `"\r\n"` is one Character, never equal to `"\n"`.
+        var lines = [String.UnicodeScalarView()]
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" && previous == "\r" { continue }
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String.UnicodeScalarView())
+            } else {
+                lines[lines.count - 1].append(scalar)
+            }
+        }
         for (number, line) in lines.enumerated() {
             if number > 0 { builder.endParagraph() }
-            let trimmed = line.trimmingTrailing()
             // A tab would show as a control picture: four spaces instead.
-            if trimmed.contains(where: { $0 != " " && $0 != "\t" }) { builder.appendVerbatim(trimmed.replacingOccurrences(of: "\t", with: "    ")) }
+            let kept = String(line).replacingOccurrences(of: "\t", with: "    ")
+            let trimmed = Substring(kept).trimmingTrailing()
+            if trimmed.contains(where: { $0 != " " }) { builder.appendVerbatim(String(trimmed)) }
         }
     }
 

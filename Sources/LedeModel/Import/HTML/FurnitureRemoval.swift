@@ -30,7 +30,14 @@ struct FurnitureRemoval {
         var cache: [String: ClassTraits] = [:]
         for index in 0..<count {
             let tag = tree[index].tag
-            guard tag != .text else { continue }
+            guard tag != .text else {
+                // `<script type="text/javascript"/>` closes at once for libxml2, not for a browser: the code after it is script.
+                if index > 0, [.script, .style].contains(tree[index - 1].tag), tree[index - 1].end == Int32(index),
+                   tree[index - 1].parent == tree[index].parent {
+                    removed[index] = true
+                }
+                continue
+            }
             if tag.isNeverText {
                 removed[index] = true
                 continue
