@@ -47,7 +47,7 @@ struct PageMeasures {
             let node = tree[index]
             switch node.tag {
             case .text:
-                let (characters, commaCount) = Self.measure(node.pointer)
+                let (characters, commaCount) = (node.characters, node.commas)
                 text[index] = characters
                 commas[index] = commaCount
                 if inLink[index] { linkText[index] = characters }

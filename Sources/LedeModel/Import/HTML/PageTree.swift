@@ -12,6 +12,9 @@ struct PageTree {
         /// One past the last node of this one's subtree.
         var end: Int32
         let depth: Int32
+        /// A text node's characters (white space not counted) and commas, measured once; 0 for elements.
+        var characters: Int32 = 0
+        var commas: Int32 = 0
     }
 
     private(set) var nodes: [Node] = []
@@ -32,7 +35,9 @@ struct PageTree {
                 nodes.append(Node(pointer: node, tag: tag, parent: parent, end: Int32(nodes.count + 1), depth: depth))
                 descend = node.pointee.children != nil
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                nodes.append(Node(pointer: node, tag: .text, parent: parent, end: Int32(nodes.count + 1), depth: depth))
+                let (characters, commas) = PageMeasures.measure(node)
+                nodes.append(Node(pointer: node, tag: .text, parent: parent, end: Int32(nodes.count + 1), depth: depth,
+                                  characters: characters, commas: commas))
             default:
                 break
             }
