@@ -54,11 +54,6 @@ struct ExtractedText {
         }
         paragraphs = kept
     }
-
-    /// Unicode scalars of a paragraph inside links.
-    func linkedLength(of paragraph: Int) -> Int {
-        links.filter { $0.paragraph == paragraph }.reduce(0) { $0 + $1.end - $1.start }
-    }
 }
 
 /// Paragraph-level clean-up after the article's blocks are written: lines

@@ -2,8 +2,10 @@ import Foundation
 
 /// The first step of finding the article: what is certainly not it goes.
 ///
-/// - never text: scripts, styles, media, form controls, the head;
-/// - hidden: the `hidden` attribute, `aria-hidden="true"`, `display: none`;
+/// - never text: scripts, styles, media, form controls, the head, and the
+///   code after a self-closed `<script/>`;
+/// - hidden: the `hidden` attribute and `aria-hidden="true"` (not `display:
+///   none`: galleries keep their later pages so, and that text is the article's);
 /// - furniture by tag (`nav`, `aside`, `footer`, `form`), by ARIA role, or by
 ///   a class or id from `html-boilerplate.tsv` (share bars, comments, related
 ///   lists, cookie banners, bylines, captions …).
@@ -16,15 +18,12 @@ struct FurnitureRemoval {
     var removed: [Bool]
     /// Per node: what its class and id say (empty for text nodes).
     var traits: [ClassTraits]
-    /// Per node: its `itemprop`, when it has one that matters here.
-    var isArticleBody: [Bool]
 
     /// `byClass` false leaves class and id patterns out (the retry when the strict pass finds too little).
     init(_ tree: PageTree, patterns: BoilerplatePatterns, byClass: Bool = true) {
         let count = tree.count
         removed = [Bool](repeating: false, count: count)
         traits = [ClassTraits](repeating: ClassTraits(), count: count)
-        isArticleBody = removed
         var candidates: [Int] = []
         var captions: [Int] = []
         var cache: [String: ClassTraits] = [:]
@@ -55,7 +54,6 @@ struct FurnitureRemoval {
                 }
             }
             if let itemprop = tree.attribute("itemprop", of: index), itemprop.lowercased().contains("articlebody") {
-                isArticleBody[index] = true
                 traits[index].isContent = true
             }
             let role = tree.attribute("role", of: index)?.lowercased()

@@ -11,7 +11,6 @@ struct PageTree {
         let parent: Int32
         /// One past the last node of this one's subtree.
         var end: Int32
-        let depth: Int32
         /// A text node's characters (white space not counted) and commas, measured once; 0 for elements.
         var characters: Int32 = 0
         var commas: Int32 = 0
@@ -26,24 +25,22 @@ struct PageTree {
         guard let root = document.root else { return }
         var current: xmlNodePtr? = root
         var parent: Int32 = -1
-        var depth: Int32 = 0
         while let node = current {
             var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
                 let tag = HTMLTag(name: Self.name(of: node))
-                nodes.append(Node(pointer: node, tag: tag, parent: parent, end: Int32(nodes.count + 1), depth: depth))
+                nodes.append(Node(pointer: node, tag: tag, parent: parent, end: Int32(nodes.count + 1)))
                 descend = node.pointee.children != nil
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 let (characters, commas) = PageMeasures.measure(node)
-                nodes.append(Node(pointer: node, tag: .text, parent: parent, end: Int32(nodes.count + 1), depth: depth,
+                nodes.append(Node(pointer: node, tag: .text, parent: parent, end: Int32(nodes.count + 1),
                                   characters: characters, commas: commas))
             default:
                 break
             }
             if descend {
                 parent = Int32(nodes.count - 1)
-                depth += 1
                 current = node.pointee.children
                 continue
             }
@@ -59,7 +56,6 @@ struct PageTree {
                 nodes[Int(parent)].end = Int32(nodes.count)
                 climbing = nodes[Int(parent)].pointer
                 parent = nodes[Int(parent)].parent
-                depth -= 1
             }
         }
     }
