@@ -901,6 +901,7 @@ class Article:
 
         # An occasional "Recommended" teaser between two paragraphs.
         body_parts = []
+        teaser = None
         teaser_at = rng.randint(1, len(paragraphs) - 1) if len(paragraphs) > 2 and rng.random() < 0.45 else -1
         if teaser_at > 0 and not ("A" <= paragraphs[teaser_at][0] <= "Z"):
             teaser_at = -1  # the teaser's headline ends where a capital letter follows it
@@ -908,10 +909,15 @@ class Article:
             if position == teaser_at:
                 teaser_author = pools.journalist_zipf.pick(rng).text
                 teaser_brand = rng.choice(BRANDS)
-                body_parts.append("Recommended%s%s%s" % (teaser_brand, teaser_author, rng.choice(HEADLINES)))
+                teaser = (teaser_brand, teaser_author, rng.choice(HEADLINES))
+                body_parts.append("Recommended%s%s%s" % teaser)
             body_parts.append(paragraph)
         first, last = authors[0].extra
         email = "%s.%s@example.com" % (first.lower(), last.lower())
+        # The article's parts, for writers of other formats (generate-html.py); the text below is unchanged.
+        self.parts = {"title": title, "authors": [a.text for a in authors], "genre": genre.label,
+                      "brand": brand.label if brand is not None else None, "paragraphs": paragraphs,
+                      "teaser": teaser, "teaser_at": teaser_at, "email": email}
 
         return "".join(["# ", title, "\n\n", byline, published, chrome, "".join(body_parts), email,
                         self.annotations_json()])

@@ -88,6 +88,28 @@ def main():
             annotations = open(os.path.join(brat, name[:-4] + ".ann"), "rb").read()
             write("formats", "brat-" + name, bytes([0]) + open(os.path.join(brat, name), "rb").read() + b"\0" + annotations)
 
+    # Web pages: the HTML fixtures (written for the tests), and small hostile pages written here.
+    pages = os.path.join(ROOT, "Tests/LedeModelTests/Fixtures/html")
+    for name in sorted(os.listdir(pages)):
+        write("html", name, open(os.path.join(pages, name), "rb").read())
+    paragraph = "<p>The council voted on Tuesday, after a long debate, to approve the plan.</p>"
+    hostile = {
+        "nested-300.html": "<html><body>" + "<div>" * 300 + paragraph + "</div>" * 300 + "</body></html>",
+        "unclosed-inline.html": "<html><body>" + "<font><b>" * 150 + paragraph * 3,
+        "entity-declarations.html": '<!DOCTYPE html [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><html><body><p>&b;&b; &amp; &#x1F600; &#0; &#xD800; &bogus;</p></body></html>',
+        "control-characters.html": "<html><head><title>Evil \x1b[31mred\x07</title><meta property=\"og:title\" content=\"og \x1b]0;x\x07\"></head><body><p>Text \x1b[2J \x08 \u202e\u0085 here.</p></body></html>",
+        "scripts-and-styles.html": "<html><body><script>document.write('<p>no</p>')</script><style>p{}</style>" + paragraph + "<script>var x='</p><p>';</script></body></html>",
+        "broken-markup.html": "<html><body><p>Unclosed <b>bold <i>italic <a href='x'>link <table><tr><td>cell<p>next</div></span></body>",
+        "json-ld-broken.html": '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"x\n","author":[{"name":1},null,"A"],"datePublished":"202\u00e9","articleBody":' + '"' + "word " * 200 + '"' + '</script></head><body><p>Short.</p></body></html>',
+        "meta-only.html": '<html><head><meta property="og:title" content="Only meta"><meta name="author" content="By Ana Ruiz and Tom Becker"><link rel="canonical" href="/a/b"><base href="https://example.org/"></head><body></body></html>',
+        "feed-like.html": '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>XHTML body.</p></body></html>',
+    }
+    for name, text in hostile.items():
+        write("html", name, text)
+    write("html", "latin1-no-charset.html", "<html><body><p>Le café est très bon, dit-on.</p></body></html>".encode("latin-1"))
+    write("html", "utf16-le.html", "\ufeff<html><head><title>Wide</title></head><body><p>Wide text.</p></body></html>".encode("utf-16-le"))
+    write("html", "lying-charset.html", '<meta charset="utf-8"><p>Gar\xe7on</p>'.encode("latin-1"))
+
     # Queries from the README and the index tests.
     for index, query in enumerate([
         '"open source" deepseek*', "deepseek r1", '"tech groups"', "the", "ecl*", "Éclair", "\"unbalanced", "AND", "OR NOT",
@@ -136,6 +158,17 @@ def dictionaries():
         '"text": "', '"paragraphs": [', '"entities": [', '"ents": [', '"start": ', '"end": ', '"label": "ORG"', '"type": "PERSON"',
         '"title": "', '"date": "', '"authors": ["', "\\n", "\0", "T1\tORG 0 4\t", "T2\tPER ", ";", "R1\tRel Arg1:T1 Arg2:T2",
     ])
+    boilerplate = [line.split("\t", 1)[1] for line in data_lines("Sources/LedeModel/Resources/html-boilerplate.tsv") if "\t" in line]
+    write_dict("html", [
+        "<!doctype html>", "<html>", "<head>", "<body>", "</body>", "<title>", "</title>", "<meta ", "<link ", "<base href=",
+        "<script type=\"application/ld+json\">", "<script type=\"text/template\">", "</script>", "<style>", "<p>", "</p>", "<div ",
+        "</div>", "<article>", "<main>", "<nav>", "<aside>", "<footer>", "<header>", "<form>", "<section>", "<figure>", "<figcaption>",
+        "<h1>", "<h2>", "</h2>", "<ul>", "<li>", "<ol>", "<table>", "<tr>", "<td>", "<th>", "<pre>", "<blockquote>", "<br>", "<a href=\"",
+        "</a>", "<time datetime=\"", "class=\"", "id=\"", "itemprop=\"articleBody\"", "itemprop=\"author\"", "role=\"navigation\"",
+        "aria-hidden=\"true\"", "hidden", "rel=\"canonical\"", "rel=\"author\"", "property=\"og:title\"", "content=\"", "charset=",
+        "<![CDATA[", "<!--", "-->", "&amp;", "&nbsp;", "&#x", "&#", '"@type":"NewsArticle"', '"@graph":[', '"articleBody":"',
+        '"datePublished":"', '"author":{"name":"', '"headline":"', '"about":[{"@type":"Organization","name":"', "\xef\xbb\xbf",
+    ] + boilerplate[:120])
     write_dict("dates", months + [
         "last ", "next ", "this ", "earlier ", "later ", "late ", "early ", "mid-", "the end of ", "by the end of ", "week", "month",
         "year", "yesterday", "today", "tomorrow", " will ", " plans to ", " expected to ", "Monday", "Friday", "on ", "in ", "since ",

@@ -56,7 +56,7 @@ struct ArticleRow: FetchableRecord {
                           paragraphs: IndexWrites.paragraphs(ofBody: row["body"], count: row["paragraph_count"]),
                           related: try ArticleBlobs.decodeRelated(row["related"]), email: row["email"], contentID: row["content_id"],
                           warnings: try ArticleBlobs.decodeStrings(row["warnings"]), format: markup.format, headings: markup.headings,
-                          links: markup.links, givenMentions: markup.given)
+                          links: markup.links, givenMentions: markup.given, site: markup.site, language: markup.language)
     }
 }
 

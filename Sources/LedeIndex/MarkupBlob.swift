@@ -1,19 +1,22 @@
 import Foundation
 import LedeModel
 
-/// An article's format, headings, links and given spans as one blob (the
-/// `markup` column): nil for a scraped article with none, which is most of
-/// them, so the common row grows by nothing.
+/// An article's format, headings, links, given spans, site and language as
+/// one blob (the `markup` column): nil for a scraped article with none, which
+/// is most of them, so the common row grows by nothing.
 enum MarkupBlob {
     struct Markup {
         var format: ArticleFormat
         var headings: [Int]
         var links: [ArticleLink]
         var given: [GivenMention]
+        var site: String?
+        var language: String?
     }
 
     static func encode(_ article: Article) -> Data? {
-        guard article.format != .scraped || !article.headings.isEmpty || !article.links.isEmpty || !article.givenMentions.isEmpty else {
+        guard article.format != .scraped || !article.headings.isEmpty || !article.links.isEmpty || !article.givenMentions.isEmpty
+                || article.site != nil || article.language != nil else {
             return nil
         }
         var writer = BlobWriter()
@@ -34,11 +37,13 @@ enum MarkupBlob {
             writer.string(given.label)
             writer.string(given.type.rawValue)
         }
+        writer.optionalString(article.site)
+        writer.optionalString(article.language)
         return writer.data
     }
 
     static func decode(_ data: Data?) throws(DamagedBlob) -> Markup {
-        guard let data else { return Markup(format: .scraped, headings: [], links: [], given: []) }
+        guard let data else { return Markup(format: .scraped, headings: [], links: [], given: [], site: nil, language: nil) }
         var reader = BlobReader(data)
         let format = ArticleFormat(rawValue: reader.string()) ?? .scraped
         let headings = (0..<reader.count()).map { _ in reader.int() }
@@ -49,6 +54,9 @@ enum MarkupBlob {
             GivenMention(paragraph: reader.int(), start: reader.int(), end: reader.int(), label: reader.string(),
                          type: EntityType(rawValue: reader.string()) ?? .other)
         }
-        return try reader.finish(Markup(format: format, headings: headings, links: links, given: given), "markup")
+        // Blobs written before site and language end here.
+        let site = reader.isAtEnd ? nil : reader.optionalString()
+        let language = reader.isAtEnd ? nil : reader.optionalString()
+        return try reader.finish(Markup(format: format, headings: headings, links: links, given: given, site: site, language: language), "markup")
     }
 }

@@ -110,7 +110,7 @@ enum ManualPage {
 
     static let description = [
         "lede shows news articles in a terminal with every mention of an entity (organisation, person, place, topic, AI model) highlighted: the article in the reader, the entities in a sidebar you filter keystroke by keystroke, and a timeline of the AI model releases the articles talk about. Tab walks the mentions; Enter on one opens the entity's dossier, every mention in every loaded article.",
-        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Other sources are read too, the format sniffed from each file: content-API JSON, Markdown with YAML front matter, JSON Lines (one article a line, named `file.jsonl:LINE`), brat standoff (`x.txt` beside `x.ann`) and spaCy JSON; their entity spans are shown as given. Folders are read recursively (`.txt`, `.json`, `.md`, `.markdown`, `.jsonl`, `.ndjson`). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits, the entity network) as JSON, TSV, CSV, Markdown, DOT or GraphML; the same files always give the same bytes.",
+        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Other sources are read too, the format sniffed from each file: content-API JSON, Markdown with YAML front matter, JSON Lines (one article a line, named `file.jsonl:LINE`), brat standoff (`x.txt` beside `x.ann`) and spaCy JSON, whose entity spans are shown as given; and web pages (HTML as saved or fetched), whose main text is found among the page's navigation, share bars, related links and comments, with the title, authors, date, address and site the page states. Folders are read recursively (`.txt`, `.json`, `.md`, `.markdown`, `.jsonl`, `.ndjson`, `.html`, `.htm`, `.xhtml`). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits, the entity network) as JSON, TSV, CSV, Markdown, DOT or GraphML; the same files always give the same bytes.",
     ]
 
     /// Every variable the code reads (a test holds this list to the sources).
@@ -153,6 +153,7 @@ enum ManualPage {
         ("lede --theme light --no-index article.txt", "One file in the light theme, without the index:"),
         ("lede timeline --format markdown ~/news/ai", "The model releases the articles talk about, oldest first, as a Markdown table:"),
         ("lede timeline --explain DeepSeek-R1 --format text ~/news/ai", "Every sentence behind one model's release date:"),
+        ("lede parse --format json saved-page.html | jq '.articles[0] | {title, authors, published, url, site}'", "What lede found in a saved web page:"),
         ("lede search --format tsv '\"open source\" deepseek*' ~/news/ai", "Paragraphs holding a phrase and a word starting with deepseek:"),
         ("lede entities ~/news/ai | jq -r '.entities[] | select(.type == \"PERSON\") | .label'", "The people the articles name:"),
         ("lede --generate-completion-script bash > ~/.local/share/bash-completion/completions/lede", "Tab completion for bash, if your installation did not put it in place:"),

@@ -64,4 +64,33 @@ struct FormatIndexTests {
         #expect(markdown.headings == [0, 2])
         #expect(markdown.links.count == 1)
     }
+
+    @Test("web pages: the index gives the same exports as memory (url, site, language, headings and links kept); a changed page is read again")
+    func htmlPages() throws {
+        let folder = SyntheticCorpus.temporaryFolder("html-index")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["news_article.html", "blog_post.html", "gallery.html"] {
+            try FileManager.default.copyItem(atPath: PackagePaths.fixture("html/" + name), toPath: folder + "/" + name)
+        }
+        let memory = InMemoryCorpus.load(paths: [folder])
+        let (indexer, indexed, _) = try openIndex([folder])
+        #expect(try update(indexer, indexed, paths: [folder]).added == 3)
+        #expect(exports(indexed) == exports(memory))
+        let id = try #require(indexed.articleID(path: folder + "/news_article.html"))
+        let article = try #require(indexed.article(id))
+        #expect(article.format == .html)
+        #expect(article.site == "The Coastal Ledger")
+        #expect(article.language == "en-GB")
+        #expect(article.pageAddress == "https://coastal-ledger.example/business/2024/11/harbour-chip-plant")
+        #expect(article.headings == [3])
+        #expect(article.links.count == 1)
+
+        let page = folder + "/gallery.html"
+        let changed = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "Ten lighthouses", with: "Eleven lighthouses")
+        try changed.write(toFile: page, atomically: false, encoding: .utf8)
+        let report = try update(indexer, indexed, paths: [folder])
+        #expect(report.changed == 1)
+        #expect(report.unchanged == 2)
+        #expect(indexed.article(try #require(indexed.articleID(path: page)))?.title == "Eleven lighthouses worth the detour")
+    }
 }

@@ -12,6 +12,7 @@ struct LedeFuzz {
         "importer": ImporterHarness.run,
         "linker": ImporterHarness.runThroughLinker,
         "formats": FormatsHarness.run,
+        "html": HTMLHarness.run,
         "json": JSONHarness.run,
         "dates": DatesHarness.run,
         "search": SearchHarness.run,
@@ -60,6 +61,7 @@ enum WarmUp {
             + "\"prefLabel\":\"DeepSeek\",\"id\":\"1\",\"url\":\"https://www.ft.com/deepseek\"}]}",
         "[keys]\nquit = [\"q\"]\n[ui]\ntext = { fg = \"#ffffff\" }\n",
         "deepseek \"open source\" reason*",
+        "<!doctype html><html><head><title>Warm-up | Site</title></head><body><article><p>DeepSeek released R1 in January.</p></article></body></html>",
     ]
 }
 

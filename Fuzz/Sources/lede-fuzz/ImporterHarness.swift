@@ -31,7 +31,8 @@ enum ImporterHarness {
         require(article.paragraphs.count <= importer.limits.maximumParagraphs, "\(article.paragraphs.count) paragraphs kept")
         require(article.annotations.count <= importer.limits.maximumAnnotations, "\(article.annotations.count) annotations kept")
         require(article.annotations.allSatisfy { $0.label.count <= importer.limits.maximumLabelLength }, "a label over the limit was kept")
-        require(article.paragraphs.allSatisfy { !$0.contains("\n") && !$0.contains("\r") }, "a paragraph spans lines")
+        // Scalars, not Characters: "\r\n" is one Character, equal to neither "\n" nor "\r".
+        require(article.paragraphs.allSatisfy { !$0.unicodeScalars.contains { $0 == "\n" || $0 == "\r" } }, "a paragraph spans lines")
     }
 
     static func check(_ corpus: InMemoryCorpus, article: Article) {

@@ -122,6 +122,4 @@ public struct SearchQuery: Sendable, Hashable, CustomStringConvertible {
         }
         return limit.map { hits.count < $0 } ?? true
     }
-
-    }
 }

@@ -11,7 +11,7 @@ public enum CorpusExport {
         rows.begin(key: "articles", isFirstKey: true, output: &output)
         for id in corpus.articleIDs {
             guard let article = corpus.article(id) else { continue }
-            rows.append(.object([
+            var fields: [String: JSONValue] = [
                 "path": .string(article.path), "title": .string(article.title), "authors": .strings(article.authors),
                 "published": .optional(article.published?.description), "genre": .optional(article.genre),
                 "brand": .optional(article.brand), "paragraphs": .strings(article.paragraphs),
@@ -28,7 +28,14 @@ public enum CorpusExport {
                     .object(["paragraph": .int(given.paragraph), "start": .int(given.start), "end": .int(given.end),
                              "label": .string(given.label), "type": .string(given.type.rawValue)])
                 }),
-            ]), output: &output)
+            ]
+            // What a web page says of itself; the other formats' rows stay as they were.
+            if article.format == .html {
+                fields["url"] = .optional(article.pageAddress)
+                fields["site"] = .optional(article.site)
+                fields["language"] = .optional(article.language)
+            }
+            rows.append(.object(fields), output: &output)
         }
         rows.end(output: &output)
         writeErrors(corpus, to: &output)

@@ -12,13 +12,16 @@ struct ParagraphBuilder {
     /// An open link: its address and where its text started (nil until its first scalar).
     private var openLink: (address: String, start: Int?)?
 
+    /// The paragraph being built has text.
+    var hasText: Bool { currentCount > 0 }
+
     /// Appends text; runs of white space become one space, none at a paragraph's start.
     mutating func append(_ text: some Sequence<Unicode.Scalar>) {
         for scalar in text { append(scalar) }
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
-        if scalar.properties.isWhitespace {
+        if scalar.isWhiteSpace {
             pendingSpace = currentCount > 0
             return
         }
@@ -68,5 +71,12 @@ struct ParagraphBuilder {
         guard currentCount > 0 else { return }
         if currentIsHeading { headings.append(paragraphs.count) }
         paragraphs.append(String(current))
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the property tables for ASCII (most text).
+    var isWhiteSpace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }

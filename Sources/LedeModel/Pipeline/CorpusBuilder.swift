@@ -165,7 +165,7 @@ public enum ArticleFiles {
                 continue
             }
             errors += walkErrors
-            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, brat .txt + .ann) in this folder")) }
+            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, .html, brat .txt + .ann) in this folder")) }
             for (file, info) in found.sorted(by: { $0.0 < $1.0 }) { add(file, info) }
         }
         return errors
@@ -185,8 +185,8 @@ public enum ArticleFiles {
     }
 
     /// Names a folder walk takes (lower case): scraped pages and brat texts,
-    /// content-API and spaCy JSON, Markdown, JSON Lines containers.
-    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson"]
+    /// content-API and spaCy JSON, Markdown, JSON Lines containers, web pages.
+    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"]
 
     static func isArticleName(_ name: String) -> Bool {
         let lower = name.lowercased()

@@ -36,11 +36,16 @@ public struct Article: Sendable {
     public var links: [ArticleLink]
     /// Entity spans the source gives (NER output): linked as given, not searched for.
     public var givenMentions: [GivenMention]
+    /// The site or publication that published it, when the source names one (a web page's `og:site_name`).
+    public var site: String?
+    /// The article's language as its source states it (`en-GB`), when it does.
+    public var language: String?
 
     public init(path: String, title: String, authors: [String] = [], published: CalendarDate? = nil,
                 genre: String? = nil, brand: String? = nil, paragraphs: [String], related: [RelatedArticle] = [],
                 email: String? = nil, contentID: String? = nil, annotations: [Annotation] = [], warnings: [String] = [],
-                format: ArticleFormat = .scraped, headings: [Int] = [], links: [ArticleLink] = [], givenMentions: [GivenMention] = []) {
+                format: ArticleFormat = .scraped, headings: [Int] = [], links: [ArticleLink] = [], givenMentions: [GivenMention] = [],
+                site: String? = nil, language: String? = nil) {
         self.path = path
         self.title = title
         self.authors = authors
@@ -57,6 +62,8 @@ public struct Article: Sendable {
         self.headings = headings
         self.links = links
         self.givenMentions = givenMentions
+        self.site = site
+        self.language = language
     }
 
     /// Annotation rows merged by concept id.

@@ -78,12 +78,13 @@ public struct ReaderLayout: Sendable {
         return ReaderLayout(lines: lines, firstLine: firstLine)
     }
 
-    /// `Tessa Marlow · Opinion · Business Insight · 19 Mar 2025`
+    /// `Tessa Marlow · Opinion · Business Insight · 19 Mar 2025` (a web page's site after the brand)
     public static func byline(of article: Article) -> String {
         var parts: [String] = []
         if !article.authors.isEmpty { parts.append(article.authors.joined(separator: " and ")) }
         if let genre = article.genre { parts.append(genre) }
         if let brand = article.brand { parts.append(brand) }
+        if let site = article.site { parts.append(site) }
         if let published = article.published { parts.append(published.humanDescription) }
         return parts.isEmpty ? "(no byline)" : parts.joined(separator: " · ")
     }
