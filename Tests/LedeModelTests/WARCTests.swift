@@ -199,3 +199,48 @@ struct WARCTests {
         #expect(PageFrame.split(Data("<html>".utf8)) == nil)
     }
 }
+
+/// WARC records and fetched pages through the sniffing router into articles.
+@Suite("Pages with metadata")
+struct PageImportTests {
+    @Test("a WARC record imports as an HTML article: its target as the address, WARC-Date as the fallback date; parse works on file:OFFSET")
+    func warcArticle() throws {
+        let html = WARCFixture.html(title: "Lab ships a small model", paragraphs: ["The lab said the model runs on one chip."])
+        let (data, offsets) = WARCFixture.gzipMembers([WARCFixture.request(uri: "https://news.example/a", id: 1),
+                                                        WARCFixture.page(uri: "https://news.example/a", html: html, id: 2, date: "2025-03-19T23:00:00Z")])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-page-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("crawl.warc.gz").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let article = try FormatSniffer().importFile(at: "\(path):\(offsets[1])").get()
+        #expect(article.format == .html)
+        #expect(article.title == "Lab ships a small model")
+        #expect(article.contentID == "https://news.example/a")
+        #expect(article.published == CalendarDate(year: 2025, month: 3, day: 19))
+        #expect(article.paragraphs.contains("The lab said the model runs on one chip."))
+        let corpus = CorpusBuilder(threads: 1).buildInMemory(paths: [folder.path])
+        #expect(corpus.articleCount == 1 && corpus.errors.isEmpty)
+    }
+
+    @Test("a fetched page and its .meta: the feed's title fills a page without one, the feed's date and authors are the article's")
+    func fetchedPage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-fetched-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = folder.appendingPathComponent("2025-03-18-rules.html")
+        try "<html><body><p>Export rules changed on Monday, officials said.</p></body></html>".write(to: page, atomically: true, encoding: .utf8)
+        let metadata = PageMetadata(url: "https://news.example/rules", finalURL: "https://news.example/2025/rules", fetched: "2025-03-20T08:00:00Z",
+                                    title: "Rules tighten", authors: ["Ana Ruiz"], published: "2025-03-18T09:00:00+01:00", feedURL: "https://news.example/feed", guid: "r-1")
+        try metadata.jsonText.write(to: folder.appendingPathComponent("2025-03-18-rules.meta"), atomically: true, encoding: .utf8)
+        let (files, errors) = ArticleFiles.expand([folder.path])
+        #expect(files == [page.path] && errors.isEmpty)
+        let article = try FormatSniffer().importFile(at: page.path).get()
+        #expect(article.title == "Rules tighten")
+        #expect(article.authors == ["Ana Ruiz"])
+        #expect(article.published == CalendarDate(year: 2025, month: 3, day: 18))
+        #expect(article.contentID == "https://news.example/2025/rules")
+        // A broken .meta is an error naming it; the page is not read without it.
+        try "{not json".write(to: folder.appendingPathComponent("2025-03-18-rules.meta"), atomically: true, encoding: .utf8)
+        guard case .failure(let error) = FormatSniffer().importFile(at: page.path) else { Issue.record("read with a broken .meta"); return }
+        #expect(error.message.contains("metadata"))
+    }
+}

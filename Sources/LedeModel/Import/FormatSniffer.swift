@@ -4,6 +4,13 @@ import Foundation
 /// non-space bytes, with the extension as a hint, and hands it to that
 /// format's importer.
 ///
+/// - a UTF-16 byte-order mark, a `.html`/`.htm`/`.xhtml` name, or markup
+///   first (`<!doctype html`, `<html`, `<head`, `<body`, or `<?xml` with
+///   `<html` in the first KB, case aside): a web page (`HTMLArticleImporter`).
+///   An XML feed (`<rss`, `<feed`, `<rdf:RDF`) is not one.
+/// - `NUL NUL lede-page`: a page with its metadata (`PageFrame`: a fetched
+///   page and its `.meta`, or a WARC record), read by the HTML importer with
+///   the metadata as its `PageContext`.
 /// - NUL in the bytes: a brat pair (`ArticleFileReader` frames `.txt` NUL `.ann`;
 ///   no single article file may hold a NUL).
 /// - a JSON Lines entry (`news.jsonl:17`): one JSON Lines article.
@@ -18,6 +25,7 @@ public struct FormatSniffer: ArticleImporter {
     public var jsonLines: JSONLinesImporter
     public var brat: BratImporter
     public var spacy: SpacyImporter
+    public var html: HTMLArticleImporter
     public var limits: ImportLimits
 
     public init(scraped: ScrapedArticleImporter = ScrapedArticleImporter(), limits: ImportLimits = .standard) {
@@ -27,21 +35,32 @@ public struct FormatSniffer: ArticleImporter {
         jsonLines = JSONLinesImporter(limits: limits)
         brat = BratImporter(limits: limits)
         spacy = SpacyImporter(limits: limits)
+        html = HTMLArticleImporter(limits: limits)
         self.limits = limits
     }
 
     /// Every format's rules: a change to any rebuilds the index.
     public var fingerprint: String {
         ["sniffer-1", scraped.fingerprint, contentAPI.fingerprint, markdown.fingerprint, jsonLines.fingerprint, brat.fingerprint,
-         spacy.fingerprint].joined(separator: "\n")
+         spacy.fingerprint, html.fingerprint].joined(separator: "\n")
     }
 
     public func parse(_ data: Data, path: String) -> Result<Article, LoadError> {
-        importer(for: data, path: path).parse(data, path: path)
+        // A fetched page with its `.meta`, or a WARC record: the page, and what is known of it as its context.
+        switch PageFrame.split(data) {
+        case .success(let (metadata, page)):
+            return html.parse(page, path: path, context: metadata.context(datedByFetch: WARCArchive.split(path) != nil))
+        case .failure(let problem):
+            return .failure(LoadError(path: path, message: "the page's metadata: \(problem)"))
+        case nil:
+            return importer(for: data, path: path).parse(data, path: path)
+        }
     }
 
     /// The format these bytes are in.
     public static func format(of data: Data, path: String) -> ArticleFormat {
+        if PageFrame.isFramed(data) { return .html }
+        if isHTML(data, path: path) { return .html }
         if data.contains(0) { return .brat }
         if ArticleEntry.isEntryPath(path) { return .jsonLines }
         let lower = path.lowercased()
@@ -69,6 +88,35 @@ public struct FormatSniffer: ArticleImporter {
         case .jsonLines: jsonLines
         case .brat: brat
         case .spacy: spacy
+        case .html: html
         }
+    }
+
+    static let htmlSuffixes = [".html", ".htm", ".xhtml"]
+
+    /// A web page by its name or its first markup (UTF-8, or UTF-16 after its byte-order mark).
+    static func isHTML(_ data: Data, path: String) -> Bool {
+        let lower = path.lowercased()
+        if !ArticleEntry.isEntryPath(path), htmlSuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
+        let head: String
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let bigEndian = data.first == 0xFE
+            let units = stride(from: 2, to: min(data.count, 2048) - 1, by: 2).map { offset in
+                let (high, low) = bigEndian ? (data[data.startIndex + offset], data[data.startIndex + offset + 1])
+                    : (data[data.startIndex + offset + 1], data[data.startIndex + offset])
+                return UInt16(high) << 8 | UInt16(low)
+            }
+            head = String(decoding: units, as: UTF16.self)
+        } else {
+            let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+            head = String(decoding: bytes.prefix(1024), as: UTF8.self)
+        }
+        let text = head.drop { $0.isWhitespace }.lowercased()
+        if ["<!doctype html", "<html", "<head", "<body"].contains(where: { text.hasPrefix($0) }) { return true }
+        guard text.hasPrefix("<?xml") else { return false }
+        // A feed is XML too: a page is a document whose first root-like element is `<html>`.
+        let first = ["<rss", "<feed", "<rdf:rdf", "<html"].compactMap { marker in text.range(of: marker).map { ($0.lowerBound, marker) } }
+            .min { $0.0 < $1.0 }
+        return first?.1 == "<html"
     }
 }

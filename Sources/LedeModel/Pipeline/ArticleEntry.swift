@@ -29,7 +29,7 @@ public enum ArticleEntry {
     }
 
     /// Names of pages that a `.meta` file beside them can describe.
-    static let pageSuffixes = [".html", ".htm"]
+    static let pageSuffixes = [".html", ".htm", ".xhtml"]
 
     /// `x.html` → `x.meta`: where `lede fetch` keeps what it knows about a page it stored.
     public static func metadataPath(for page: String) -> String? {

@@ -51,11 +51,16 @@ public enum ArticleFileReader {
             if data.count > limit { return .failure(tooLarge(path, bytes: data.count, limit: limit, hint: limitHint)) }
             if !sniffed, data.count >= sniffBytes {
                 sniffed = true
-                if data.prefix(sniffBytes).contains(0) { return .failure(binary(path)) }
+                if data.prefix(sniffBytes).contains(0), !isUTF16(data) { return .failure(binary(path)) }
             }
         }
-        if !sniffed, data.contains(0) { return .failure(binary(path)) }
+        if !sniffed, data.contains(0), !isUTF16(data) { return .failure(binary(path)) }
         return .success(data)
+    }
+
+    /// Text with a UTF-16 byte-order mark (a web page saved so) holds NULs and is still text.
+    static func isUTF16(_ data: Data) -> Bool {
+        data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
     }
 
     static func tooLarge(_ path: String, bytes: Int, limit: Int, hint: String) -> LoadError {

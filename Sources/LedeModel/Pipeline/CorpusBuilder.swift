@@ -182,7 +182,7 @@ public enum ArticleFiles {
                 continue
             }
             errors += walkErrors
-            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, .warc, brat .txt + .ann) in this folder")) }
+            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, .html, .warc, brat .txt + .ann) in this folder")) }
             for (file, info) in found.sorted(by: { $0.0 < $1.0 }) { add(file, info) }
         }
         return errors
@@ -202,8 +202,8 @@ public enum ArticleFiles {
     }
 
     /// Names a folder walk takes (lower case): scraped pages and brat texts,
-    /// content-API and spaCy JSON, Markdown, JSON Lines containers.
-    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson", ".warc", ".warc.gz"]
+    /// content-API and spaCy JSON, Markdown, JSON Lines containers, web pages, WARC archives.
+    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".warc", ".warc.gz"]
 
     static func isArticleName(_ name: String) -> Bool {
         let lower = name.lowercased()

@@ -6,6 +6,7 @@ public enum ArticleFormat: String, Sendable, Codable, CaseIterable {
     case jsonLines = "jsonl"
     case brat
     case spacy
+    case html
 }
 
 /// A link in an article's text: the scalars it covers in one paragraph, and where it points.

@@ -48,6 +48,13 @@ public struct PageMetadata: Sendable, Hashable {
     /// The fetch time as a calendar day (UTC): a fallback publication date.
     public var fetchedDay: CalendarDate? { fetched.flatMap(FeedDate.init)?.day }
 
+    /// What the HTML importer receives: the address where the page was found, the feed's title,
+    /// authors and date; `datedByFetch` (a WARC record) makes the fetch day the fallback publication date.
+    public func context(datedByFetch: Bool = false) -> PageContext {
+        PageContext(url: address, fetched: fetched, title: title, authors: authors,
+                    published: publishedDay ?? (datedByFetch ? fetchedDay : nil), feedURL: feedURL, guid: guid)
+    }
+
     /// Longest title, summary and author kept (Unicode scalars): a feed may send megabytes.
     public static let maximumTitleLength = 1_000
     public static let maximumSummaryLength = 4_000
