@@ -44,6 +44,7 @@ struct Browse: ParsableCommand {
             for notice in notices { printError("lede: \(notice)") }
             printError("lede: reading the articles in memory…")
             corpus = loader.builder.buildInMemory(paths: paths)
+            for notice in ContainerNotices.shared.take() { printError("lede: \(notice)") }
             background = nil
             source = InMemorySource(builder: loader.builder, paths: paths)
         }
@@ -96,7 +97,9 @@ struct Browse: ParsableCommand {
         source.start()
         let watcher = FolderWatcher(paths: paths)
         watcher.start()
-        runLoop(&state, terminal: terminal, source: source, watcher: watcher, settings: settings, session: session)
+        let refresher = FeedRefresher(subscriptions: settings.feeds, watchedPaths: paths)
+        runLoop(&state, terminal: terminal, source: source, watcher: watcher, refresher: refresher, settings: settings, session: session)
+        refresher.stop()
         session.changed()
         if let problem = session.saveIfDue(state.sessionRecord(), force: true) { printError("lede: \(problem)") }
         watcher.stop()
@@ -125,7 +128,7 @@ struct Browse: ParsableCommand {
     /// loop performs the effects it returns (draw, quit, re-index). Until `q`
     /// or a termination signal.
     func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher,
-                 settings: Settings, session: SessionKeeper) {
+                 refresher: FeedRefresher, settings: Settings, session: SessionKeeper) {
         let opener = AddressOpener()
         let clipboard = ClipboardWriter(setting: settings.clipboard)
         var dirty = true
@@ -133,6 +136,7 @@ struct Browse: ParsableCommand {
         loop: while !terminal.terminationRequested {
             var events = source.events()
             if let changes = watcher.takeChanges() { events.append(.filesChanged(changes)) }
+            events += refresher.events()
             if dirty {
                 terminal.draw(BrowserView.render(state, reusing: &regions))
                 dirty = false
@@ -172,6 +176,7 @@ struct Browse: ParsableCommand {
                         }
                         dirty = true
                     case .saveSession: session.changed()
+                    case .refreshFeeds: refresher.start()
                     case .mouseCapture(let on): terminal.setMouseCapture(on)
                     case .writeFile(let path, let contents):
                         if let problem = ArticleOutput.write(contents, to: path) {

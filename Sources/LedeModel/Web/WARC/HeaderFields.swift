@@ -133,8 +133,13 @@ public enum HTMLSniff {
         mediaType == "text/html" || mediaType == "application/xhtml+xml"
     }
 
+    /// A page by its type, or by its first bytes when the type is missing or generic.
+    public static func isPage(mediaType: String?, body: some Collection<UInt8>) -> Bool {
+        isHTMLType(mediaType) || (!isSpecificNonHTMLType(mediaType) && looksLikeHTML(body))
+    }
+
     /// Media types that say what the body is, so no sniffing is needed (a missing or generic type is sniffed).
-    static func isSpecificNonHTMLType(_ mediaType: String?) -> Bool {
+    public static func isSpecificNonHTMLType(_ mediaType: String?) -> Bool {
         guard let mediaType, !mediaType.isEmpty else { return false }
         return !["application/octet-stream", "text/plain", "unknown/unknown", "application/unknown", "*/*"].contains(mediaType) && !isHTMLType(mediaType)
     }

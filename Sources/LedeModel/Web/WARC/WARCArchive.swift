@@ -135,7 +135,7 @@ public enum WARCArchive {
             return failure(ArticleFileReader.tooLarge("page", bytes: data.count, limit: limit, hint: " (LEDE_MAX_FILE_MB raises it)").message)
         }
         let mediaType = http.fields.mediaType
-        guard HTMLSniff.isHTMLType(mediaType) || (!HTMLSniff.isSpecificNonHTMLType(mediaType) && HTMLSniff.looksLikeHTML(data)) else {
+        guard HTMLSniff.isPage(mediaType: mediaType, body: data) else {
             return failure("the archived response is \(ControlCharacters.visible(mediaType ?? "of no type")), not an HTML page")
         }
         if data.prefix(ArticleFileReader.sniffBytes).contains(0) { return failure("the archived page is binary (contains NUL bytes)") }
