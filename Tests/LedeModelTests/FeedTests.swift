@@ -138,5 +138,8 @@ struct FeedTests {
         #expect(FeedDate("yesterday") == nil)
         #expect(FeedDate("Wed, 32 Mar 2025 10:00:00 +0000") == nil)
         #expect(FeedDate(String(repeating: "9", count: 100)) == nil)
+        // Hour 24 named the next day while the day stayed this one (found by the feed fuzz harness: Fuzz/crashers/feed/hour-24.xml).
+        #expect(FeedDate("Wed, 19 Mar 2025 24:30:00 -0500") == nil)
+        #expect(FeedDate("2025-03-19T24:00:00Z") == nil)
     }
 }

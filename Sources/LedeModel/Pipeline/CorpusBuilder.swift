@@ -164,7 +164,7 @@ public enum ArticleFiles {
                 // `crawl.warc.gz:12345`: that one record (read without listing the archive).
                 if let (container, offset, inner) = WARCArchive.split(path), let containerInfo = ArticleEntry.fileStat(container) {
                     if seen.insert(FileIdentity(containerInfo, line: Int(offset) &* 31 &+ Int(inner))).inserted {
-                        found(path, WARCArchive.fileStat(container: container, offset: offset, inner: inner) ?? containerInfo)
+                        found(path, containerInfo)
                     }
                     continue
                 }

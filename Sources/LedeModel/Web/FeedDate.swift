@@ -130,7 +130,7 @@ public struct FeedDate: Hashable, Sendable {
 
     static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offsetMinutes: Int) -> FeedDate? {
         guard (1000...9999).contains(year), (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day),
-              (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let local = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59))) else { return nil }

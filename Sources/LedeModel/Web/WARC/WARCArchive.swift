@@ -58,11 +58,12 @@ public enum WARCArchive {
         return result
     }
 
-    /// An entry's stat as the walk gives it (the archive's stat when the record is not in its list).
+    /// An entry's stat as the walk gave it when this process has listed the archive; else the
+    /// archive's own (a record named on the command line is read without listing a 1 GB archive).
     static func fileStat(container: String, offset: Int64, inner: Int64) -> stat? {
         var info = stat()
         guard stat(container, &info) == 0 else { return nil }
-        if case .success(let table) = WARCTables.shared.table(for: container),
+        if let table = WARCTables.shared.cachedTable(for: container, info: info),
            let entry = table.entries.first(where: { $0.offset == offset && $0.inner == inner }) {
             return entryStat(of: entry, container: info)
         }
@@ -167,6 +168,13 @@ final class WARCTables: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: [String: (key: LineTables.Key, table: Table)] = [:]
     static let capacity = 16
+
+    /// The table listed for the archive as it is now, if there is one (nothing is read).
+    func cachedTable(for container: String, info: stat) -> Table? {
+        lock.lock(); defer { lock.unlock() }
+        guard let cached = tables[container], cached.key == LineTables.Key(info) else { return nil }
+        return cached.table
+    }
 
     func table(for container: String) -> Result<Table, LoadError> {
         let descriptor = open(container, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
