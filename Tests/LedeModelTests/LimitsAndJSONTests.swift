@@ -68,4 +68,15 @@ struct LimitsAndJSONTests {
         // A lone surrogate becomes U+FFFD rather than an error.
         #expect(try JSONDocument.parse(#""\ud800x""#).string == "\u{FFFD}x")
     }
+
+    @Test("a date whose first characters cut a character in two is no date, not a crash")
+    func dateCuttingACharacter() throws {
+        #expect(CalendarDate.leadingISO("202é-01-01") == nil)
+        #expect(CalendarDate.leadingISO("2025-0é") == nil)
+        #expect(CalendarDate.leadingISO("2025-03-19é") == nil)
+        #expect(CalendarDate.leadingISO("2025-03-19 é") == CalendarDate(year: 2025, month: 3, day: 19))
+        let line = Data(#"{"title": "T", "text": "Body.", "date": "2024-11-0é"}"#.utf8)
+        let article = try JSONLinesImporter().parse(line, path: "a.jsonl:1").get()
+        #expect(article.published == nil)
+    }
 }

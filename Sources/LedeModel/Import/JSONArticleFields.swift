@@ -54,7 +54,8 @@ extension CalendarDate {
     static func leadingISO(_ text: String) -> CalendarDate? {
         let trimmed = text.trimmingWhitespace()
         for length in [10, 7, 4] where trimmed.utf8.count >= length {
-            let prefix = String(trimmed.utf8.prefix(length))!
+            // A prefix that cuts a character in two is no date (`202é`).
+            guard let prefix = String(trimmed.utf8.prefix(length)) else { continue }
             // `2025-03-19T…` or `2025-03-19 …`: the date part must end there.
             let next = trimmed.utf8.dropFirst(length).first
             guard next == nil || next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "t") else { continue }

@@ -18,7 +18,7 @@ struct ParagraphBuilder {
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
-        if scalar.properties.isWhitespace {
+        if scalar.isWhiteSpace {
             pendingSpace = currentCount > 0
             return
         }
@@ -68,5 +68,12 @@ struct ParagraphBuilder {
         guard currentCount > 0 else { return }
         if currentIsHeading { headings.append(paragraphs.count) }
         paragraphs.append(String(current))
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the property tables for ASCII (most text).
+    var isWhiteSpace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }

@@ -9,10 +9,15 @@ import Foundation
 /// into a `PageTree` so that no step recurses.
 public struct HTMLArticleImporter: ArticleImporter {
     public var limits: ImportLimits
+    let patterns: BoilerplatePatterns
 
-    public init(limits: ImportLimits = .standard) { self.limits = limits }
+    public init(limits: ImportLimits = .standard) {
+        self.limits = limits
+        patterns = .bundled
+    }
 
-    public var fingerprint: String { "html-1" }
+    /// The rules' version and the patterns file: either changing re-reads every page.
+    public var fingerprint: String { "html-2\n" + patterns.source }
 
     public func parse(_ data: Data, path: String) -> Result<Article, LoadError> {
         parse(data, path: path, context: PageContext())
@@ -23,41 +28,23 @@ public struct HTMLArticleImporter: ArticleImporter {
     public func parse(_ data: Data, path: String, context: PageContext) -> Result<Article, LoadError> {
         guard let document = HTMLDocument(data) else { return .failure(LoadError(path: path, message: "not an HTML page (no markup or text)")) }
         let tree = PageTree(document)
-        var warnings: [String] = []
-        var skipped = [Bool](repeating: false, count: tree.count)
-        var body: Int?
-        for index in 0..<tree.count {
-            switch tree[index].tag {
-            case .nav, .header, .footer, .aside, .form: skipped[index] = true
-            case .body where body == nil: body = index
-            default: break
-            }
+        let main = MainText(tree, patterns: patterns)
+        let metadata = PageMetadata(PageFacts(tree, removed: main.removal.removed, traits: main.removal.traits), context: context,
+                                    limits: limits)
+        var text = main.text
+        if let body = metadata.articleBody, let fromBody = ExtractedText(linkedDataBody: body),
+           fromBody.characterCount > 2 * text.characterCount {
+            text = fromBody
         }
-        var writer = BlockWriter()
-        if let body { writer.write(tree, root: body, skipped: skipped) }
-        let paragraphs = writer.builder.paragraphs
-        if paragraphs.isEmpty { warnings.append("no text found in the page") }
-        let title = Self.title(tree) ?? context.title ?? ImportText.title(fromFirst: paragraphs)
-        var article = Article(path: path, title: title, authors: context.authors, published: context.published,
-                              paragraphs: paragraphs, contentID: context.url, warnings: warnings, format: .html,
-                              headings: writer.builder.headings, links: writer.builder.links)
+        ParagraphCleanup.clean(&text, title: metadata.title, patterns: patterns)
+        text.resolveLinks(against: metadata.url)
+        var warnings: [String] = []
+        if text.paragraphs.isEmpty { warnings.append("no text found in the page") }
+        var article = Article(path: path, title: metadata.title ?? ImportText.title(fromFirst: text.paragraphs), authors: metadata.authors,
+                              published: metadata.published, genre: metadata.genre, paragraphs: text.paragraphs, contentID: metadata.url,
+                              annotations: metadata.annotations, warnings: warnings, format: .html, headings: text.headings,
+                              links: text.links)
         ImportText.applyParagraphLimit(&article, limits: limits)
         return .success(article)
-    }
-
-    /// `og:title`, else `<title>`.
-    static func title(_ tree: PageTree) -> String? {
-        var titleElement: String?
-        for index in 0..<tree.count {
-            switch tree[index].tag {
-            case .meta where tree.attribute("property", of: index) == "og:title":
-                if let content = tree.attribute("content", of: index).map(ImportText.line), !content.isEmpty { return content }
-            case .title where titleElement == nil:
-                titleElement = tree.plainText(index)
-            default:
-                break
-            }
-        }
-        return titleElement.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
