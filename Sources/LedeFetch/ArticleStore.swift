@@ -3,7 +3,7 @@ import LedeModel
 
 /// The folder `lede fetch` stores into: each page as it was fetched
 /// (`2025-03-19-lab-ships-a-model.html`) with its metadata beside it
-/// (`….meta`, JSON: `PageMetadata`), and `.lede-fetch.json`, the state
+/// (`….meta`, JSON: `FetchMetadata`), and `.lede-fetch.json`, the state
 /// (validators per URL, what is stored by guid or link). Files are never
 /// overwritten: each is written to a hidden temporary file and linked to a
 /// name that does not exist yet (a name taken picks the next: `-2`, `-3`).
@@ -87,7 +87,7 @@ public final class ArticleStore {
     }
 
     /// Stores a page and its metadata under new names; the page's path. `key` (guid or link) marks it stored.
-    public func store(page: Data, metadata: PageMetadata, key: String, day: CalendarDate, nameFrom title: String? = nil) throws(StoreError) -> String {
+    public func store(page: Data, metadata: FetchMetadata, key: String, day: CalendarDate, nameFrom title: String? = nil) throws(StoreError) -> String {
         let base = Self.baseName(day: day, title: metadata.title ?? title, url: metadata.address)
         let metadataBytes = Data(metadata.jsonText.utf8)
         let metadataTemporary = try writeTemporary(metadataBytes)
@@ -171,7 +171,7 @@ public final class ArticleStore {
         for name in names where name.hasSuffix(".meta") && !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             guard case .success(let data) = ArticleFileReader.read(path, maximumBytes: 1 << 20, what: "a page's metadata file"),
-                  let metadata = try? PageMetadata(json: String(decoding: data, as: UTF8.self)) else { continue }
+                  let metadata = try? FetchMetadata(json: String(decoding: data, as: UTF8.self)) else { continue }
             let page = String(name.dropLast(5)) + ".html"
             for key in [metadata.guid, metadata.url].compactMap({ $0 }) where stored[key] == nil { stored[key] = page }
         }

@@ -115,7 +115,7 @@ public final class Fetcher {
             report.failures.append((address, FetchFailure.tooLarge(limit: client.limits.maximumPageBytes, compressed: false).description))
             return
         }
-        let metadata = PageMetadata(url: address, finalURL: response.url.absoluteString == address ? nil : response.url.absoluteString,
+        let metadata = FetchMetadata(url: address, finalURL: response.url.absoluteString == address ? nil : response.url.absoluteString,
                                     fetched: Self.now(), contentType: response.headers["content-type"])
         // The same page stored before, under this address or where it redirected to.
         if store.isStored(address) || store.isStored(response.url.absoluteString) {
@@ -157,7 +157,7 @@ public final class Fetcher {
                     report.failures.append((link, "not an HTML page (\(ControlCharacters.visible(mediaType.map { "Content-Type \($0)" } ?? "no Content-Type")))"))
                     continue
                 }
-                let metadata = PageMetadata(url: link, finalURL: response.url.absoluteString == link ? nil : response.url.absoluteString,
+                let metadata = FetchMetadata(url: link, finalURL: response.url.absoluteString == link ? nil : response.url.absoluteString,
                                             fetched: Self.now(), title: item.title, authors: item.authors, published: item.published?.iso8601,
                                             feedURL: feedURL, guid: item.guid, summary: item.summary, contentType: response.headers["content-type"])
                 storePage(response.body, metadata: metadata, key: key, day: item.published?.day ?? Self.today(), into: &report)
@@ -166,7 +166,7 @@ public final class Fetcher {
         }
     }
 
-    private func storePage(_ page: Data, metadata: PageMetadata, key: String, day: CalendarDate, nameFrom title: String? = nil, into report: inout FetchReport) {
+    private func storePage(_ page: Data, metadata: FetchMetadata, key: String, day: CalendarDate, nameFrom title: String? = nil, into report: inout FetchReport) {
         do {
             let path = try store.store(page: page, metadata: metadata, key: key, day: day, nameFrom: title)
             report.stored.append(path)

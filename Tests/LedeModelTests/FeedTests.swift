@@ -123,7 +123,7 @@ struct FeedTests {
         let hostile = "<rss><channel><item><title>\u{1B}[2J\u{1B}]0;pwned\u{07} Evil\u{202E}txt.exe \(String(repeating: "long ", count: 5000))</title></item></channel></rss>"
         let title = try #require(try FeedParser.parse(Data(hostile.utf8)).get().items.first?.title)
         #expect(!title.unicodeScalars.contains { ControlCharacters.needsReplacing($0) })
-        #expect(title.unicodeScalars.count <= PageMetadata.maximumTitleLength)
+        #expect(title.unicodeScalars.count <= FetchMetadata.maximumTitleLength)
         #expect(title.hasPrefix("[2J]0;pwned Evil"))
     }
 

@@ -33,7 +33,7 @@ struct WARCTests {
         return path
     }
 
-    func page(_ path: String) throws -> (metadata: PageMetadata, html: String) {
+    func page(_ path: String) throws -> (metadata: FetchMetadata, html: String) {
         let framed = try ArticleFileReader.read(path).get()
         let (metadata, page) = try #require(PageFrame.split(framed)).get()
         return (metadata, String(decoding: page, as: UTF8.self))
@@ -186,7 +186,7 @@ struct WARCTests {
 
     @Test("a page frame round-trips its metadata; a broken frame is an error")
     func frame() throws {
-        let metadata = PageMetadata(url: "https://news.example/a", fetched: "2025-03-19T10:00:00Z", title: "Tab\u{1B}[31m title", authors: ["Ana Ruiz"],
+        let metadata = FetchMetadata(url: "https://news.example/a", fetched: "2025-03-19T10:00:00Z", title: "Tab\u{1B}[31m title", authors: ["Ana Ruiz"],
                                     published: "2025-03-18T09:00:00+01:00", feedURL: "https://news.example/feed", guid: "a-1")
         let framed = PageFrame.frame(metadata, page: Data("<html></html>".utf8))
         let (back, page) = try #require(PageFrame.split(framed)).get()
@@ -228,7 +228,7 @@ struct PageImportTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let page = folder.appendingPathComponent("2025-03-18-rules.html")
         try "<html><body><p>Export rules changed on Monday, officials said.</p></body></html>".write(to: page, atomically: true, encoding: .utf8)
-        let metadata = PageMetadata(url: "https://news.example/rules", finalURL: "https://news.example/2025/rules", fetched: "2025-03-20T08:00:00Z",
+        let metadata = FetchMetadata(url: "https://news.example/rules", finalURL: "https://news.example/2025/rules", fetched: "2025-03-20T08:00:00Z",
                                     title: "Rules tighten", authors: ["Ana Ruiz"], published: "2025-03-18T09:00:00+01:00", feedURL: "https://news.example/feed", guid: "r-1")
         try metadata.jsonText.write(to: folder.appendingPathComponent("2025-03-18-rules.meta"), atomically: true, encoding: .utf8)
         let (files, errors) = ArticleFiles.expand([folder.path])

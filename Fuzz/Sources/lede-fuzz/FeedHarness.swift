@@ -17,8 +17,8 @@ enum FeedHarness {
                 Invariants.onlySeparators(text, allowing: [], "item text")
                 require(!text.isEmpty && text.first != " " && text.last != " ", "item text not trimmed: \(text.debugDescription.prefix(200))")
             }
-            require((item.title?.unicodeScalars.count ?? 0) <= PageMetadata.maximumTitleLength, "title over the limit")
-            require((item.summary?.unicodeScalars.count ?? 0) <= PageMetadata.maximumSummaryLength, "summary over the limit")
+            require((item.title?.unicodeScalars.count ?? 0) <= FetchMetadata.maximumTitleLength, "title over the limit")
+            require((item.summary?.unicodeScalars.count ?? 0) <= FetchMetadata.maximumSummaryLength, "summary over the limit")
             require(item.authors.count <= 20, "\(item.authors.count) authors")
             if let link = item.link {
                 let url = URL(string: link)
@@ -28,10 +28,10 @@ enum FeedHarness {
                 let again = FeedDate(date.iso8601)
                 require(again?.instant == date.instant && again?.day == date.day, "date \(date.iso8601) does not read back")
             }
-            let metadata = PageMetadata(url: item.link, fetched: "2025-03-19T10:00:00Z", title: item.title, authors: item.authors,
+            let metadata = FetchMetadata(url: item.link, fetched: "2025-03-19T10:00:00Z", title: item.title, authors: item.authors,
                                         published: item.published?.iso8601, feedURL: "https://feeds.example/news/feed.xml", guid: item.guid, summary: item.summary)
             Invariants.onlySeparators(metadata.jsonText, allowing: ["\n"], "stored metadata")
-            let back = try? PageMetadata(json: metadata.jsonText)
+            let back = try? FetchMetadata(json: metadata.jsonText)
             require(back == metadata, "metadata does not read back: \(metadata.jsonText.prefix(300))")
         }
     }

@@ -51,7 +51,7 @@ enum WARCHarness {
                     return
                 }
                 require(page.count <= limits.maximumFileBytes, "page of \(page.count) bytes over the limit")
-                require((try? PageMetadata(json: metadata.jsonText)) == metadata, "record metadata does not read back")
+                require((try? FetchMetadata(json: metadata.jsonText)) == metadata, "record metadata does not read back")
             case .failure(let error):
                 require(error.path == entryPath, "error names \(error.path), not \(entryPath)")
             }

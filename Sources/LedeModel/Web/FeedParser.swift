@@ -10,7 +10,7 @@ public struct FeedItem: Hashable, Sendable {
     /// `pubDate`, `dc:date`, Atom `published` (else `updated`).
     public var published: FeedDate?
     public var authors: [String] = []
-    /// The description or summary as plain text (tags dropped), cut to `PageMetadata.maximumSummaryLength`.
+    /// The description or summary as plain text (tags dropped), cut to `FetchMetadata.maximumSummaryLength`.
     public var summary: String?
 
     public init(title: String? = nil, link: String? = nil, guid: String? = nil, published: FeedDate? = nil, authors: [String] = [], summary: String? = nil) {
@@ -195,7 +195,7 @@ public enum FeedParser {
     // MARK: - Text
 
     /// White space collapsed, control and bidi characters dropped, cut to `limit` scalars; nil when empty.
-    static func clean(_ text: String?, limit: Int = PageMetadata.maximumTitleLength) -> String? {
+    static func clean(_ text: String?, limit: Int = FetchMetadata.maximumTitleLength) -> String? {
         guard let text else { return nil }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
@@ -222,7 +222,7 @@ public enum FeedParser {
 
     static func summary(_ html: String?) -> String? {
         guard let html else { return nil }
-        return clean(HTMLText.plain(String(html.prefix(PageMetadata.maximumSummaryLength * 8))), limit: PageMetadata.maximumSummaryLength)
+        return clean(HTMLText.plain(String(html.prefix(FetchMetadata.maximumSummaryLength * 8))), limit: FetchMetadata.maximumSummaryLength)
     }
 
     /// `jane@example.org (Jane Doe)` → Jane Doe; `A and B`, `A, B` stay one string each part.

@@ -143,7 +143,7 @@ public enum WARCArchive {
         var target = header["warc-target-uri"]
         // WARC 1.0's grammar put the URI in angle brackets, and some writers still do.
         if let uri = target, uri.hasPrefix("<"), uri.hasSuffix(">") { target = String(uri.dropFirst().dropLast()) }
-        let metadata = PageMetadata(url: target, finalURL: nil, fetched: header["warc-date"].flatMap(FeedDate.init)?.iso8601 ?? header["warc-date"],
+        let metadata = FetchMetadata(url: target, finalURL: nil, fetched: header["warc-date"].flatMap(FeedDate.init)?.iso8601 ?? header["warc-date"],
                                     contentType: http.fields["content-type"])
         return .success(PageFrame.frame(metadata, page: data))
     }

@@ -4,7 +4,7 @@ import Foundation
 /// when, and what the feed said of it. `lede fetch` writes it beside each
 /// page it stores (`NAME.meta`, JSON); a WARC record's headers make one.
 /// The HTML importer receives it as the page's context.
-public struct PageMetadata: Sendable, Hashable {
+public struct FetchMetadata: Sendable, Hashable {
     /// The address asked for (a feed item's link, or the URL given).
     public var url: String?
     /// Where the page was in the end, after redirects (the WARC record's target).
@@ -133,14 +133,14 @@ public enum PageFrame {
         return data
     }
 
-    public static func frame(_ metadata: PageMetadata, page: Data) -> Data {
+    public static func frame(_ metadata: FetchMetadata, page: Data) -> Data {
         frame(metadata: Data(metadata.jsonText.utf8), page: page)
     }
 
     public static func isFramed(_ data: Data) -> Bool { data.starts(with: magic) }
 
     /// The metadata and the page; nil when `data` is not a frame, an error when its metadata is broken.
-    public static func split(_ data: Data) -> Result<(metadata: PageMetadata, page: Data), PageMetadata.MetadataError>? {
+    public static func split(_ data: Data) -> Result<(metadata: FetchMetadata, page: Data), FetchMetadata.MetadataError>? {
         guard isFramed(data) else { return nil }
         var index = data.startIndex + magic.count
         var length = 0
@@ -149,13 +149,13 @@ public enum PageFrame {
             index += 1
         }
         guard index < data.endIndex, data[index] == 0x0A, data.endIndex - (index + 1) >= length else {
-            return .failure(PageMetadata.MetadataError(message: "broken page frame"))
+            return .failure(FetchMetadata.MetadataError(message: "broken page frame"))
         }
         let metadataStart = index + 1
         let metadataBytes = data[metadataStart..<metadataStart + length]
         let page = Data(data[(metadataStart + length)...])
         do {
-            let metadata = try PageMetadata(json: String(decoding: metadataBytes, as: UTF8.self))
+            let metadata = try FetchMetadata(json: String(decoding: metadataBytes, as: UTF8.self))
             return .success((metadata, page))
         } catch {
             return .failure(error)
