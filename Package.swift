@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "LedeUI", targets: ["LedeUI"]),
         .library(name: "LedeIndex", targets: ["LedeIndex"]),
         .library(name: "LedeConfig", targets: ["LedeConfig"]),
+        .library(name: "LedeFetch", targets: ["LedeFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,8 @@ let package = Package(
             name: "LedeIndex",
             dependencies: ["LedeModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // Fetching feeds and pages into a folder (lede fetch, the browser's refresh): the only network use.
+        .target(name: "LedeFetch", dependencies: ["LedeModel"]),
         // State, events, keymap, update, panes, widgets, theme styles. No curses, no files.
         .target(name: "LedeUI", dependencies: ["LedeModel", "LedeText"]),
         // config.toml, key rebinding, theme files and where they are found; the shipped themes as resources.
@@ -58,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedeModel", "LedeIndex", "LedeUI", "LedeConfig", "LedeTerminal",
+                "LedeModel", "LedeIndex", "LedeUI", "LedeConfig", "LedeTerminal", "LedeFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Samples")]

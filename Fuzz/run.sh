@@ -6,14 +6,14 @@
 #
 #   Fuzz/run.sh [--seconds N] [--work DIR] [--no-build] [harness ...]
 #
-# Harnesses: importer linker formats html json dates search config (default: all). Exit status 1
+# Harnesses: importer linker formats html json dates search config feed warc (default: all). Exit status 1
 # when any harness found something (its work folder is then kept), 2 on usage
 # or build errors. The repository is never written to: corpora are copied to
 # the work folder (a temporary one unless --work is given; kept then).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-all=(importer linker formats html json dates search config)
+all=(importer linker formats html json dates search config feed warc)
 seconds=60
 work=""
 build=1
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
         --work) work="${2:?--work needs a folder}"; shift 2 ;;
         --no-build) build=0; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        importer|linker|formats|html|json|dates|search|config) harnesses+=("$1"); shift ;;
+        importer|linker|formats|html|json|dates|search|config|feed|warc) harnesses+=("$1"); shift ;;
         *) echo "run.sh: unknown argument '$1' (harnesses: ${all[*]})" >&2; exit 2 ;;
     esac
 done
@@ -34,7 +34,7 @@ done
 
 # The linker harness starts from the importer's seeds and dictionary (both take article files).
 seeds() { case "$1" in linker) echo importer ;; *) echo "$1" ;; esac; }
-max_len() { case "$1" in importer|linker|formats|html) echo 65536 ;; *) echo 4096 ;; esac; }
+max_len() { case "$1" in importer|linker|formats|html|feed|warc) echo 65536 ;; *) echo 4096 ;; esac; }
 # TOMLKit leaks every parsed table (lsan.supp): with leak detection on, libFuzzer
 # would run a full leak check after every config input (27 instead of ~800 exec/s).
 extra_flags() { case "$1" in config) echo -detect_leaks=0 ;; esac; }

@@ -23,6 +23,8 @@ public struct Config: Sendable {
     public var catalogue = true
     /// `[ner]`: `command = "…"` (run with /bin/sh -c) and `timeout = 10` (seconds), an external entity tagger.
     public var ner: TaggerSettings?
+    /// `[feeds]`: `urls = ["…", …]` that `lede fetch` (and the browser's refresh) fetch, and `folder = "…"` to store into.
+    public var feeds = FeedSubscriptions()
     public var problems: [String] = []
 
     public init(theme: String? = nil, rebindings: [KeyRebinding] = [], problems: [String] = []) {
@@ -37,8 +39,8 @@ public struct Config: Sendable {
          ("catalogue", \.catalogue, "; the catalogue of known releases is used")]
     }
     /// Every top-level name config.toml may use; the tables are the `[…]` sections.
-    static let knownSettings = ["theme", "remember", "accessible", "mouse", "catalogue", "keys", "clipboard", "ner"]
-    static let tables: Set<String> = ["keys", "clipboard", "ner"]
+    static let knownSettings = ["theme", "remember", "accessible", "mouse", "catalogue", "keys", "clipboard", "ner", "feeds"]
+    static let tables: Set<String> = ["keys", "clipboard", "ner", "feeds"]
     static let knownSettingsText: String = {
         let names = knownSettings.map { tables.contains($0) ? "[\($0)]" : $0 }
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
@@ -103,7 +105,42 @@ public struct Config: Sendable {
                 config.problems.append("\(at("ner")): 'ner' must be a table: a [ner] section with command = \"…\"")
             }
         }
+        if let value = root["feeds"] {
+            if let table = value.table {
+                config.readFeeds(table, at: at)
+            } else {
+                config.problems.append("\(at("feeds")): 'feeds' must be a table: a [feeds] section with urls = [\"https://…/feed.xml\"]")
+            }
+        }
         return config
+    }
+
+    /// `[feeds]`: `urls`, a list of http(s) addresses, and `folder`, a path (`~` is the home folder).
+    private mutating func readFeeds(_ table: TOMLTable, at: (String) -> String) {
+        for key in table.keys.sorted() where !["urls", "folder"].contains(key) {
+            problems.append("\(at("feeds.\(key)")): unknown setting '\(key)' in [feeds] (expected urls or folder)")
+        }
+        if let value = table["urls"] {
+            if let array = value.array {
+                for element in array {
+                    guard let address = element.string, let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                          url.host?.isEmpty == false else {
+                        problems.append("\(at("feeds.urls")): [feeds] urls: \(ControlCharacters.visible(String(String(describing: element).prefix(200)))) is not an http or https address in quotes; left out")
+                        continue
+                    }
+                    if !feeds.urls.contains(address) { feeds.urls.append(address) }
+                }
+            } else {
+                problems.append("\(at("feeds.urls")): 'urls' must be a list of addresses, like urls = [\"https://example.org/feed.xml\"]")
+            }
+        }
+        if let value = table["folder"] {
+            if let folder = value.string, !folder.trimmingCharacters(in: .whitespaces).isEmpty {
+                feeds.folder = FeedSubscriptions.expandingHome(folder)
+            } else {
+                problems.append("\(at("feeds.folder")): 'folder' must be a path in quotes, like folder = \"~/news/feeds\"")
+            }
+        }
     }
 
     /// `[ner]`: a command (required, not empty) and a timeout in seconds (optional, above 0).
@@ -185,6 +222,24 @@ public struct Config: Sendable {
 
     /// The line number at the end of `file:line`.
     private static func lineOf(_ place: String) -> Int { Int(place.split(separator: ":").last ?? "") ?? 0 }
+}
+
+/// `[feeds]` of config.toml: the subscriptions.
+public struct FeedSubscriptions: Sendable, Hashable {
+    /// Feed (or page) addresses, in the file's order, each once.
+    public var urls: [String] = []
+    /// Where fetched articles go (nil: `$XDG_DATA_HOME/lede/articles`).
+    public var folder: String?
+
+    public init(urls: [String] = [], folder: String? = nil) {
+        self.urls = urls
+        self.folder = folder
+    }
+
+    static func expandingHome(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
 }
 
 extension KeyMap {

@@ -20,6 +20,8 @@ public struct Settings: Sendable {
     public var accessible = false
     /// `mouse = false` in config.toml: lede leaves the mouse to the terminal.
     public var mouse = true
+    /// `[feeds]`: what the browser's refresh key fetches, and where to.
+    public var feeds = FeedSubscriptions()
 
     /// The shipped themes: `$LEDE_THEMES`, else the resource bundle beside
     /// the executable (a release binary copied with its bundles finds them).
@@ -62,6 +64,19 @@ public struct Settings: Sendable {
         return (config.ner, config.catalogue)
     }
 
+    /// `[feeds]` of config.toml, with the problems found in the file (for `lede fetch`).
+    public static func feedSubscriptions() -> (FeedSubscriptions, [String]) {
+        guard let folder = ConfigDirectory.path() else { return (FeedSubscriptions(), []) }
+        let path = (folder as NSString).appendingPathComponent("config.toml")
+        switch SettingsFile.read(path) {
+        case .absent: return (FeedSubscriptions(), [])
+        case .problem(let line, let message): return (FeedSubscriptions(), ["\(path)\(line.map { ":\($0)" } ?? ""): \(message)"])
+        case .text(let text):
+            let config = Config.parse(text, path: path)
+            return (config.feeds, config.problems)
+        }
+    }
+
     /// Reads `config.toml` (theme, `[keys]`) and the themes.
     public static func load(themeOption: String?, noColor: Bool) -> Settings {
         var settings = Settings()
@@ -72,6 +87,7 @@ public struct Settings: Sendable {
             settings.remember = config.remember
             settings.accessible = config.accessible
             settings.mouse = config.mouse
+            settings.feeds = config.feeds
         }
         let directory = themeDirectory()
         let defaultTheme: Theme

@@ -83,7 +83,7 @@ public struct CorpusLoader: Sendable {
                 if needsSearch { try indexer.ensureSearchIndex() }
                 try corpus.reload()
                 corpus.setErrors(missing + Self.inFileOrder(report.errors, files: files))
-                return Loaded(corpus: corpus, notices: notices + taggerProblems.take(), indexer: indexer)
+                return Loaded(corpus: corpus, notices: notices + taggerProblems.take() + ContainerNotices.shared.take(under: paths), indexer: indexer)
             } catch let unavailable as IndexUnavailable {
                 notices.append("\(unavailable.reason); running without the index")
             } catch {
@@ -92,7 +92,7 @@ public struct CorpusLoader: Sendable {
             }
         }
         let corpus = builder.buildInMemory(paths: paths)
-        return Loaded(corpus: corpus, notices: notices + taggerProblems.take(), indexer: nil)
+        return Loaded(corpus: corpus, notices: notices + taggerProblems.take() + ContainerNotices.shared.take(under: paths), indexer: nil)
     }
 
     /// Errors in the order of the files they name.

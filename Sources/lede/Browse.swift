@@ -39,7 +39,9 @@ struct Browse: ParsableCommand {
         wiring.source.start()
         let watcher = FolderWatcher(paths: wiring.paths)
         watcher.start()
-        runLoop(&state, terminal: terminal, source: wiring.source, watcher: watcher, settings: settings, session: session)
+        let refresher = FeedRefresher(subscriptions: settings.feeds, watchedPaths: wiring.paths)
+        runLoop(&state, terminal: terminal, source: wiring.source, watcher: watcher, refresher: refresher, settings: settings, session: session)
+        refresher.stop()
         session.changed()
         if let problem = session.saveIfDue(state.sessionRecord(), force: true) { printError("lede: \(problem)") }
         watcher.stop()
@@ -66,7 +68,7 @@ struct Browse: ParsableCommand {
     /// loop performs the effects it returns (draw, quit, re-index). Until `q`
     /// or a termination signal.
     func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher,
-                 settings: Settings, session: SessionKeeper) {
+                 refresher: FeedRefresher, settings: Settings, session: SessionKeeper) {
         let opener = AddressOpener()
         let clipboard = ClipboardWriter(setting: settings.clipboard)
         var dirty = true
@@ -74,6 +76,7 @@ struct Browse: ParsableCommand {
         loop: while !terminal.terminationRequested {
             var events = source.events()
             if let changes = watcher.takeChanges() { events.append(.filesChanged(changes)) }
+            events += refresher.events()
             if dirty {
                 terminal.draw(BrowserView.render(state, reusing: &regions))
                 dirty = false
@@ -113,6 +116,7 @@ struct Browse: ParsableCommand {
                         }
                         dirty = true
                     case .saveSession: session.changed()
+                    case .refreshFeeds: refresher.start()
                     case .mouseCapture(let on): terminal.setMouseCapture(on)
                     case .writeFile(let path, let contents):
                         if let problem = ArticleOutput.write(contents, to: path) {

@@ -36,6 +36,7 @@ struct BrowserWiring {
             for notice in notices { printError("lede: \(notice)") }
             printError("lede: reading the articles in memory…")
             corpus = loader.builder.buildInMemory(paths: paths)
+            for notice in ContainerNotices.shared.take(under: paths) { printError("lede: \(notice)") }
             background = nil
             source = InMemorySource(builder: loader.builder, paths: paths)
         }

@@ -165,7 +165,7 @@ final class BackgroundIndexing: CorpusSource, Sendable {
                 try corpus.reload()
             }
             let took = String(format: "%.1f", Date().timeIntervalSince(started))
-            var summary: [String] = []
+            var summary = ContainerNotices.shared.take(under: paths)
             if report.didChange { summary.append("Indexed: \(report.added) new, \(report.changed) changed, \(report.removed) removed in \(took) s") }
             if !report.errors.isEmpty || !missing.isEmpty {
                 let count = report.errors.count + missing.count

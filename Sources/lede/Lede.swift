@@ -29,6 +29,6 @@ struct Lede: ParsableCommand {
         abstract: "A terminal browser for annotated news articles.",
         discussion: "With no subcommand, browses PATHs (files or folders; none: the bundled samples).",
         version: LedeVersion.description,
-        subcommands: [Browse.self, Parse.self, Entities.self, Timeline.self, Search.self, Graph.self, Themes.self, Keys.self, Manual.self],
+        subcommands: [Browse.self, Parse.self, Entities.self, Timeline.self, Search.self, Graph.self, Fetch.self, Themes.self, Keys.self, Manual.self],
         defaultSubcommand: Browse.self)
 }

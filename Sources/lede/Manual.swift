@@ -110,7 +110,7 @@ enum ManualPage {
 
     static let description = [
         "lede shows news articles in a terminal with every mention of an entity (organisation, person, place, topic, AI model) highlighted: the article in the reader, the entities in a sidebar you filter keystroke by keystroke, and a timeline of the AI model releases the articles talk about. Tab walks the mentions; Enter on one opens the entity's dossier, every mention in every loaded article.",
-        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Other sources are read too, the format sniffed from each file: content-API JSON, Markdown with YAML front matter, JSON Lines (one article a line, named `file.jsonl:LINE`), brat standoff (`x.txt` beside `x.ann`) and spaCy JSON, whose entity spans are shown as given; and web pages (HTML as saved or fetched), whose main text is found among the page's navigation, share bars, related links and comments, with the title, authors, date, address and site the page states. Folders are read recursively (`.txt`, `.json`, `.md`, `.markdown`, `.jsonl`, `.ndjson`, `.html`, `.htm`, `.xhtml`). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits, the entity network) as JSON, TSV, CSV, Markdown, DOT or GraphML; the same files always give the same bytes.",
+        "Articles are pages scraped from a news site: a `# title` line, the page text and the publisher's annotations JSON. Other sources are read too, the format sniffed from each file: content-API JSON, Markdown with YAML front matter, JSON Lines (one article a line, named `file.jsonl:LINE`), brat standoff (`x.txt` beside `x.ann`) and spaCy JSON, whose entity spans are shown as given; and web pages (HTML as saved or fetched), whose main text is found among the page's navigation, share bars, related links and comments, with the title, authors, date, address and site the page states. WARC archives (`.warc`, `.warc.gz`) are containers: each HTTP response record with an HTML page is an article named `file.warc.gz:OFFSET`. `lede fetch` stores pages from feeds (RSS, Atom) and addresses, each with a `.meta` file of what the feed said of it. Folders are read recursively (`.txt`, `.json`, `.md`, `.markdown`, `.jsonl`, `.ndjson`, `.html`, `.htm`, `.xhtml`, `.warc`, `.warc.gz`). Without paths lede opens its bundled sample articles. The subcommands print what lede derives (parsed articles, entities with mentions, model releases, search hits, the entity network) as JSON, TSV, CSV, Markdown, DOT or GraphML; the same files always give the same bytes.",
     ]
 
     /// Every variable the code reads (a test holds this list to the sources).
@@ -121,17 +121,21 @@ enum ManualPage {
         ("`XDG_CONFIG_HOME`", "The configuration folder is `$XDG_CONFIG_HOME/lede`."),
         ("`XDG_CACHE_HOME`", "The index is kept in `$XDG_CACHE_HOME/lede` when that is an absolute path."),
         ("`XDG_STATE_HOME`", "What the browser remembers between sessions is kept in `$XDG_STATE_HOME/lede`."),
+        ("`XDG_DATA_HOME`", "`lede fetch` stores into `$XDG_DATA_HOME/lede/articles` when that is an absolute path and neither `--into` nor `[feeds] folder` says otherwise."),
         ("`HOME`", "Without the XDG variables: `~/.config/lede`, `~/.cache/lede` and `~/.local/state/lede`."),
         ("`BROWSER`", "The web browser `o` opens pages with: a colon-separated list of commands, `%s` standing for the address (else it is added at the end). Without it, `xdg-open`, then `sensible-browser`."),
         ("`PATH`", "Where the browser and clipboard commands are looked for."),
         ("`LEDE_THEMES`", "A folder to take the shipped themes from instead of the resource bundle beside the binary; the user's themes still shadow them."),
         ("`LEDE_THREADS`", "Threads for reading and linking articles (1 to 64; default: one per core). Output does not depend on it."),
         ("`LEDE_MAX_FILE_MB`", "The largest article file read, in megabytes (default 16). A larger file is refused by its size, with a message naming it."),
+        ("`LEDE_FETCH_TIMEOUT`", "Seconds a server may send nothing before `lede fetch` (and the browser's `R`) gives up on it (default 30; `--timeout` wins)."),
         ("`LEDE_TRACE`", "When set, startup and index phase timings go to stderr (for profiling)."),
     ]
 
     static let files: [(String, String)] = [
         ("`$XDG_CONFIG_HOME/lede/config.toml`", "The theme (`theme = \"light\"`), key rebindings (a `[keys]` table of action = [\"key\", …]), how `y` copies (a `[clipboard]` table: `osc52 = true` to set the terminal's clipboard, or `command = \"wl-copy\"`; off until set), `remember = false` to keep nothing between sessions, `accessible = true` for accessible mode (as `--accessible`) and `mouse = false` to leave the mouse to the terminal (as `M`). A problem is reported with file and line, and the defaults stay."),
+        ("`[feeds]` in `config.toml`", "`urls = [\"https://example.org/feed.xml\", …]`, the feeds (or pages) `lede fetch` without addresses fetches and `R` refreshes in the browser; `folder = \"~/news/feeds\"`, where they go."),
+        ("`$XDG_DATA_HOME/lede/articles/`", "Where `lede fetch` stores by default: `DATE-TITLE.html`, the page as fetched, beside `DATE-TITLE.meta`, JSON with the feed's title, authors, date, link, guid, the fetch time and the final address. A file is never overwritten. `.lede-fetch.json` keeps the validators (ETag, Last-Modified) per address and what is stored, by guid or link; delete it and the `.meta` files tell again."),
         ("`$XDG_CONFIG_HOME/lede/themes/`", "Your themes, `NAME.toml`; they shadow shipped themes of the same name. `lede themes` lists them all, `lede themes --check` validates them."),
         ("`$XDG_CONFIG_HOME/lede/releases.tsv`", "Model releases added to the shipped catalogue: model, organisation, date `YYYY[-MM[-DD]]`, aliases, source URL, tab-separated."),
         ("`$XDG_CONFIG_HOME/lede/furniture.tsv`", "Site furniture (page chrome) added to the shipped list."),
@@ -142,7 +146,7 @@ enum ManualPage {
 
     static let exitStatus: [(String, String)] = [
         ("0", "Success; also leaving the browser with `q` or Ctrl-C."),
-        ("1", "An input could not be read or parsed (the rest is still processed and each problem named on stderr), the index could not be read (each failed read named; the output is incomplete), the output could not be written, `config.toml` has problems (`lede keys`), or a theme has errors (`lede themes --check`)."),
+        ("1", "An input could not be read or parsed (the rest is still processed and each problem named on stderr), the index could not be read (each failed read named; the output is incomplete), an address could not be fetched (`lede fetch`: what was fetched is kept), the output could not be written, `config.toml` has problems (`lede keys`), or a theme has errors (`lede themes --check`)."),
         ("2", "A usage error, no usable terminal for the browser, or nothing usable at all."),
         ("128+n", "The browser was ended by signal n, after restoring the terminal: 130 for SIGINT, 143 for SIGTERM, 129 when the terminal went away."),
     ]
@@ -156,6 +160,8 @@ enum ManualPage {
         ("lede parse --format json saved-page.html | jq '.articles[0] | {title, authors, published, url, site}'", "What lede found in a saved web page:"),
         ("lede search --format tsv '\"open source\" deepseek*' ~/news/ai", "Paragraphs holding a phrase and a word starting with deepseek:"),
         ("lede entities ~/news/ai | jq -r '.entities[] | select(.type == \"PERSON\") | .label'", "The people the articles name:"),
+        ("lede fetch https://example.org/feed.xml --into ~/news/feeds && lede ~/news/feeds", "Fetch a feed's new articles into a folder and read them:"),
+        ("lede parse crawl.warc.gz:12345", "One page from a WARC archive, by the offset of its record:"),
         ("lede --generate-completion-script bash > ~/.local/share/bash-completion/completions/lede", "Tab completion for bash, if your installation did not put it in place:"),
     ]
 }

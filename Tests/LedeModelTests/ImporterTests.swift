@@ -127,7 +127,7 @@ struct ImporterTests {
         let reference = PackagePaths.reference
         let corpus = InMemoryCorpus.load(paths: [reference, reference, folder.path])
         #expect(corpus.articles.count == 1)
-        #expect(corpus.errors.map(\.message) == ["no article files (.txt, .json, .md, .jsonl, .html, brat .txt + .ann) in this folder"])
+        #expect(corpus.errors.map(\.message) == ["no article files (.txt, .json, .md, .jsonl, .html, .warc, brat .txt + .ann) in this folder"])
     }
 
     @Test("article files are never written")

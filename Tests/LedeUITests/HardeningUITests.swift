@@ -121,8 +121,8 @@ struct HardeningUITests {
         let text = (0..<count).map { "unknown\($0) = \($0)" }.joined(separator: "\n") + "\n[keys]\nmoveDown = \"j\"\n"
         let (map, problems) = KeyMap.defaults.applying(configText: text, path: "config.toml")
         #expect(problems.count == count)
-        #expect(problems.first == "config.toml:1: unknown setting 'unknown0' (expected theme, remember, accessible, mouse, catalogue, [keys], [clipboard] or [ner])")
-        #expect(problems.last == "config.toml:\(count): unknown setting 'unknown\(count - 1)' (expected theme, remember, accessible, mouse, catalogue, [keys], [clipboard] or [ner])")
+        #expect(problems.first == "config.toml:1: unknown setting 'unknown0' (expected theme, remember, accessible, mouse, catalogue, [keys], [clipboard], [ner] or [feeds])")
+        #expect(problems.last == "config.toml:\(count): unknown setting 'unknown\(count - 1)' (expected theme, remember, accessible, mouse, catalogue, [keys], [clipboard], [ner] or [feeds])")
         #expect(map.action(for: .character("j"), in: .reader) == .moveDown)
     }
 

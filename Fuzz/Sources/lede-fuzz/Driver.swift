@@ -17,6 +17,8 @@ struct LedeFuzz {
         "dates": DatesHarness.run,
         "search": SearchHarness.run,
         "config": ConfigHarness.run,
+        "feed": FeedHarness.run,
+        "warc": WARCHarness.run,
     ]
 
     nonisolated(unsafe) static var selected: (@Sendable (UnsafeRawBufferPointer) -> Void)?

@@ -8,6 +8,9 @@ import Foundation
 ///   first (`<!doctype html`, `<html`, `<head`, `<body`, or `<?xml` with
 ///   `<html` in the first KB, case aside): a web page (`HTMLArticleImporter`).
 ///   An XML feed (`<rss`, `<feed`, `<rdf:RDF`) is not one.
+/// - `NUL NUL lede-page`: a page with its metadata (`PageFrame`: a fetched
+///   page and its `.meta`, or a WARC record), read by the HTML importer with
+///   the metadata as its `PageContext`.
 /// - NUL in the bytes: a brat pair (`ArticleFileReader` frames `.txt` NUL `.ann`;
 ///   no single article file may hold a NUL).
 /// - a JSON Lines entry (`news.jsonl:17`): one JSON Lines article.
@@ -43,11 +46,20 @@ public struct FormatSniffer: ArticleImporter {
     }
 
     public func parse(_ data: Data, path: String) -> Result<Article, LoadError> {
-        importer(for: data, path: path).parse(data, path: path)
+        // A fetched page with its `.meta`, or a WARC record: the page, and what is known of it as its context.
+        switch PageFrame.split(data) {
+        case .success(let (metadata, page)):
+            return html.parse(page, path: path, context: metadata.context(datedByFetch: WARCArchive.split(path) != nil))
+        case .failure(let problem):
+            return .failure(LoadError(path: path, message: "the page's metadata: \(problem)"))
+        case nil:
+            return importer(for: data, path: path).parse(data, path: path)
+        }
     }
 
     /// The format these bytes are in.
     public static func format(of data: Data, path: String) -> ArticleFormat {
+        if PageFrame.isFramed(data) { return .html }
         if isHTML(data, path: path) { return .html }
         if data.contains(0) { return .brat }
         if ArticleEntry.isEntryPath(path) { return .jsonLines }

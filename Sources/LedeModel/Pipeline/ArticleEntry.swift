@@ -11,12 +11,31 @@ import Foundation
 ///   a NUL, the annotations (`BratImporter.frame`); its stat has both
 ///   files' sizes summed and the newer modification time, so a change to
 ///   either re-reads it.
+/// - a WARC record, `crawl.warc.gz:OFFSET` (`WARCArchive`): its page framed
+///   with its metadata (`PageFrame`), read with one seek; its stat is the
+///   record's (length, and a stamp of its id and date), so an archive that
+///   grows re-reads only its new records.
+/// - a fetched page, `x.html` with a sibling `x.meta` (`lede fetch`): the
+///   page framed with its metadata; its stat has both sizes summed and the
+///   newer modification time, as a brat pair's.
 /// - anything else: the file.
 public enum ArticleEntry {
     public enum Resolved: Equatable, Sendable {
         case file(String)
         case entry(container: String, line: Int)
         case bratPair(text: String, annotations: String)
+        case warcRecord(container: String, offset: Int64, inner: Int64)
+        case pagePair(page: String, metadata: String)
+    }
+
+    /// Names of pages that a `.meta` file beside them can describe.
+    static let pageSuffixes = [".html", ".htm", ".xhtml"]
+
+    /// `x.html` → `x.meta`: where `lede fetch` keeps what it knows about a page it stored.
+    public static func metadataPath(for page: String) -> String? {
+        let lower = page.lowercased()
+        guard let suffix = pageSuffixes.first(where: { lower.hasSuffix($0) }) else { return nil }
+        return String(page.dropLast(suffix.count)) + ".meta"
     }
 
     static let containerSuffixes = [".jsonl", ".ndjson"]
@@ -40,6 +59,9 @@ public enum ArticleEntry {
     /// True if the name reads as a JSON Lines entry.
     public static func isEntryPath(_ path: String) -> Bool { split(path) != nil }
 
+    /// A container of several articles: JSON Lines or a WARC archive.
+    public static func isAnyContainerName(_ path: String) -> Bool { isContainerName(path) || WARCArchive.isArchiveName(path) }
+
     /// The entry path of a container's line.
     public static func path(container: String, line: Int) -> String { "\(container):\(line)" }
 
@@ -50,9 +72,17 @@ public enum ArticleEntry {
             if isRegularFile(annotations) { return .bratPair(text: path, annotations: annotations) }
             return .file(path)
         }
+        if let metadata = metadataPath(for: path) {
+            if isRegularFile(metadata) { return .pagePair(page: path, metadata: metadata) }
+            return .file(path)
+        }
         if let (container, line) = split(path) {
             var info = stat()
             if stat(path, &info) != 0 { return .entry(container: container, line: line) }
+        }
+        if let (container, offset, inner) = WARCArchive.split(path) {
+            var info = stat()
+            if stat(path, &info) != 0 { return .warcRecord(container: container, offset: offset, inner: inner) }
         }
         return .file(path)
     }
@@ -70,10 +100,12 @@ public enum ArticleEntry {
             return stat(file, &info) == 0 ? info : nil
         case .entry(let container, _):
             return stat(container, &info) == 0 ? info : nil
-        case .bratPair(let text, let annotations):
+        case .bratPair(let text, let annotations), .pagePair(let text, let annotations):
             var other = stat()
             guard stat(text, &info) == 0, stat(annotations, &other) == 0 else { return nil }
             return pairStat(text: info, annotations: other)
+        case .warcRecord(let container, let offset, let inner):
+            return WARCArchive.fileStat(container: container, offset: offset, inner: inner)
         }
     }
 
@@ -101,6 +133,14 @@ public enum ArticleEntry {
             }
         case .entry(let container, let line):
             return LineTables.shared.readLine(line, of: container, limits: limits, entryPath: path)
+        case .warcRecord(let container, let offset, let inner):
+            return WARCArchive.readPage(container: container, offset: offset, inner: inner, limits: limits, entryPath: path)
+        case .pagePair(let page, let metadataFile):
+            return ArticleFileReader.readFile(page, limits: limits).flatMap { pageBytes in
+                ArticleFileReader.read(metadataFile, maximumBytes: 1 << 20, what: "a page's metadata file")
+                    .map { PageFrame.frame(metadata: $0, page: pageBytes) }
+                    .mapError { LoadError(path: page, message: "\(metadataFile): \($0.message)") }
+            }
         }
     }
 

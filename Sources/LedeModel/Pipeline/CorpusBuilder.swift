@@ -140,6 +140,17 @@ public enum ArticleFiles {
                 }
                 return
             }
+            // A WARC archive's records each have a stat of their own (`WARCArchive.entryStat(of:container:)`).
+            if info.st_mode & S_IFMT == S_IFREG, WARCArchive.isArchiveName(file) {
+                guard seen.insert(FileIdentity(info)).inserted else { return }
+                switch WARCArchive.entries(of: file) {
+                case .success(let (entries, problems)):
+                    for (path, entry) in entries { found(path, WARCArchive.entryStat(of: entry, container: info)) }
+                    errors += problems
+                case .failure(let error): errors.append(error)
+                }
+                return
+            }
             if seen.insert(FileIdentity(info)).inserted { found(file, info) }
         }
         for path in paths {
@@ -149,6 +160,13 @@ public enum ArticleFiles {
                 // `news.jsonl:17` named on the command line: that one entry.
                 if let (container, line) = ArticleEntry.split(path), let containerInfo = ArticleEntry.fileStat(container) {
                     if seen.insert(FileIdentity(containerInfo, line: line)).inserted { found(path, containerInfo) }
+                    continue
+                }
+                // `crawl.warc.gz:12345`: that one record (read without listing the archive).
+                if let (container, offset, inner) = WARCArchive.split(path), let containerInfo = ArticleEntry.fileStat(container) {
+                    if seen.insert(FileIdentity(containerInfo, line: Int(offset) &* 31 &+ Int(inner))).inserted {
+                        found(path, containerInfo)
+                    }
                     continue
                 }
                 errors.append(LoadError(path: path, message: code == ENOENT ? "no such file or folder" : "cannot read: \(reason(code))"))
@@ -165,7 +183,7 @@ public enum ArticleFiles {
                 continue
             }
             errors += walkErrors
-            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, .html, brat .txt + .ann) in this folder")) }
+            if found.isEmpty && walkErrors.isEmpty { errors.append(LoadError(path: path, message: "no article files (.txt, .json, .md, .jsonl, .html, .warc, brat .txt + .ann) in this folder")) }
             for (file, info) in found.sorted(by: { $0.0 < $1.0 }) { add(file, info) }
         }
         return errors
@@ -185,8 +203,8 @@ public enum ArticleFiles {
     }
 
     /// Names a folder walk takes (lower case): scraped pages and brat texts,
-    /// content-API and spaCy JSON, Markdown, JSON Lines containers, web pages.
-    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"]
+    /// content-API and spaCy JSON, Markdown, JSON Lines containers, web pages, WARC archives.
+    public static let articleSuffixes = [".txt", ".json", ".md", ".markdown", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".warc", ".warc.gz"]
 
     static func isArticleName(_ name: String) -> Bool {
         let lower = name.lowercased()
@@ -208,6 +226,9 @@ public enum ArticleFiles {
         // `.ann` names seen here: a `.txt` beside one is a brat pair.
         var annotationNames: Set<String> = []
         var texts: [Int] = []
+        // `.meta` names seen here: an `.html` beside one is a fetched page (`ArticleEntry.metadataPath`).
+        var metadataNames: Set<String> = []
+        var pages: [Int] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -216,6 +237,7 @@ public enum ArticleFiles {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let type = entry.pointee.d_type
             if name.lowercased().hasSuffix(".ann") { annotationNames.insert(String(name.dropLast(4))) }
+            if name.lowercased().hasSuffix(".meta") { metadataNames.insert(String(name.dropLast(5))) }
             let isTextName = isArticleName(name)
             // Plain files that are not `.txt` need no system call at all.
             if type == UInt8(DT_REG) && !isTextName { continue }
@@ -233,6 +255,7 @@ public enum ArticleFiles {
                 subfolders.append((path, FileIdentity(info)))
             case S_IFREG where isTextName:
                 if name.lowercased().hasSuffix(".txt") { texts.append(found.count) }
+                if ArticleEntry.metadataPath(for: name) != nil { pages.append(found.count) }
                 found.append((path, info))
             default:
                 // Named like an article but a FIFO or device: say so rather than block on it.
@@ -245,6 +268,15 @@ public enum ArticleFiles {
             var annotations = stat()
             if annotationNames.contains(String(name.dropLast(4))), stat(BratImporter.annotationPath(for: path), &annotations) == 0 {
                 found[index].1 = ArticleEntry.pairStat(text: info, annotations: annotations)
+            }
+        }
+        for index in pages {
+            let (path, info) = found[index]
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var metadata = stat()
+            if let metadataName = ArticleEntry.metadataPath(for: name), metadataNames.contains(String(metadataName.dropLast(5))),
+               let metadataPath = ArticleEntry.metadataPath(for: path), stat(metadataPath, &metadata) == 0 {
+                found[index].1 = ArticleEntry.pairStat(text: info, annotations: metadata)
             }
         }
         for (subfolder, identity) in subfolders {

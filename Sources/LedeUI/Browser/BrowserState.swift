@@ -39,6 +39,8 @@ public struct BrowserState: Sendable {
     public var future: [Location] = []
     public var message: StatusMessage?
     public var indexing: IndexingStatus?
+    /// The feed refresh's progress while it runs (`fetching 3/12`).
+    public var fetching: String?
     /// The article on screen when the last event was applied, and the file it came from: a file changed on disk
     /// is read again under a new id, and the reader finds its place by the path.
     var openedArticle: ArticleID?

@@ -19,6 +19,8 @@ public enum Event: Sendable {
     case notice(String, isError: Bool)
     /// Article files under the folders on screen were added, changed or removed since the last look.
     case filesChanged(FileChanges)
+    /// How the feed refresh is getting on (`fetching 3/12`); nil when it is done.
+    case fetchProgress(String?)
 }
 
 /// What `update` asks the event loop to do: everything with a side effect
@@ -46,4 +48,6 @@ public enum Effect: Hashable, Sendable {
     case suspend
     /// What the reader would want back next time (read marks, places, theme) changed: save it.
     case saveSession
+    /// Fetch the subscribed feeds in the background (`[feeds]` of config.toml).
+    case refreshFeeds
 }

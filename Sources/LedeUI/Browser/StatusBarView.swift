@@ -19,6 +19,7 @@ public enum StatusBarView: Widget {
         let articles = state.corpus.articleCount
         var right = "\(state.theme.name)  \(articles == 0 ? 0 : (state.articlePosition ?? 0) + 1)/\(articles)  \(percent)% "
         if let indexing = state.indexing { right = indexing.text + "  " + right }
+        if let fetching = state.fetching { right = fetching + "  " + right }
         let rightWidth = DisplayWidth.of(right)
         let leftLimit = area.maxX - rightWidth - 1
         let leftArea = Rect(x: x, y: area.y, width: max(0, leftLimit - x), height: 1)

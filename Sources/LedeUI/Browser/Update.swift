@@ -51,6 +51,9 @@ extension BrowserState {
             effects = [.repaint]
         case .filesChanged(let changes):
             effects = filesDidChange(changes)
+        case .fetchProgress(let text):
+            fetching = text
+            effects = [.repaint]
         }
         // The file on screen, to find it again when the index reads it anew under another id.
         if article != openedArticle {
@@ -172,6 +175,9 @@ extension BrowserState {
         case .cycleCooccurrenceUnit: SidebarPane.changeCooccurrence(&self) { $0.unit = $0.unit.other }
         case .cycleCooccurrenceOrder: SidebarPane.changeCooccurrence(&self) { $0.order = $0.order.other }
         case .listArticles: ArticleListOverlay.open(&self)
+        case .refreshFeeds:
+            message = StatusMessage("Fetching the feeds…")
+            return [.refreshFeeds, .repaint]
         case .cycleTheme: return BrowserActions.cycleTheme(&self)
         }
         return [.repaint]

@@ -14,7 +14,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case zoomIn, zoomOut, zoomToFit, nextLane, previousLane, togglePeakMarkers
     case toggleOrganisations, togglePeople, toggleLocations, toggleTopics, toggleModels
     case toggleCooccurrence, cycleCooccurrenceUnit, cycleCooccurrenceOrder
-    case cycleTheme, listArticles
+    case cycleTheme, listArticles, refreshFeeds
     case searchCorpus, editCorpusSearch
     case openAddress, copy, redraw, suspend, commandLine, toggleMouse, setMark, jumpToMark, saveArticle, pipeArticle, cycleArticleOrder, filterArticles, filterDossier
 }

@@ -119,6 +119,7 @@ public struct KeyMap: Sendable {
         KeyBinding(action: .cycleCooccurrenceUnit, label: "¶ / sentence", keys: keys("p"), help: "co-occurrence: count shared paragraphs or shared sentences", panes: [.sidebar], isHint: false),
         KeyBinding(action: .cycleCooccurrenceOrder, label: "rank", keys: keys("s"), help: "co-occurrence: rank by lift (how much more than chance) or by shared count", panes: [.sidebar], isHint: false),
         KeyBinding(action: .listArticles, label: "articles", keys: keys("A"), help: "list the loaded articles (Enter opens one)", panes: main, isHint: false),
+        KeyBinding(action: .refreshFeeds, label: "refresh feeds", keys: keys("R"), help: "fetch the [feeds] of config.toml in the background (new articles appear as they are stored)", panes: main, isHint: false),
         KeyBinding(action: .cycleTheme, label: "theme", keys: keys("T"), help: "switch to the next theme", panes: main, isHint: false),
         KeyBinding(action: .openAddress, label: "open", keys: keys("o"), help: "open in the web browser ($BROWSER or xdg-open): the article's page; a release's source; an entity's page", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
         KeyBinding(action: .copy, label: "copy", keys: keys("y"), help: "copy: the focused mention's sentence, the entity's name, the release, the page address (needs [clipboard] in config.toml)", panes: [.reader, .sidebar, .timeline, .dossier, .articles, .search], isHint: false),
