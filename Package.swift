@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(name: "LedeTestSupport", dependencies: ["LedeModel", "LedeUI"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
-        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeText", "LedeTestSupport"], exclude: ["Fixtures", "DevelopmentSet"]),
+        .testTarget(name: "LedeModelTests", dependencies: ["LedeModel", "LedeText", "LedeTestSupport"], exclude: ["Fixtures", "DevelopmentSet", "ReleaseHeldOut"]),
         .testTarget(name: "LedeIndexTests", dependencies: ["LedeIndex", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "LedeUITests", dependencies: ["LedeUI", "LedeConfig", "LedeModel", "LedeTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LedeTestSupport", "LedeModel", "LedeIndex"]),
