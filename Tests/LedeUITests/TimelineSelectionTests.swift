@@ -73,4 +73,24 @@ struct TimelineSelectionTests {
         Fixture.type(["t", "c"], into: &state)
         #expect(state.derived.timelineModel(for: TimelineModel.Inputs(state: state))?.releases.map(\.organisation) == ["OpenAI", "OpenAI", "OpenAI"])
     }
+
+    @Test("the timeline says where each release stands: planned, delayed, cancelled; nothing for one that is out")
+    func standingIsShown() {
+        let corpus = GrowingReleasesCorpus()
+        let statuses: [ReleaseStatus] = [.released, .planned, .delayed, .cancelled]
+        corpus.publish(statuses.enumerated().map { number, status in
+            var release = GrowingReleasesCorpus.release(10 * (number + 1))
+            release.status = status
+            release.planned = status == .planned || status == .delayed
+            return release
+        })
+        var state = Fixture.state(corpus)
+        state.apply(.corpusChanged(indexing: nil))
+        Fixture.type(["t"], into: &state)
+        for (number, status) in statuses.enumerated() {
+            let details = BrowserView.render(state).lines.first { $0.contains("▸ Model-\(10 * (number + 1))") } ?? ""
+            #expect(details.contains("· \(status.rawValue) ·") == (status != .released), "\(status): \(details)")
+            Fixture.type(["l"], into: &state)
+        }
+    }
 }

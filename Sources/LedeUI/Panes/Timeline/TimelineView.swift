@@ -29,9 +29,23 @@ public enum TimelineView: Widget {
         }
     }
 
+    /// Where a release stands, in a word, when it is not simply out: `planned`, `delayed` or
+    /// `cancelled` (a catalogue row dated after every article is planned too).
+    static func standing(_ release: Release) -> String? {
+        switch release.status {
+        case .released: release.planned ? "planned" : nil
+        case .planned, .delayed, .cancelled: release.status.rawValue
+        }
+    }
+
+    /// ● out, ○ not yet, × called off.
+    static func marker(_ release: Release) -> String {
+        release.status == .cancelled ? "×" : release.planned || release.status != .released ? "○" : "●"
+    }
+
     static func markerStyle(_ release: Release, theme: Theme, base: Style) -> Style {
         var style = Style(foreground: theme.color(forOrganisation: release.organisation)).over(theme[.marker].over(base))
-        if release.planned { style = theme[.planned].over(style) }
+        if standing(release) != nil { style = theme[.planned].over(style) }
         if !release.conflicts.isEmpty { style = theme[.conflict].over(style) }
         return style
     }
@@ -75,7 +89,7 @@ public enum TimelineView: Widget {
             guard let position = layout.positions[index] else { continue }
             var style = markerStyle(releases[index], theme: theme, base: base)
             if index == selection { style = theme[.selected].over(style) }
-            buffer.put(releases[index].planned ? "○" : "●", x: position.x, y: position.y, style: style, clip: area)
+            buffer.put(marker(releases[index]), x: position.x, y: position.y, style: style, clip: area)
         }
 
         for label in layout.labels {
@@ -140,7 +154,7 @@ public enum TimelineView: Widget {
         if let organisation = release.organisation { parts.append(organisation) }
         parts.append(release.dateText.isEmpty ? "undated" : release.dateText)
         parts.append(release.basisDescription)
-        if release.planned { parts.append("planned") }
+        if let standing = standing(release) { parts.append(standing) }
         parts.append(release.mentionCount == 1 ? "1 mention" : "\(release.mentionCount) mentions")
         if let note = peakNote(state, release) { parts.append(note) }
         var text = "▸ " + parts.joined(separator: " · ")
@@ -192,7 +206,7 @@ public enum TimelineView: Widget {
                                style: Style(foreground: theme.color(forOrganisation: release.organisation)).over(rowStyle), clip: area)
             }
             var basis = release.basisDescription
-            if release.planned { basis += " · planned" }
+            if let standing = standing(release) { basis += " · " + standing }
             x = buffer.put(basis, x: x, y: y, style: theme[.dim].over(rowStyle), clip: area)
             if !release.conflicts.isEmpty {
                 buffer.put(TextFit.truncate(" ⚠ " + release.conflicts.joined(separator: "; "), to: max(0, area.maxX - x)), x: x, y: y,
