@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+// SPDX-License-Identifier: Apache-2.0
 // Benchmarks for lede, kept apart from the main package so that its build
 // and tests never pull in ordo-one/benchmark. Build with its own scratch path:
 //   swift build -c release --scratch-path .build-bench

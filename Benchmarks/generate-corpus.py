@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generate a corpus of synthetic scraped news articles in lede's input format.
 
 Every article looks like the reference page (the scraped format, README "Formats"):

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write the same synthetic articles twice: as scraped pages (generate-corpus.py's format) and as web pages.
 
     generate-html.py --articles 10000 --out DIR [--seed S] [--jobs J]

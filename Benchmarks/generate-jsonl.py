@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write a JSON Lines file of short synthetic news articles (one per line), the
 shape many news datasets use: title, text, date, authors, url, and entities
 as {start, end, label, type} spans in Unicode scalars of the text.

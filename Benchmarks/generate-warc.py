@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes a large WARC archive for measuring lede's memory and speed on it:
 visits of a made-up news site, each a request, an HTML response (about
 100 KB of generated words), a metadata record and an image response (300 KB

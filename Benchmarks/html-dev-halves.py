@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Scores lede's main-text extraction on each half of ../shared/html-dev, as score.py scores the whole.
 
     Benchmarks/html-dev-halves.py .build/release/lede [--misses]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # side-by-side.sh — lede next to its peers, in one run, on generated corpora:
 #   loading:      `lede timeline --format csv DIR` (cold index, warm index, --no-index)  vs  `grep -o -F -f names -r DIR`
 #   first frame:  `lede DIR` (cold, warm) vs `less all.txt`, both in a detached tmux at 120x40

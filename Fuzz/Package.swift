@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer harnesses for lede's parsers, kept apart from the main package so
 // that its build and tests never see the sanitizer flags. Build and run with
 // ./run.sh (which passes -sanitize=fuzzer,address to every Swift target, so

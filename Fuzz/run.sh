@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer harnesses (release, -sanitize=fuzzer,address on every
 # Swift target and on the C/C++ of TOMLKit) and runs each for N seconds on a
 # copy of its seed corpus; prints executions, executions per second and any

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the seed corpora (corpus/<harness>/) from the repository's own files.
 
 Deterministic: run it again after the fixtures or samples change, and commit

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """A small HTTP server for lede's fetch tests: feeds, pages and misbehaving
 servers on 127.0.0.1, in the tests' own words. It picks a free port and
 writes it to --port-file; it stops by itself after --lifetime seconds.

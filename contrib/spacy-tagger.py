@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """spaCy adapter for lede's [ner] tagger plug-in.
 
 Reads JSON Lines {"id": ..., "text": ...} (one paragraph each) on standard

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The structure counts of issue 24's targets, printed, and checked where the
 # limit already holds (a limit that does not hold yet is printed as "not
 # enforced yet", to be enforced once the work that meets it lands).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Real screenshots of lede for the README: lede runs in xterm (a real
 # terminal emulator) on a virtual X display, driven through tmux, and each
 # picture is the xterm window as X drew it (xwd), converted to PNG.

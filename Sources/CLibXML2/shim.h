@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libxml2's HTML and XML parsers for Swift (Debian libxml2-dev). The HTML
 // parser copes with broken markup and finds the page's charset; the XML
 // parser reads feeds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Wide-character curses for Swift. pkg-config's -D flags do not reach the
 // Clang importer, so the defines that switch on the wide API live here.
 #ifndef LEDE_CNCURSESW_SHIM_H

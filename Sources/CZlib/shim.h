@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // zlib for Swift (Debian zlib1g-dev): gzip members of WARC archives and
 // gzip-encoded responses.
 #ifndef LEDE_CZLIB_SHIM_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// How `y` may put text on the clipboard. Both ways are off until the user
 /// turns one on: OSC 52 lets any program that writes to the terminal set the
 /// clipboard, so lede does not use it unasked.

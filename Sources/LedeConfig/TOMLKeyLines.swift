@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Where each key of a TOML text is assigned, found in one pass, so that
 /// messages can say `file:line` (TOMLKit's tables do not keep positions).
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import TOMLKit
 
 /// Finds what the TOML parser inside TOMLKit cannot be given.

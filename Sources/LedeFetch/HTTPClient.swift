@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LedeFetch owns lede's only network use: fetching feeds and pages
 // (`lede fetch`, the browser's refresh) and storing them in a folder.
 import Foundation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LedeIndex keeps the corpus in SQLite (through GRDB) and answers the
 // `Corpus` queries from it: articles and paragraphs by id, mentions per
 // article, entities with their aggregates, releases, and FTS5 search. It

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A substring test on bytes: lowercased UTF-8 compares as the lowercased text does.
 enum ByteSearch {
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

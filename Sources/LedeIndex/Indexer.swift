@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The indexer: whether an index is up to date, and the steps of an update.
 // IndexUpdate runs one update (scan, read in chunks, vocabulary, link,
 // finish), sharing its report and vocabulary delta; Indexer+Finish folds and

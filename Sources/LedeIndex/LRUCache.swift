@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A small least-recently-used cache.
 struct LRUCache<Key: Hashable, Value> {
     private var values: [Key: (value: Value, stamp: Int)] = [:]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LedeTerminal is the only module that touches curses: it starts and
 // restores the terminal, decodes input into `Event`s, maps theme colours to
 // colour pairs, and copies a `ScreenBuffer` to the screen cell by cell,

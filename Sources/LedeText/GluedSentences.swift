@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 extension Sentences {
     /// Where a sentence end is glued to the next sentence (`would not.For
     /// now`, `rose.“We`), as scraped pages that lost their paragraph breaks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The normal forms lede compares text in.
 public enum Normalisation {
     /// Typographic quotes as typed on a keyboard (`’` `‘` → `'`, `“` `”` → `"`):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Where sentences end: the one rule every part of lede uses (release
 /// statements, co-occurrence units, the linker's same-sentence test, page
 /// furniture, the reader's sentence highlight).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Small questions about UTF-8 text asked byte by byte, with an ASCII fast
 /// path: the sentence and word rules are built from these.
 public enum UTF8Text {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A set of lower-case ASCII words asked about running text without
 /// splitting it into strings: each word of the text is hashed as it is read
 /// (ASCII letters folded, `-` and `'` inside words kept), so a cheap test can

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the event loop does with the effects `update` returns that reach
 // outside lede: open a page (`o`), copy (`y`), save or pipe the article (`s`,
 // `|`), keep the session file. LedeUI's Browser/Handoff.swift decides what is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 @testable import LedeModel
 import LedeTestSupport
@@ -19,13 +20,14 @@ struct HTMLDevSetTests {
         var without: [String]
     }
 
-    @Test("F1 over the dev set's snippets stays at or above the measured floor", .timeLimit(.minutes(5)))
+    /// The pages are third-party and never in the repository: where the checkout has no
+    /// `../shared/html-dev` beside it (a clone elsewhere), the test is skipped and says why.
+    static var isPresent: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("snippets.json").path) }
+
+    @Test("F1 over the dev set's snippets stays at or above the measured floor", .timeLimit(.minutes(5)),
+          .enabled(if: HTMLDevSetTests.isPresent, "../shared/html-dev is not beside this checkout"))
     func devSetF1() throws {
         let snippetsFile = Self.folder.appendingPathComponent("snippets.json")
-        guard FileManager.default.fileExists(atPath: snippetsFile.path) else {
-            Issue.record("the HTML dev set is missing: expected \(snippetsFile.path) (../shared/html-dev beside the repository, as CI has it)")
-            return
-        }
         let entries = try JSONDecoder().decode([String: Entry].self, from: Data(contentsOf: snippetsFile))
         let importer = HTMLArticleImporter()
         var (truePositives, falsePositives, falseNegatives) = (0, 0, 0)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared helpers for the test targets: locating the package and its fixtures.
 import Foundation
 

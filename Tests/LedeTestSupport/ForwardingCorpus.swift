@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// A corpus that answers every query from `base` unless it says otherwise:

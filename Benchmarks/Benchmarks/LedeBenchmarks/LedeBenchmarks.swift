@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ordo-one/benchmark suite for lede:
 //   cd Benchmarks && swift package --scratch-path .build-bench benchmark
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cooccurrence: opens a folder through the index (warm) and times the
 // co-occurrence query for its most-mentioned entity (issue 14's target: an
 // entity with about 20,000 mentions over 10,000 articles in 50 ms or less),

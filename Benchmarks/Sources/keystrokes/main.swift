@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // keystrokes: opens a folder through the index (warm) and times update +
 // render for a sequence of keys, printing percentiles; for profiling the
 // browser's per-key path outside the terminal (`perf record`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // load-corpus: loads article files the way `lede` does and prints what it
 // found, for measuring time and peak memory from outside (`/usr/bin/time`).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// An independent RFC 8259 recogniser, the oracle for `JSONDocument`:
 /// written from the RFC's grammar, it only says whether text is JSON and
 /// how deeply its values nest (the top-level value is at depth 0).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Flags written from signal handlers and read by LedeTerminal's event loop.
 // A handler may only write `volatile sig_atomic_t` (C11 7.14.1.1); Swift has
 // neither, so the flags live here, behind functions, and the handlers that

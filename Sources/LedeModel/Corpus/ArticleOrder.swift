@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// How the article list is ordered: reading order (by path), newest first,
 /// by title, by first author, or most mentions first. Ties keep reading order.
 public enum ArticleOrder: String, CaseIterable, Sendable {

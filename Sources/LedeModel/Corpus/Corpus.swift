@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What the screen and the exports ask of a loaded corpus.
 ///
 /// Two stores answer it: `InMemoryCorpus` (everything in arrays, for

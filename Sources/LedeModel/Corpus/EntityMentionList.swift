@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Every mention of one entity across the corpus, in reading order, without
 /// loading them: the articles that mention it and how often. A mention is
 /// fetched (with its article's mentions) only when asked for.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What co-occurrence counts in: two entities co-occur when both are
 /// mentioned in the same paragraph (or the same sentence).
 import LedeText

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Every article, mention and entity in arrays: the store behind
 /// `--no-index` and the tests. Identifiers are positions: article `n` is the
 /// `n`-th in reading order, entity `n` the vocabulary's `n`-th.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// An entity's mentions by the publication day of the articles that hold
 /// them: what a histogram over time is made from.
 ///

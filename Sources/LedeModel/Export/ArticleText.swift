@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One article as a reader would keep it: plain text or Markdown, for `s`
 /// (save) and `|` (pipe) in the browser. Paragraphs are as the reader shows
 /// them, unwrapped; control characters other than tab never reach the output

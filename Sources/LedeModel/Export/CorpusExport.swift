@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The command-line output formats (their JSON keys are a contract: README "Command line", tests hold them).
 ///
 /// Every export streams: rows are written as they are read from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// `lede graph`: the co-occurrence network as Graphviz DOT, JSON or GraphML.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A JSON value written by hand: exports stream row by row without
 /// holding the document, keys come out sorted, and characters a terminal
 /// could read as a command (C0, DEL, C1, bidi overrides) are escaped as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Why a release has its date: every sentence that stated one, what it did
 /// (agrees, conflicts, only bounds, speaks of a plan), and the rule that won.
 /// Behind `lede timeline --explain MODEL`.

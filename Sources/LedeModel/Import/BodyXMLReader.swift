@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A small tolerant reader for the content API's `bodyXML`: not an XML
 /// parser (FoundationXML is not on every platform, and a publisher's markup
 /// is not always well formed) but a tag scanner that keeps every text run.

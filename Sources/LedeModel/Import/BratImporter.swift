@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Reads a brat standoff pair: `x.txt` (the text) and `x.ann` (annotations).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A small strict JSON reader for the annotations glued to articles.
 ///
 /// Foundation's `JSONSerialization` builds bridged `Any` trees and was a

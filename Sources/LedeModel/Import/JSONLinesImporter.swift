@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Reads one JSON Lines article: the bytes of one line of a `.jsonl` file

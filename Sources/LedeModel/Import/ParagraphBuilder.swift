@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Builds paragraphs from marked-up text (content-API `bodyXML`, Markdown):
 /// white space collapsed as a browser would, headings flagged, link spans
 /// recorded in Unicode scalars of the paragraph being built.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A whole text split into paragraphs, remembering where each paragraph
 /// starts, so that spans given as offsets into the whole text (NER output:
 /// JSON Lines `entities`, brat, spaCy) can be placed in one paragraph.

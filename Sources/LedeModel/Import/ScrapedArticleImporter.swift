@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ~530 lines, one file: the scraped format has no separators, so the
 // byline, the date, chrome, teasers and the annotations JSON are cut out of
 // one run of text in an order that matters; page furniture is its own file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A name found in an article's text without annotations: by the rules of
 /// `EntityDetector` or by an external tagger. It joins the corpus vocabulary
 /// as a detected entity, so the one automaton finds every mention of it.

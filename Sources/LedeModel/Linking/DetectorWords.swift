@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The detector's view of a paragraph: words with what the rules ask of
 /// them (capitalised, a sentence start, joined to the previous word by a
 /// space, possessive), from one pass over the UTF-8 bytes.

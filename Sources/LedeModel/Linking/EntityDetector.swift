@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ~290 lines, one file: the rules that find people and organisations in an
 // article without annotations share one set of checks (is this word a name
 // word, a known place, a common word here); split, each rule would have to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ~440 lines, one file: linking one article is one pass over the automaton's
 // matches with the rules that accept or reject them (case, possessives,
 // surnames, model names, families); split, the pass would be hard to follow.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Organisations in and around the AI industry, shipped as data
 /// (`Resources/gazetteer.tsv`: name, |-separated aliases, kind). Finds the
 /// organisations an article names but its annotations omit.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What linking reads of an article and what it gives back, per article, in
 // the vocabulary's entity numbers (the stores turn them into ids).
 

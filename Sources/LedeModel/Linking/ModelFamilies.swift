@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Names that look like models but are no release: families (`Llama`,
 /// `Claude`, `Qwen`) and products built on models (`ChatGPT`, `Meta AI`).
 /// Shipped as data (`Resources/model-families.tsv`: name, `family` or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeText
 
 /// Finds the AI models an article names that nothing knows yet, from how

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The names a reader would see for a concept, derived from its label:
 /// legal forms dropped, government forms, demonyms, topic abbreviations.
 /// All word lists are data files in `Resources/`.

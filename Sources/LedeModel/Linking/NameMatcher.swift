@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The name automaton: patterns, their case rules, the sparse Aho–Corasick
 // build and the scan, in one file of ~500 lines because the build and the
 // scan share the packed state layout (first child, sibling, fail, output

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeText
 
 /// The name runs of one sentence, read by `ModelNameFinder`'s rules.

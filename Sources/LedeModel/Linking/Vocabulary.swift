@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ~450 lines, one file: the vocabulary is built once per corpus from its
 // sources (annotations, gazetteer, places, people, detected names, catalogue) into one set of names and one
 // automaton; the merge rules between the sources are the point of the file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One article's part in what the corpus knows of one entity: how often it
 /// names it, and the annotation that lists it there.
 public struct EntityOccurrence: Sendable, Hashable {

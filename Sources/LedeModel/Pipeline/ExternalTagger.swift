@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ~300 lines, one file: running a user's tagger safely (its own process
 // group, a socket for its input so a tagger that exits early cannot raise
 // SIGPIPE in lede, one poll loop with a hang timeout) and reading its spans

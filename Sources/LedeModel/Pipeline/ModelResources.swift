@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Data files shipped with the model (chrome phrases, legal forms, catalogues).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// How the phrases without a full date resolve against the publication date.
 extension DatePhraseFinder {
     /// A festival without a year: the latest one on or before publication (the next one looking forward).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Named days that news text dates things by (`the first day of the Lunar
 /// New Year`, `Christmas`, `Singles' Day`), and their dates by year. Fixed
 /// days are computed; lunar ones come from a table and resolve only in the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Which model in a clause a date phrase belongs to, when a clause names
 /// several models and several dates: apposition (`called o1, in September
 /// 2024`), an appositive clause (`Zed-9, a model Acme launched on May 2`),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Known AI model releases, shipped as data (`Resources/releases.tsv`) and

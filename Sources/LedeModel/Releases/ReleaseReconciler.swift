@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Everything the corpus knows about one model's release, gathered from
 /// every article in reading order.
 public struct ModelEvidence: Sendable {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeText
 
 /// The words news text reports a release with, and the words around them

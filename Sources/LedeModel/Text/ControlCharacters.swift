@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The one rule for text that reaches a terminal: control characters become
 /// visible placeholders, so no byte of an article (or of a hostile file
 /// name, theme or key name) is ever read by the terminal as a command.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Substring search over UTF-8 without Foundation: `String.range(of:)` and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One row of the publisher's annotations JSON.
 public struct Annotation: Hashable, Sendable, Codable {
     public var type: EntityType

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A related-article teaser ("Recommended" block) cut out of the page text.
 public struct RelatedArticle: Hashable, Sendable, Codable {
     /// Column or brand line, when the block has one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The source format an article was read from (`lede parse` reports it).
 public enum ArticleFormat: String, Sendable, Codable, CaseIterable {
     case scraped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LedeModel owns everything known about articles: parsing the scraped format,
 // the entities and their mentions, the model releases, and the corpus that
 // holds them. It imports Foundation only and knows nothing of screens.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Where an entity comes from.
 public enum EntitySource: String, Sendable, Codable {
     /// The publisher annotated the article with it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The publisher's annotation types, plus `model` for AI models we find.
 public enum EntityType: String, Sendable, Codable, CaseIterable, Comparable {
     case organisation = "ORGANISATION"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Typed identifiers: an article, an entity and a mention are never confused
 /// with each other or with a position in some list.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Where a release stands, as the articles tell it.
 public enum ReleaseStatus: String, Sendable, Codable, CaseIterable {
     /// Out: the text says it was released (or gives no sign it was not).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// A date as a feed or an archive writes it: the instant, and the day on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Markup in a string (an RSS description, an Atom `type="html"` title) as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Two habits from vi and less: a number before a key repeats it (`5j`,

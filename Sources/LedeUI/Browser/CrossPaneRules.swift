@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Rules where one pane's state decides what another does. They are named

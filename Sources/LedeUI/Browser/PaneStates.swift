@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// A place the reader has been: for the jump history.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What a pane or an overlay does with the actions every pane shares. Each
 /// pane's conformance sits in its own folder beside its view; `Pane.behaviour`
 /// below is the only table that knows them all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// The one place where input changes state: an event in, the next state and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// `:` — the long tail of actions, typed (as in vim, less and newsboat):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Everything a key can ask the browser to do. `update` gives each its meaning.
 public enum Action: String, CaseIterable, Sendable, Hashable {
     case quit, help, closeOverlay, cancel

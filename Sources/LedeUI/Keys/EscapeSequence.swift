@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Decodes the key sequences terminals send after ESC that curses did not
 /// know (its terminfo entry describes another terminal: `TERM=xterm-256color`
 /// inside tmux sends `ESC [ 1 ~` for Home and `ESC [ 4 ~` for End, rxvt

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// The keymap as a Markdown table, for `lede keys` and the README: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// The article list's own state: the selection among its rows, how the rows

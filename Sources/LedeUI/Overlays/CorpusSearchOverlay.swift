@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// `S`: the search prompt, then the matching paragraphs of every article

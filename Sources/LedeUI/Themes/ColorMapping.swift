@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What colours a terminal can show.
 public enum ColorCapability: Int, Sendable, Comparable, CaseIterable {
     case none = 0, eight = 8, sixteen = 16, palette256 = 256, direct = 16_777_216

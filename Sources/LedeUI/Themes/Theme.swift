@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Every styled element a theme must define, by TOML table and key.

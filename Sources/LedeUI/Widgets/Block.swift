@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// A framed box with a title on its top border: every overlay is drawn in one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Cells drawn in earlier frames, kept by whoever draws frame after frame

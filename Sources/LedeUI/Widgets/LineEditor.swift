@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The one line editor behind every prompt: the reader's search, the
 /// sidebar filter and the corpus search. It edits the text and says what the
 /// key meant; the prompt decides what that does.

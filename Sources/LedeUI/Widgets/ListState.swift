@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A selection in a list and the first row on screen. Every list moves and
 /// scrolls through this one type: the timeline's list, the dossier, the
 /// article list, the search hits and the help.

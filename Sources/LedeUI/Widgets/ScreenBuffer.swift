@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A rectangle of cells on the screen.
 public struct Rect: Hashable, Sendable {
     public var x: Int

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What the terminal must be told to turn the screen it shows (`previous`)
 /// into `next`: every cell that changed, once, in row order. Pure, so the
 /// rules for wide cells are tested without a terminal; the terminal module

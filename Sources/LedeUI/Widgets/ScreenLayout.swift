@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Where each pane sits for a terminal size. Pure arithmetic, so every
 /// size from 40×12 to 300×100 can be checked in tests.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// A row of block glyphs for a series of counts: `▁` to `█` scaled to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LedeUI owns what the browser shows and how keys change it: BrowserState,
 // Action, the KeyMap table, update(), layout, widgets that draw into an
 // in-memory ScreenBuffer, and themes. It never touches curses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What to hand curses for one cell so that the terminal's cursor moves
 /// exactly the cell's width.
 ///

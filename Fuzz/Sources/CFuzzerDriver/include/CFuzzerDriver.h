@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #ifndef LEDE_CFUZZERDRIVER_H
 #define LEDE_CFUZZERDRIVER_H
 

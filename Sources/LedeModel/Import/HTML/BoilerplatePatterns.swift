@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// What an element's class and id say about it, from `html-boilerplate.tsv`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Inside the article, the blocks that are not part of it: Readability's
 /// conditional cleaning of `div`, `section`, `table`, lists and forms (a
 /// negative score, more images than paragraphs, form controls, a few words

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Finds the element that holds the article, as Mozilla's Readability does:
 /// every run of text of 25 characters or more scores `1 + commas +
 /// min(characters / 100, 3)`, given whole to the element around its

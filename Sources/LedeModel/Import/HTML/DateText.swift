@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Publication dates as pages write them: ISO 8601 (`2024-11-06T07:30:00Z`,

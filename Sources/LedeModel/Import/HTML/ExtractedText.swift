@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The article's text as lede keeps it: paragraphs, which of them are
 /// headings, and the links in them.
 struct ExtractedText {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The elements the HTML importer tells apart; everything else is `other`
 /// (read like a `<span>`: its text kept, no break around it).
 enum HTMLTag: UInt8, Sendable {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// What a page's JSON-LD (`<script type="application/ld+json">`) says about

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// Finds a page's main text: furniture removed (`FurnitureRemoval`), the

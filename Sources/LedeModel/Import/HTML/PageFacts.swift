@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Everything a page says about itself, gathered in one walk of its tree:
 /// `<title>`, `<meta>` (by `name`, `property`, `itemprop` and `http-equiv`),
 /// `<link rel=canonical>`, `<html lang>`, JSON-LD scripts, microdata

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// The article's metadata, decided from the page's facts (`PageFacts`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import CLibXML2
 
 /// libxml2's tree flattened into an array in document order: each element

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A run of inline text between two block boundaries: what a reader sees as
 /// one paragraph (a `<p>`, or text straight inside a `<div>` between `<br>`s
 /// and blocks), with the block element it stands in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// A start line and `Name: value` fields, as WARC records and HTTP messages

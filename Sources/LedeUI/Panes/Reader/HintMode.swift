@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// `f`: a label on every mention on screen; typing one focuses that mention.

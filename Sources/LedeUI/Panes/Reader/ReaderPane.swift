@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// The article text: scrolling, mentions in reading order, `]`/`[` across

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Draws the article: title, byline, wrapped paragraphs with every mention

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// The sidebar's co-occurrence view: `c` lists the entities that share

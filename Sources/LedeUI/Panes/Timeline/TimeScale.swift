@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Maps days to columns of the axis, and chooses the ticks for the days shown.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import LedeModel
 
 /// Draws the model-release timeline: a time axis over the days shown (all,
