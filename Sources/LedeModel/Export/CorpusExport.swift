@@ -113,8 +113,24 @@ public enum CorpusExport {
     public static let timelineColumns = ["model", "organisation", "date", "precision", "basis", "planned", "conflicts", "mentions",
                                          "first_mention", "source", "explanation", "stated_by", "status", "period"]
 
-    static func timelineFields(_ release: Release, corpus: any Corpus) -> [String] {
-        let first = corpus.mentionList(of: release.model).mention(at: 0, corpus: corpus).flatMap { mention -> String? in
+    /// Each model's first mention, with every article's mentions read once: asked one model at a time,
+    /// an article naming thousands of models was read (and filtered) once per model.
+    static func firstMentions(of releases: [Release], corpus: any Corpus) -> [EntityID: Mention] {
+        var wanted: [ArticleID: Set<EntityID>] = [:]
+        for release in releases {
+            if let first = corpus.mentionList(of: release.model).postings.first { wanted[first.article, default: []].insert(release.model) }
+        }
+        var result: [EntityID: Mention] = [:]
+        for (article, entities) in wanted {
+            for mention in corpus.mentions(in: article) where entities.contains(mention.entity) && result[mention.entity] == nil {
+                result[mention.entity] = mention
+            }
+        }
+        return result
+    }
+
+    static func timelineFields(_ release: Release, firstMention: Mention?, corpus: any Corpus) -> [String] {
+        let first = firstMention.flatMap { mention -> String? in
             guard let path = corpus.summary(of: mention.article)?.path else { return nil }
             return "\(path)#\(mention.paragraph):\(mention.start)-\(mention.end)"
         } ?? ""
@@ -128,7 +144,9 @@ public enum CorpusExport {
     public static func writeTimelineCSV(_ corpus: any Corpus, to output: inout some TextOutputStream) {
         func line(_ fields: [String]) -> String { fields.map { csvField(ControlCharacters.visible($0)) }.joined(separator: ",") + "\r\n" }
         output.write(line(timelineColumns))
-        for release in corpus.releases { output.write(line(timelineFields(release, corpus: corpus))) }
+        let releases = corpus.releases
+        let firstMentions = firstMentions(of: releases, corpus: corpus)
+        for release in releases { output.write(line(timelineFields(release, firstMention: firstMentions[release.model], corpus: corpus))) }
     }
 
     static func csvField(_ value: String) -> String {
