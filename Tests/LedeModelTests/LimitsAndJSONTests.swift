@@ -70,6 +70,29 @@ struct LimitsAndJSONTests {
         #expect(try JSONDocument.parse(#""\ud800x""#).string == "\u{FFFD}x")
     }
 
+    @Test("JSON: text around escapes, multi-byte text and \\u escapes decode in order")
+    func jsonEscapesInOrder() throws {
+        #expect(try JSONDocument.parse("\"a\\\"é\\u00e9\\n🚀\\ud83d\\ude80z\"").string == "a\"éé\n🚀🚀z")
+    }
+
+    @Test("JSON: a string of escapes decodes in linear time (4× the escapes, well under 16× the time)")
+    func jsonEscapesAreLinear() throws {
+        func seconds(_ pairs: Int) throws -> Double {
+            let text = "\"" + String(repeating: "a\\\"", count: pairs) + "\""
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let decoded = try JSONDocument.parse(text).string
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                #expect(decoded?.count == 2 * pairs)
+            }
+            return best
+        }
+        let small = try seconds(60_000), large = try seconds(240_000)
+        // Linear is about 4×; appending to a String.UnicodeScalarView was about 40× here.
+        #expect(large < max(small, 0.002) * 12, "60,000 escapes: \(small) s; 240,000: \(large) s")
+    }
+
     @Test("a date whose first characters cut a character in two is no date, not a crash")
     func dateCuttingACharacter() throws {
         #expect(CalendarDate.leadingISO("202é-01-01") == nil)

@@ -63,6 +63,26 @@ struct HandoffTests {
         #expect(copied.count < paragraph.count)
     }
 
+    @Test("y never copies a control character: no ESC, C0 but tab and newline, C1 or bidi control reaches the clipboard")
+    func copyIsSanitised() throws {
+        let folder = NSTemporaryDirectory() + "lede-copy-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A bracketed-paste end, Ctrl-O, a C1 CSI, a bidi override and a BEL around a mention.
+        let text = "OpenAI shipped it; touch /tmp/PWNED \u{1b}[201~\u{0f} then \u{9b}31m \u{202e}gnp.exe\u{202c} \u{07}done."
+        let line = try JSONSerialization.data(withJSONObject: ["title": "Attack", "text": text, "date": "2025-01-02"])
+        try (String(decoding: line, as: UTF8.self) + "\n").write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+        var state = Fixture.state(InMemoryCorpus.load(paths: [folder]))
+        Fixture.type(["<Tab>"], into: &state)
+        let effects = state.apply(.key(.character("y")))
+        let copied = try #require(effects.compactMap { if case .copy(let text) = $0 { return text } else { return nil } }.first)
+        #expect(copied.contains("OpenAI") && copied.contains("touch /tmp/PWNED"))
+        for scalar in copied.unicodeScalars {
+            #expect(scalar == "\t" || scalar == "\n" || !ControlCharacters.needsReplacing(scalar), "U+\(String(scalar.value, radix: 16)) copied")
+        }
+        #expect(!copied.unicodeScalars.contains("\u{1b}") && !copied.unicodeScalars.contains("\u{9b}") && !copied.unicodeScalars.contains("\u{202e}"))
+    }
+
     @Test("c and C step through the organisations forwards and back, with all of them between the ends")
     func organisationSteps() throws {
         var state = Fixture.state(Fixture.samples)

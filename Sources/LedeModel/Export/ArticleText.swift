@@ -37,6 +37,13 @@ public enum ArticleText {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\t" || !ControlCharacters.needsReplacing($0) }))
     }
 
+    /// Text for the clipboard (`y`): as saved text, with line breaks kept. The OSC 52 payload and a
+    /// clipboard command's input are pasted into shells, where ESC, C1 and bidi controls could end a
+    /// bracketed paste or hide what runs (paste-jacking); none of them survives, in any form.
+    public static func copyable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\t" || $0 == "\n" || !ControlCharacters.needsReplacing($0) }))
+    }
+
     /// Characters that would start Markdown syntax at a line's start or inside it, escaped.
     static func escaped(_ text: String) -> String {
         var result = ""

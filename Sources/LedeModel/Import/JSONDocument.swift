@@ -176,42 +176,43 @@ public enum JSONDocument: Sendable, Equatable {
                 if byte < 0x20 { throw error("control character in a string") }
                 position += 1
             }
-            var scalars = String.UnicodeScalarView()
-            guard let prefix = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
-                throw error("invalid UTF-8 in a string")
-            }
-            scalars.append(contentsOf: prefix.unicodeScalars)
+            // Decoded into one byte buffer and validated once at the end: appending to a
+            // String.UnicodeScalarView copied the whole string each time (quadratic in escapes).
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(position - start + 64)
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             var runStart = position
-            func flushRun() throws(SyntaxError) {
+            func flushRun() {
                 guard runStart < position else { return }
-                guard let run = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<position]), as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string")
-                }
-                scalars.append(contentsOf: run.unicodeScalars)
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            }
+            func append(_ scalar: Unicode.Scalar) {
+                UTF8.encode(scalar) { decoded.append($0) }
             }
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
-                    try flushRun()
+                    flushRun()
                     position += 1
-                    return String(scalars)
+                    guard let text = String(validating: decoded, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                    return text
                 }
                 if byte < 0x20 { throw error("control character in a string") }
                 guard byte == UInt8(ascii: "\\") else { position += 1; continue }
-                try flushRun()
+                flushRun()
                 position += 1
                 guard position < bytes.count else { throw error("unexpected end") }
                 let escape = bytes[position]
                 position += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{8}")
-                case UInt8(ascii: "f"): scalars.append("\u{C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): append("\"")
+                case UInt8(ascii: "\\"): append("\\")
+                case UInt8(ascii: "/"): append("/")
+                case UInt8(ascii: "b"): append("\u{8}")
+                case UInt8(ascii: "f"): append("\u{C}")
+                case UInt8(ascii: "n"): append("\n")
+                case UInt8(ascii: "r"): append("\r")
+                case UInt8(ascii: "t"): append("\t")
                 case UInt8(ascii: "u"):
                     var value = try hex4()
                     if (0xD800...0xDBFF).contains(value) {
@@ -232,7 +233,7 @@ public enum JSONDocument: Sendable, Equatable {
                     } else if (0xDC00...0xDFFF).contains(value) {
                         value = 0xFFFD
                     }
-                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    append(Unicode.Scalar(value) ?? "\u{FFFD}")
                 default:
                     throw error("unknown escape")
                 }

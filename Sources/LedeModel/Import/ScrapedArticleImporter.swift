@@ -232,18 +232,23 @@ public struct ScrapedArticleImporter: ArticleImporter {
     /// Removes `…worthless.tessa.marlow@ft.com` at the end, keeping the sentence's full stop.
     static func cutEmail(from body: inout String, authors: [String]) -> String? {
         let text = body.trimmingWhitespace()
-        guard let at = text.lastIndex(of: "@") else { return nil }
+        // Bytes, not Characters: walking Characters backwards over a run of
+        // regional indicators re-reads the run at every step (quadratic).
+        let utf8 = text.utf8
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
         let domain = text[text.index(after: at)...]
         guard domain.contains("."), domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
         var start = at
-        // An address's local part is at most 64 characters; a longer run is
-        // not an address, and looking further would make this quadratic.
+        // An address's local part is at most 64 characters (all ASCII); a longer
+        // run is not an address, and looking further would make this quadratic.
         var scanned = 0
-        while start > text.startIndex, scanned < 128 {
+        while start > utf8.startIndex, scanned < 128 {
             scanned += 1
-            let previous = text.index(before: start)
-            let character = text[previous]
-            guard character.isASCII, character.isLetter || character.isNumber || "._%+-".contains(character) else { break }
+            let previous = utf8.index(before: start)
+            let byte = utf8[previous]
+            let isLocal = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(byte)
+            guard isLocal else { break }
             start = previous
         }
         var local = String(text[start..<at])

@@ -89,6 +89,6 @@ enum Handoff {
             return [.repaint]
         }
         state.message = StatusMessage("Copying \(copied.what)")
-        return [.copy(copied.text), .repaint]
+        return [.copy(ArticleText.copyable(copied.text)), .repaint]
     }
 }
