@@ -11,6 +11,20 @@ import Testing
 struct FormatImporterTests {
     let router = FormatSniffer()
 
+    @Test("a UTF-8 byte-order mark changes nothing, in any format", arguments: [
+        ("a.md", "---\ntitle: Hello\ndate: 2025-01-02\n---\nOpenAI released o3."),
+        ("b.txt", "# Title here\n\nOpenAI released o3 today."),
+        ("c.jsonl:1", #"{"title": "J", "text": "OpenAI released o3.", "date": "2025-01-02"}"#),
+        ("d.json", #"{"text": "OpenAI opened an office in Tokyo.", "ents": [{"start": 0, "end": 6, "label": "ORG"}]}"#),
+    ])
+    func byteOrderMark(path: String, text: String) throws {
+        let plain = try router.parse(Data(text.utf8), path: path).get()
+        let marked = try router.parse(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), path: path).get()
+        #expect(marked.title == plain.title && !marked.title.hasPrefix("\u{FEFF}"))
+        #expect(marked.paragraphs == plain.paragraphs && marked.published == plain.published && marked.format == plain.format)
+        #expect(marked.givenMentions == plain.givenMentions)
+    }
+
     func fixture(_ name: String) -> String { PackagePaths.fixture("formats/" + name) }
 
     func load(_ name: String) throws -> Article {

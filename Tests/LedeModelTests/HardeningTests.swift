@@ -142,6 +142,11 @@ struct HardeningTests {
         guard case .failure(let tooLong) = ArticleFileReader.read(text, limits: small) else { Issue.record("over the limit read"); return }
         #expect(tooLong.message.contains("file is 31 bytes, over the limit of 8 bytes"))
         #expect(throws: Never.self) { try ArticleFileReader.read(text).get() }
+        // A NUL past the first block is binary too, not a brat pair (`# La` was once an organisation).
+        let late = folder.appendingPathComponent("late.txt").path
+        _ = FileManager.default.createFile(atPath: late, contents: Data("# La\n\n".utf8 + [UInt8](repeating: 0x61, count: 8_000) + [0] + Array(" tail".utf8)))
+        guard case .failure(let lateError) = ArticleFileReader.read(late) else { Issue.record("a NUL after 4 KB was read"); return }
+        #expect(lateError.message.contains("binary"))
     }
 
     @Test("a named pipe called x.txt is refused at once, given directly or found in a folder", .timeLimit(.minutes(1)))

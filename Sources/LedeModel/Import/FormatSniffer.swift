@@ -54,16 +54,26 @@ public struct FormatSniffer: ArticleImporter {
         case .failure(let problem):
             return .failure(LoadError(path: path, message: "the page's metadata: \(problem)"))
         case nil:
-            return importer(for: data, path: path).parse(data, path: path)
+            // A UTF-8 byte-order mark is no part of any format (editors on Windows write one).
+            let body = Self.withoutByteOrderMark(data)
+            return importer(for: body, path: path).parse(body, path: path)
         }
+    }
+
+    /// The bytes after a UTF-8 byte-order mark (a copy, so indices start at 0), or the bytes as they are.
+    static func withoutByteOrderMark(_ data: Data) -> Data {
+        data.starts(with: [0xEF, 0xBB, 0xBF]) ? Data(data.dropFirst(3)) : data
     }
 
     /// The format these bytes are in.
     public static func format(of data: Data, path: String) -> ArticleFormat {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return format(of: withoutByteOrderMark(data), path: path) }
         if PageFrame.isFramed(data) { return .html }
         if isHTML(data, path: path) { return .html }
-        if data.contains(0) { return .brat }
+        // A line of a JSON Lines file is JSON whatever it holds; elsewhere a NUL is the frame of a
+        // brat pair (the file reader refuses any other file with one).
         if ArticleEntry.isEntryPath(path) { return .jsonLines }
+        if data.contains(0) { return .brat }
         let lower = path.lowercased()
         let isMarkdownName = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
         let first = data.first { !(0x20 == $0 || (0x09...0x0D).contains($0)) }

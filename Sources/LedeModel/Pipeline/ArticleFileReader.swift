@@ -55,8 +55,18 @@ public enum ArticleFileReader {
                 if data.prefix(sniffBytes).contains(0), !isUTF16(data) { return .failure(binary(path)) }
             }
         }
-        if !sniffed, data.contains(0), !isUTF16(data) { return .failure(binary(path)) }
+        // A NUL anywhere is binary (the first block is checked early so a large binary file is not read
+        // whole): only a brat pair, made of two files, is framed with a NUL, after this check.
+        if Self.holdsNUL(data), !isUTF16(data) { return .failure(binary(path)) }
         return .success(data)
+    }
+
+    /// Whether the bytes hold a NUL (memchr: gigabytes a second).
+    static func holdsNUL(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
     }
 
     /// Text with a UTF-16 byte-order mark (a web page saved so) holds NULs and is still text.
