@@ -41,7 +41,8 @@ struct Browse: ParsableCommand {
         let watcher = FolderWatcher(paths: wiring.paths)
         watcher.start()
         let refresher = FeedRefresher(subscriptions: settings.feeds, watchedPaths: wiring.paths)
-        runLoop(&state, terminal: terminal, source: wiring.source, watcher: watcher, refresher: refresher, settings: settings, session: session)
+        let hadArticles = runLoop(&state, terminal: terminal, source: wiring.source, watcher: watcher, refresher: refresher,
+                                  settings: settings, session: session)
         refresher.stop()
         session.changed()
         if let problem = session.saveIfDue(state.sessionRecord(), force: true) { printError("lede: \(problem)") }
@@ -49,7 +50,7 @@ struct Browse: ParsableCommand {
         wiring.source.stopAndWait()
         terminal.stop()
         trace.report()
-        try wiring.finish(state, settings: settings, terminal: terminal)
+        try wiring.finish(state, settings: settings, terminal: terminal, hadArticles: hadArticles)
     }
 
     /// Before anything is read or drawn: a terminal on both ends, and a TERM curses can drive (our message, not curses's).
@@ -67,9 +68,10 @@ struct Browse: ParsableCommand {
     /// Events in, effects out: what the corpus source and the folder watcher
     /// report and what the terminal reads become events for `update`; the
     /// loop performs the effects it returns (draw, quit, re-index). Until `q`
-    /// or a termination signal.
+    /// or a termination signal. Returns whether any article was ever on screen.
     func runLoop(_ state: inout BrowserState, terminal: Terminal, source: any CorpusSource, watcher: FolderWatcher,
-                 refresher: FeedRefresher, settings: Settings, session: SessionKeeper) {
+                 refresher: FeedRefresher, settings: Settings, session: SessionKeeper) -> Bool {
+        var hadArticles = false, toldEmpty = false
         let opener = AddressOpener()
         let clipboard = ClipboardWriter(setting: settings.clipboard)
         var dirty = true
@@ -83,8 +85,18 @@ struct Browse: ParsableCommand {
                 dirty = false
                 state.readAhead()
             }
-            // A first build that found nothing to show ends the browser (Browse.run says why).
-            if source.firstUpdateFinished && state.corpus.articleCount == 0 && events.isEmpty { break }
+            // A first build that found nothing to show ends the browser (Browse.run says why). Articles
+            // that go later (a checkout, a folder renamed or regenerated) are waited for, with a notice.
+            if state.corpus.articleCount > 0 {
+                hadArticles = true
+                toldEmpty = false
+            } else if source.firstUpdateFinished && events.isEmpty {
+                if !hadArticles { break }
+                if !toldEmpty {
+                    toldEmpty = true
+                    events.append(.notice("No articles: the files are gone or moved; they show again when they are back", isError: true))
+                }
+            }
             if events.isEmpty {
                 let event = terminal.readEvent()
                 // Idle: a good moment to save what changed.
@@ -146,6 +158,7 @@ struct Browse: ParsableCommand {
                 }
             }
         }
+        return hadArticles
     }
 }
 

@@ -87,7 +87,8 @@ struct BrowserWiring {
     }
 
     /// With the terminal restored: every problem on stderr, then the exit (a signal's, 2 with nothing to show, 1 after unreadable files).
-    func finish(_ state: BrowserState, settings: Settings, terminal: Terminal) throws {
+    /// `hadArticles`: some article was on screen (a folder emptied since is no failure of lede's).
+    func finish(_ state: BrowserState, settings: Settings, terminal: Terminal, hadArticles: Bool) throws {
         let finalCorpus = state.corpus
         // Notices of the in-memory path were printed before the screen started.
         let problems = ((background == nil ? settings.problems : startupProblems(settings)) + (background?.notices ?? [])
@@ -97,7 +98,7 @@ struct BrowserWiring {
         // Ended by a signal (kill -INT included; the Ctrl-C key is a plain quit):
         // die of it now that the terminal is restored, as a shell expects (128 + n).
         if let signal = terminal.terminationSignal { Terminal.exit(bySignal: signal) }
-        if finalCorpus.articleCount == 0 {
+        if finalCorpus.articleCount == 0 && !hadArticles {
             printError("lede: no articles to show")
             throw ExitCode(2)
         }

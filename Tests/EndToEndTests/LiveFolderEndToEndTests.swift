@@ -56,4 +56,28 @@ struct LiveFolderEndToEndTests {
         let exit = try session.waitFor("exit") { $0.range(of: "EXIT:1[0-9]{3}", options: .regularExpression) != nil }
         #expect(exit.contains("EXIT:1000"))
     }
+
+    @Test("a folder emptied or renamed while lede shows it: lede keeps running, says so, and shows the articles when they return", arguments: [false, true])
+    func folderThatVanishes(noIndex: Bool) throws {
+        let folder = try makeFolder()
+        let moved = folder + "-moved"
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: moved)
+        }
+        let session = try TmuxSession(width: 100, height: 30)
+        try session.run("\(TmuxSession.binary) \(noIndex ? "--no-index " : "")\(folder); echo EXIT:$((1000+$?))")
+        try session.waitFor("the browser") { $0.contains("Alpha notes on small models") && $0.contains("READ") && !$0.contains("indexing") }
+        // `mv w w2`, as a checkout or a regenerated folder does for a moment.
+        try FileManager.default.moveItem(atPath: folder, toPath: moved)
+        let gone = try session.waitFor("the notice") { $0.contains("No articles") }
+        #expect(!gone.contains("EXIT:"))
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(!(try session.screen()).contains("EXIT:"), "lede ended while its folder was away")
+        try FileManager.default.moveItem(atPath: moved, toPath: folder)
+        try session.waitFor("the articles back") { $0.contains("Alpha notes on small models") || $0.contains("Beta notes on open weights") }
+        try session.type("q")
+        let exit = try session.waitFor("exit") { $0.range(of: "EXIT:1[0-9]{3}", options: .regularExpression) != nil }
+        #expect(exit.contains("EXIT:1000"))
+    }
 }
