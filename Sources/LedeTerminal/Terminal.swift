@@ -167,9 +167,9 @@ public final class Terminal {
     private var pendingInput: [Event] = []
 
     /// ESC alone is Esc. ESC `[` or ESC `O` starts a sequence curses did not
-    /// know for this terminal: read to its end and decode it as one key (or
-    /// none), never as the characters it is made of. ESC and anything else is
-    /// Esc, then that key.
+    /// know for this terminal, ESC `]`, `P`, `_`, `^` or `X` a terminal's reply
+    /// or string: read to its end and decode it as one key (or none), never as
+    /// the characters it is made of. ESC and anything else is Esc, then that key.
     private func escape() -> Event? {
         // The rest of a sequence arrives with its ESC; a person's next key does not come within 25 ms.
         wtimeout(lede_stdscr(), 25)
@@ -181,7 +181,7 @@ public final class Terminal {
             if let event = functionKey(Int32(next)) { pendingInput.append(event) }
             return .key(.escape)
         }
-        guard let scalar = Unicode.Scalar(UInt32(next)), scalar == "[" || scalar == "O" else {
+        guard let scalar = Unicode.Scalar(UInt32(next)), scalar == "[" || scalar == "O" || EscapeSequence.stringIntroducers.contains(Character(scalar)) else {
             if let key = characterKey(UInt32(next)) { pendingInput.append(.key(key)) }
             return .key(.escape)
         }

@@ -313,7 +313,24 @@ struct EscapeSequenceTests {
     func stopsAtFinal() {
         #expect(Self.decode("[4~jk").consumed == 3)
         #expect(Self.decode("OAj").consumed == 2)
-        // A run with no final byte ends at the length limit.
-        #expect(Self.decode("[" + String(repeating: "1", count: 40)).consumed == 1 + EscapeSequence.maximumLength)
+        // A long sequence is read to its final byte and is no key: none of it is typed.
+        let long = Self.decode("[" + String(repeating: "1", count: 40) + "~j")
+        #expect(long.key == nil && long.consumed == 42)
+        // A run with no final byte ends at the read limit.
+        #expect(Self.decode("[" + String(repeating: "1", count: 5000)).consumed == 1 + EscapeSequence.maximumRead)
+    }
+
+    @Test("long replies and string sequences are read to their end and are no key", arguments: [
+        "[?64;1;2;6;9;15;16;17;18;21;22;28c",        // xterm's device attributes (its `c` toggled co-occurrence)
+        "[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20q", // its `q` quit
+        "]11;rgb:0000/0000/0000\u{07}",               // OSC 11 (background colour) ended by BEL
+        "]11;rgb:ffff/ffff/ffff\u{1B}\\",           // … and by ST
+        "P1$r0m\u{1B}\\",                            // DCS (DECRQSS reply)
+        "_Gi=1;OK\u{1B}\\",                          // APC (kitty graphics reply)
+    ])
+    func longAndStringSequences(sequence: String) {
+        let result = Self.decode(sequence + "q")
+        #expect(result.key == nil, "\(sequence.debugDescription)")
+        #expect(result.consumed == sequence.count, "\(sequence.debugDescription) read \(result.consumed) of \(sequence.count)")
     }
 }

@@ -6,9 +6,15 @@
 /// its bytes are never replayed as typed characters.
 public enum EscapeSequence {
     /// Where a sequence after ESC ends: CSI (`[`) runs to a final byte
-    /// 0x40–0x7E (or rxvt's `~ ^ $ @`), SS3 (`O`) is one character. At most
-    /// `maximumLength` characters are read; a longer run is not a key.
+    /// 0x40–0x7E (or rxvt's `~ ^ $ @`), SS3 (`O`) is one character, and the
+    /// string sequences, OSC (`]`), DCS (`P`), APC (`_`), PM (`^`) and SOS
+    /// (`X`), run to BEL or ST (ESC `\`). A sequence is read to its end
+    /// whatever its length (an xterm device-attributes reply is 30 characters),
+    /// so none of it is typed; only past `maximumRead` characters is it cut.
+    /// A key's sequence is at most `maximumLength` characters; a longer one is no key.
     public static let maximumLength = 16
+    public static let maximumRead = 4096
+    public static let stringIntroducers: Set<Character> = ["]", "P", "_", "^", "X"]
 
     public enum Scan: Equatable {
         /// Read another character.
@@ -20,8 +26,13 @@ public enum EscapeSequence {
     /// After ESC and `introducer`, with `body` read so far.
     public static func scan(introducer: Character, body: [Character]) -> Scan {
         guard let last = body.last else { return .needMore }
+        if body.count >= maximumRead { return .complete }
+        if stringIntroducers.contains(introducer) {
+            if last == "\u{07}" { return .complete }
+            if last == "\\", body.count >= 2, body[body.count - 2] == "\u{1B}" { return .complete }
+            return .needMore
+        }
         if introducer == "O" { return .complete }
-        if body.count >= maximumLength { return .complete }
         guard let value = last.unicodeScalars.first?.value, last.unicodeScalars.count == 1 else { return .complete }
         // Parameter and intermediate bytes continue the sequence; rxvt ends some with ^ $ @ (0x5E 0x24 0x40).
         if value == 0x24 { return .complete }
@@ -30,7 +41,7 @@ public enum EscapeSequence {
 
     /// The key a complete sequence stands for, nil for one lede has no key for.
     public static func key(introducer: Character, body: [Character]) -> Key? {
-        guard let final = body.last else { return nil }
+        guard let final = body.last, body.count <= maximumLength, !stringIntroducers.contains(introducer) else { return nil }
         if let key = cursorKey(final) { return key }
         if introducer == "O" {
             switch final {
