@@ -118,7 +118,7 @@ public final class IndexDatabase: Sendable {
             let pool = try makePool(path: path)
             do {
                 let state = try pool.read { db in try storedState(db) }
-                if state.version == schemaVersion && state.fingerprint == dataFingerprint {
+                if state.version == schemaVersion && state.fingerprint == dataFingerprint && state.missing.isEmpty {
                     return IndexDatabase(path: path, pool: pool, lock: lock, notices: notices)
                 }
                 if !state.hasTables {
@@ -127,6 +127,8 @@ public final class IndexDatabase: Sendable {
                 }
                 notices.append(state.version != schemaVersion
                     ? "the index \(path) is from another version of lede; rebuilding it"
+                    : !state.missing.isEmpty
+                    ? "the index \(path) is damaged (no \(state.missing.prefix(3).joined(separator: ", "))); rebuilding it"
                     : "lede's data (gazetteer, catalogue or name rules) changed; rebuilding the index")
             } catch {
                 if isDiskProblem(error) { throw IndexUnavailable("cannot write the index \(path): \(describe(error))") }
@@ -195,7 +197,23 @@ public final class IndexDatabase: Sendable {
         var version: Int
         var fingerprint: String?
         var hasTables: Bool
+        /// Tables, indexes and triggers of the schema the file lacks (`drop table postings` left
+        /// every entity with no mentions and said nothing).
+        var missing: [String] = []
     }
+
+    /// Every table, index and trigger the schema makes, as `sqlite_master` names them.
+    static let schemaObjects: Set<String> = {
+        // Made in an in-memory database; should that fail, creating any index fails too, and says so.
+        do {
+            return Set(try DatabaseQueue().write { db -> [String] in
+                try createSchema(db, fingerprint: "")
+                return try String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            })
+        } catch {
+            return []
+        }
+    }()
 
     static func storedState(_ db: Database) throws -> StoredState {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -204,7 +222,12 @@ public final class IndexDatabase: Sendable {
         if try db.tableExists("meta") {
             fingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'data_fingerprint'")
         }
-        return StoredState(version: version, fingerprint: fingerprint, hasTables: tables > 0)
+        var state = StoredState(version: version, fingerprint: fingerprint, hasTables: tables > 0)
+        if state.hasTables {
+            let present = Set(try String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+            state.missing = schemaObjects.subtracting(present).sorted()
+        }
+        return state
     }
 
     static func createSchema(_ db: Database, fingerprint: String) throws {

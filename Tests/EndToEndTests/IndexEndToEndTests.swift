@@ -61,22 +61,29 @@ struct IndexCommandTests {
         #expect(many.stdout.contains("\"explanation\" : \"catalogue, confirmed by"))
     }
 
-    @Test("an index damaged under lede: the export names what it could not read and exits 1, never prints it as no article")
+    @Test("an index damaged under lede: the export names what it could not read and exits 1, never prints it as no article; a missing table is rebuilt on open")
     func damagedIndex() throws {
         let cache = NSTemporaryDirectory() + "lede-e2e-cache-damaged-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let samples = "Sources/lede/Samples"
         let healthy = try runLede(["parse", samples], environment: ["XDG_CACHE_HOME": cache])
         #expect(healthy.status == 0 && healthy.stderr.isEmpty, "\(healthy.stderr)")
-        // The index is up to date, so the next run reads it; its article text is gone.
+        // The index is up to date, so the next run reads it; one article's markup is garbage.
         let roots = IndexLocation.canonicalRoots([PackagePaths.root.path + "/" + samples])
         let index = IndexLocation.indexPath(roots: roots, cacheDirectory: cache + "/lede")
-        try DatabaseQueue(path: index).write { db in try db.execute(sql: "DROP TABLE article_text") }
+        try DatabaseQueue(path: index).write { db in
+            try db.execute(sql: "UPDATE articles SET markup = x'C801' WHERE id = (SELECT min(id) FROM articles)")
+        }
         let damaged = try runLede(["parse", samples], environment: ["XDG_CACHE_HOME": cache])
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("lede: could not read the text of article "), "\(damaged.stderr)")
-        #expect(damaged.stderr.contains(" from the index: no such table: article_text"))
+        #expect(damaged.stderr.contains(" from the index: a damaged markup blob"))
         #expect(damaged.stderr.contains("the output above is incomplete"))
+        // A table gone (`drop table`) is found when the index is opened: rebuilt, said so, the whole export.
+        try DatabaseQueue(path: index).write { db in try db.execute(sql: "DROP TABLE postings") }
+        let rebuilt = try runLede(["parse", samples], environment: ["XDG_CACHE_HOME": cache])
+        #expect(rebuilt.status == 0 && rebuilt.stdout == healthy.stdout)
+        #expect(rebuilt.stderr.contains("is damaged (no table postings); rebuilding it"), "\(rebuilt.stderr)")
         // Reading the files instead gives the whole export again.
         let memory = try runLede(["parse", "--no-index", samples])
         #expect(memory.status == 0 && memory.stdout == healthy.stdout)

@@ -34,6 +34,24 @@ struct DamagedIndexTests {
         #expect(corpus.takeReadFailures().isEmpty)
     }
 
+    @Test("a table missing when the index is opened: rebuilt and said so, not read as no mentions")
+    func missingTableOnOpen() throws {
+        let cache = SyntheticCorpus.temporaryFolder("cache")
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let (indexer, corpus, _) = try openIndex([PackagePaths.samples], cache: cache)
+        try update(indexer, corpus, paths: [PackagePaths.samples])
+        let mentioned = corpus.allEntities().filter { corpus.mentionList(of: $0.id).count > 0 }.count
+        try #require(mentioned > 0)
+        let path = indexer.database.path
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "DROP TABLE postings") }
+        let loader = CorpusLoader(builder: CorpusBuilder(threads: 2), cacheDirectory: cache)
+        var notices: [String] = []
+        let reopened = try #require(loader.openIndex(paths: [PackagePaths.samples], notices: &notices), "\(notices)")
+        #expect(notices.contains { $0.contains("damaged (no table postings)") && $0.contains("rebuilding") }, "\(notices)")
+        try update(reopened.indexer, reopened.corpus, paths: [PackagePaths.samples])
+        #expect(reopened.corpus.allEntities().filter { reopened.corpus.mentionList(of: $0.id).count > 0 }.count == mentioned)
+    }
+
     @Test("a blob corrupted under the reader: its mentions are reported damaged, not read as none")
     func corruptedBlob() throws {
         let (corpus, damage) = try indexedSamples()
