@@ -66,15 +66,10 @@ public enum FeedParser {
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
 
-    private static let initialised: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
     /// Parses a feed; `baseURL` (the feed's address) resolves relative links.
     public static func parse(_ data: Data, baseURL: String? = nil) -> Result<Feed, FeedError> {
         guard data.count <= maximumBytes else { return .failure(.tooLarge(bytes: data.count)) }
-        _ = initialised
+        LibXML.ready
         let document: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, raw.count > 0 else { return nil }
             return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options)

@@ -21,6 +21,7 @@ final class HTMLDocument {
         let (start, encoding) = PageEncoding.choose(for: data)
         let bytes = data.dropFirst(start)
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        LibXML.ready
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let parsed = bytes.withUnsafeBytes { raw -> htmlDocPtr? in
