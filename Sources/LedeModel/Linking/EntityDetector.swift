@@ -109,122 +109,146 @@ public struct EntityDetector: Sendable {
 
     func detect(_ words: [Word], lowerWords: WordHashes, people: inout Set<String>, organisations: inout Set<String>,
                 contextOrganisations: inout Set<String>) {
-        /// A word that may be part of a person's name here.
-        func isPersonWord(_ index: Int) -> Bool {
-            let word = words[index]
-            guard word.isNameWord, !notNames.contains(word.text), !knownWords.contains(word.lower) else { return false }
-            return !(word.startsSentence && lowerWords.contains(word.lowerHash))
-        }
-        func joined(_ range: ClosedRange<Int>) -> String { range.map { words[$0].text }.joined(separator: " ") }
-        /// Lower-case words before `index` (at most `count`), nearest last, stopping at a sentence start.
-        func wordsBefore(_ index: Int, _ count: Int) -> [String] {
-            var result: [String] = []
-            var position = index
-            while result.count < count, position > 0, words[position].joinedToPrevious {
-                position -= 1
-                result.insert(words[position].lower, at: 0)
-            }
-            return result
-        }
-        func follows(_ index: Int, cue kind: String) -> Bool {
-            let before = wordsBefore(index, 3)
-            return (rules.cues[kind] ?? []).contains { cue in cue.count <= before.count && Array(before.suffix(cue.count)) == cue }
-        }
-        func addPerson(_ range: ClosedRange<Int>) {
-            let name = joined(range)
-            guard !knownNames.contains(name.lowercased()), !range.contains(where: { orgSuffixes.contains(words[$0].text) }),
-                  !productWords.contains(words[range.lowerBound].text) else { return }
-            // The tail of an institution's name: `Centre for Strategic Studies`, `Bank of Sam Altman`.
-            if range.lowerBound > 1, words[range.lowerBound].joinedToPrevious, words[range.lowerBound - 1].joinedToPrevious,
-               ["of", "for", "&"].contains(words[range.lowerBound - 1].text), words[range.lowerBound - 2].isCapitalised { return }
-            // A product's name: after a product code (`GB10 Grace Blackwell`) or before a product word (`… chip`).
-            if range.lowerBound > 0, words[range.lowerBound].joinedToPrevious,
-               words[range.lowerBound - 1].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return }
-            if range.upperBound + 1 < words.count, words[range.upperBound + 1].joinedToPrevious,
-               productCues.contains(words[range.upperBound + 1].lower) { return }
-            // The word after is an industry word: the name is an organisation's (`Morgan Stanley Capital`).
-            if range.upperBound + 1 < words.count, words[range.upperBound + 1].joinedToPrevious,
-               orgSuffixes.contains(words[range.upperBound + 1].text) { return }
-            people.insert(name)
-        }
-
         var index = 0
         while index < words.count {
             defer { index += 1 }
-            let word = words[index]
-            guard word.isCapitalised else { continue }
-            let hasNext = index + 1 < words.count && words[index + 1].joinedToPrevious && !word.isPossessive
-            // Organisations: capitalised words, then a legal form or industry word.
-            if hasNext, orgSuffixes.contains(words[index + 1].text),
-               let first = organisationStart(words, endingAt: index, lowerWords: lowerWords, suffix: words[index + 1].text),
-               !continuesName(words, at: first) {
-                let name = joined(first...(index + 1))
-                if !knownNames.contains(name.lowercased()) && !knownOrganisations.contains(joined(first...index).lowercased()) {
-                    // `Sovereign AI, a phrase …`: before a generic word, a name counts where it does not start a
-                    // sentence (the automaton then finds it at sentence starts too).
-                    if !(words[first].startsSentence && weakSuffixes.contains(words[index + 1].text)) { organisations.insert(name) }
-                }
-            }
-            // `Department of Commerce`, `University of Tokyo`.
-            if orgOf.contains(word.text), index + 2 < words.count, words[index + 1].text == "of", words[index + 1].joinedToPrevious,
-               words[index + 2].joinedToPrevious, words[index + 2].isCapitalised, !notNames.contains(words[index + 2].text) {
-                organisations.insert(joined(index...(index + 2)))
-            }
-            // Organisation contexts: `start-up X`, `investors in X`, `X’s shares`.
-            if isOrganisationWord(words, index, lowerWords: lowerWords), !(hasNext && words[index + 1].isCapitalised) {
-                let before = index > 0 && word.joinedToPrevious && follows(index, cue: "org-before")
-                var after = false
-                if word.isPossessive, index + 1 < words.count {
-                    let next = words[index + 1].lower
-                    let nextTwo = index + 2 < words.count ? next + " " + words[index + 2].lower : next
-                    after = (rules.cues["org-possessive"] ?? []).contains { cue in
-                        let phrase = cue.joined(separator: " ")
-                        return phrase == next || phrase == nextTwo
-                    }
-                }
-                if before || after { contextOrganisations.insert(word.text) }
-            }
-            guard hasNext, isPersonWord(index + 1) || (rules.chineseSurnames.contains(word.text) && words[index + 1].isNameWord) else { continue }
-            let next = index + 1
-            // A given name: `Maya Okonkwo`, `Mary Ann Smith` (the middle word a given name too).
-            if rules.givenNames.contains(word.text), isPersonWord(next), isGivenNameHere(words, index, lowerWords: lowerWords) {
-                var last = next
-                if rules.givenNames.contains(words[next].text), next + 1 < words.count, words[next + 1].joinedToPrevious,
-                   !words[next].isPossessive, isPersonWord(next + 1), !rules.givenNames.contains(words[next + 1].text) {
-                    last = next + 1
-                }
-                addPerson(index...last)
-                index = last
-                continue
-            }
-            // Family name first: `Liang Wenfeng`, `Yang Zhilin`.
-            if rules.chineseSurnames.contains(word.text), !(word.startsSentence && lowerWords.contains(word.lowerHash)),
-               words[next].isNameWord, !knownWords.contains(words[next].lower),
-               words[next].lower.split(separator: "-").allSatisfy({ rules.isPinyin(String($0)) }) {
-                addPerson(index...next)
-                index = next
-                continue
-            }
-            // Two capitalised words in a person's context.
-            guard isPersonWord(index) || (word.isNameWord && !notNames.contains(word.text) && !knownWords.contains(word.lower)
-                                          && follows(index, cue: "person-before")) else { continue }
-            let roleBefore = word.joinedToPrevious && (follows(index, cue: "person-before") || follows(index, cue: "person-verb"))
-            var roleAfter = false
-            if next + 1 < words.count, !words[next].isPossessive {
-                let after = words[next + 1]
-                if after.joinedToPrevious && speechVerbs.contains(after.text) { roleAfter = true }
-                if after.commaBefore {
-                    var position = next + 1
-                    if ["the", "a", "an", "its", "their"].contains(words[position].text), position + 1 < words.count { position += 1 }
-                    let phrase = ([words[position].text] + (position + 1 < words.count ? [words[position + 1].text] : [])).map { $0.lowercased() }
-                    roleAfter = (rules.cues["person-after"] ?? []).contains { cue in Array(phrase.prefix(cue.count)) == cue }
-                }
-            }
-            if roleBefore || roleAfter {
-                addPerson(index...next)
-                index = next
+            guard words[index].isCapitalised else { continue }
+            let hasNext = index + 1 < words.count && words[index + 1].joinedToPrevious && !words[index].isPossessive
+            findOrganisations(at: index, hasNext: hasNext, words, lowerWords: lowerWords, organisations: &organisations,
+                              contextOrganisations: &contextOrganisations)
+            if hasNext, let last = findPerson(at: index, words, lowerWords: lowerWords, people: &people) { index = last }
+        }
+    }
+
+    /// A word that may be part of a person's name here.
+    func isPersonWord(_ words: [Word], _ index: Int, lowerWords: WordHashes) -> Bool {
+        let word = words[index]
+        guard word.isNameWord, !notNames.contains(word.text), !knownWords.contains(word.lower) else { return false }
+        return !(word.startsSentence && lowerWords.contains(word.lowerHash))
+    }
+
+    func joined(_ words: [Word], _ range: ClosedRange<Int>) -> String { range.map { words[$0].text }.joined(separator: " ") }
+
+    /// Lower-case words before `index` (at most `count`), nearest last, stopping at a sentence start.
+    func wordsBefore(_ words: [Word], _ index: Int, _ count: Int) -> [String] {
+        var result: [String] = []
+        var position = index
+        while result.count < count, position > 0, words[position].joinedToPrevious {
+            position -= 1
+            result.insert(words[position].lower, at: 0)
+        }
+        return result
+    }
+
+    func follows(_ words: [Word], _ index: Int, cue kind: String) -> Bool {
+        let before = wordsBefore(words, index, 3)
+        return (rules.cues[kind] ?? []).contains { cue in cue.count <= before.count && Array(before.suffix(cue.count)) == cue }
+    }
+
+    /// Organisations at a capitalised word: a name before a legal form or industry word, `X of Y`,
+    /// and a name in an organisation's context (`start-up X`, `investors in X`, `X’s shares`).
+    func findOrganisations(at index: Int, hasNext: Bool, _ words: [Word], lowerWords: WordHashes, organisations: inout Set<String>,
+                           contextOrganisations: inout Set<String>) {
+        let word = words[index]
+        // Organisations: capitalised words, then a legal form or industry word.
+        if hasNext, orgSuffixes.contains(words[index + 1].text),
+           let first = organisationStart(words, endingAt: index, lowerWords: lowerWords, suffix: words[index + 1].text),
+           !continuesName(words, at: first) {
+            let name = joined(words, first...(index + 1))
+            if !knownNames.contains(name.lowercased()) && !knownOrganisations.contains(joined(words, first...index).lowercased()) {
+                // `Sovereign AI, a phrase …`: before a generic word, a name counts where it does not start a
+                // sentence (the automaton then finds it at sentence starts too).
+                if !(words[first].startsSentence && weakSuffixes.contains(words[index + 1].text)) { organisations.insert(name) }
             }
         }
+        // `Department of Commerce`, `University of Tokyo`.
+        if orgOf.contains(word.text), index + 2 < words.count, words[index + 1].text == "of", words[index + 1].joinedToPrevious,
+           words[index + 2].joinedToPrevious, words[index + 2].isCapitalised, !notNames.contains(words[index + 2].text) {
+            organisations.insert(joined(words, index...(index + 2)))
+        }
+        // Organisation contexts: `start-up X`, `investors in X`, `X’s shares`.
+        if isOrganisationWord(words, index, lowerWords: lowerWords), !(hasNext && words[index + 1].isCapitalised) {
+            let before = index > 0 && word.joinedToPrevious && follows(words, index, cue: "org-before")
+            var after = false
+            if word.isPossessive, index + 1 < words.count {
+                let next = words[index + 1].lower
+                let nextTwo = index + 2 < words.count ? next + " " + words[index + 2].lower : next
+                after = (rules.cues["org-possessive"] ?? []).contains { cue in
+                    let phrase = cue.joined(separator: " ")
+                    return phrase == next || phrase == nextTwo
+                }
+            }
+            if before || after { contextOrganisations.insert(word.text) }
+        }
+    }
+
+    /// A person's name starting at `index` (the next word is joined to it): a given name, a family
+    /// name first, or two capitalised words in a person's context. The last word taken, or nil.
+    func findPerson(at index: Int, _ words: [Word], lowerWords: WordHashes, people: inout Set<String>) -> Int? {
+        let word = words[index]
+        let next = index + 1
+        guard isPersonWord(words, next, lowerWords: lowerWords) || (rules.chineseSurnames.contains(word.text) && words[next].isNameWord) else {
+            return nil
+        }
+        // A given name: `Maya Okonkwo`, `Mary Ann Smith` (the middle word a given name too).
+        if rules.givenNames.contains(word.text), isPersonWord(words, next, lowerWords: lowerWords), isGivenNameHere(words, index, lowerWords: lowerWords) {
+            var last = next
+            if rules.givenNames.contains(words[next].text), next + 1 < words.count, words[next + 1].joinedToPrevious,
+               !words[next].isPossessive, isPersonWord(words, next + 1, lowerWords: lowerWords), !rules.givenNames.contains(words[next + 1].text) {
+                last = next + 1
+            }
+            addPerson(words, index...last, people: &people)
+            return last
+        }
+        // Family name first: `Liang Wenfeng`, `Yang Zhilin`.
+        if rules.chineseSurnames.contains(word.text), !(word.startsSentence && lowerWords.contains(word.lowerHash)),
+           words[next].isNameWord, !knownWords.contains(words[next].lower),
+           words[next].lower.split(separator: "-").allSatisfy({ rules.isPinyin(String($0)) }) {
+            addPerson(words, index...next, people: &people)
+            return next
+        }
+        // Two capitalised words in a person's context.
+        guard isPersonWord(words, index, lowerWords: lowerWords) || (word.isNameWord && !notNames.contains(word.text) && !knownWords.contains(word.lower)
+                                                                   && follows(words, index, cue: "person-before")) else { return nil }
+        guard hasPersonRole(around: index, words) else { return nil }
+        addPerson(words, index...next, people: &people)
+        return next
+    }
+
+    /// A role word before two capitalised words (`chief executive`, `said`) or after them (`says`, `, the founder of`).
+    func hasPersonRole(around index: Int, _ words: [Word]) -> Bool {
+        let next = index + 1
+        if words[index].joinedToPrevious && (follows(words, index, cue: "person-before") || follows(words, index, cue: "person-verb")) { return true }
+        var roleAfter = false
+        if next + 1 < words.count, !words[next].isPossessive {
+            let after = words[next + 1]
+            if after.joinedToPrevious && speechVerbs.contains(after.text) { roleAfter = true }
+            if after.commaBefore {
+                var position = next + 1
+                if ["the", "a", "an", "its", "their"].contains(words[position].text), position + 1 < words.count { position += 1 }
+                let phrase = ([words[position].text] + (position + 1 < words.count ? [words[position + 1].text] : [])).map { $0.lowercased() }
+                roleAfter = (rules.cues["person-after"] ?? []).contains { cue in Array(phrase.prefix(cue.count)) == cue }
+            }
+        }
+        return roleAfter
+    }
+
+    func addPerson(_ words: [Word], _ range: ClosedRange<Int>, people: inout Set<String>) {
+        let name = joined(words, range)
+        guard !knownNames.contains(name.lowercased()), !range.contains(where: { orgSuffixes.contains(words[$0].text) }),
+              !productWords.contains(words[range.lowerBound].text) else { return }
+        // The tail of an institution's name: `Centre for Strategic Studies`, `Bank of Sam Altman`.
+        if range.lowerBound > 1, words[range.lowerBound].joinedToPrevious, words[range.lowerBound - 1].joinedToPrevious,
+           ["of", "for", "&"].contains(words[range.lowerBound - 1].text), words[range.lowerBound - 2].isCapitalised { return }
+        // A product's name: after a product code (`GB10 Grace Blackwell`) or before a product word (`… chip`).
+        if range.lowerBound > 0, words[range.lowerBound].joinedToPrevious,
+           words[range.lowerBound - 1].text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return }
+        if range.upperBound + 1 < words.count, words[range.upperBound + 1].joinedToPrevious,
+           productCues.contains(words[range.upperBound + 1].lower) { return }
+        // The word after is an industry word: the name is an organisation's (`Morgan Stanley Capital`).
+        if range.upperBound + 1 < words.count, words[range.upperBound + 1].joinedToPrevious,
+           orgSuffixes.contains(words[range.upperBound + 1].text) { return }
+        people.insert(name)
     }
 
     /// A given name counts unless it is a common word here (sentence-initial

@@ -344,23 +344,22 @@ private enum Builder {
         // The patterns that reach the current depth, grouped by state: those
         // of the level's `i`th state are `members[bounds[i]..<bounds[i + 1]]`.
         var members = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount)
-        var nextMembers = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount)
         var bounds = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount + 2)
-        var nextBounds = UnsafeMutablePointer<Int32>.allocate(capacity: patternCount + 2)
+        var next = TrieLevel(label: label, labels: 1, members: UnsafeMutablePointer<Int32>.allocate(capacity: patternCount),
+                             bounds: UnsafeMutablePointer<Int32>.allocate(capacity: patternCount + 2))
         let count = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
         let slot = UnsafeMutablePointer<Int32>.allocate(capacity: 256)
         defer {
-            for pointer in [members, nextMembers, bounds, nextBounds, firstChild, count, slot] { pointer.deallocate() }
+            for pointer in [members, next.members, bounds, next.bounds, firstChild, count, slot] { pointer.deallocate() }
             label.deallocate()
         }
         count.initialize(repeating: 0, count: 256)
         for pattern in 0..<patternCount { members[pattern] = Int32(pattern) }
         bounds[0] = 0
         bounds[1] = Int32(patternCount)
+        label[0] = 0  // the root's, unused
         var groups = 1
         var states = 0
-        var labels = 1  // the root's, unused
-        label[0] = 0
         var bytes: [UInt8] = []
         var depth = 0
         text.withUnsafeBufferPointer { text in
@@ -368,11 +367,11 @@ private enum Builder {
                 terminal.withUnsafeMutableBufferPointer { terminal in
                     let text = text.baseAddress!, starts = starts.baseAddress!, terminal = terminal.baseAddress!
                     while groups > 0 {
-                        var nextGroups = 0
-                        var written: Int32 = 0
+                        next.groups = 0
+                        next.written = 0
                         for group in 0..<groups {
                             let state = Int32(states)
-                            firstChild[states] = Int32(labels)
+                            firstChild[states] = Int32(next.labels)
                             states += 1
                             let low = Int(bounds[group])
                             let high = Int(bounds[group + 1])
@@ -383,59 +382,80 @@ private enum Builder {
                                 if offset == Int(starts[pattern + 1]) {
                                     terminal[pattern] = state
                                 } else {
-                                    label[labels] = NameMatcher.foldByte(text[offset])
-                                    labels += 1
-                                    nextBounds[nextGroups] = written
-                                    nextGroups += 1
-                                    nextMembers[Int(written)] = Int32(pattern)
-                                    written += 1
+                                    next.members[Int(next.written)] = Int32(pattern)
+                                    next.add(label: NameMatcher.foldByte(text[offset]), size: 1)
                                 }
                                 continue
                             }
-                            // Several: count the next bytes, one child per distinct byte.
-                            bytes.removeAll(keepingCapacity: true)
-                            for member in low..<high {
-                                let pattern = Int(members[member])
-                                let offset = Int(starts[pattern]) + depth
-                                if offset == Int(starts[pattern + 1]) {
-                                    terminal[pattern] = state
-                                    continue
-                                }
-                                let byte = Int(NameMatcher.foldByte(text[offset]))
-                                if count[byte] == 0 { bytes.append(UInt8(byte)) }
-                                count[byte] += 1
-                            }
-                            bytes.sort()
-                            for byte in bytes {
-                                label[labels] = byte
-                                labels += 1
-                                nextBounds[nextGroups] = written
-                                nextGroups += 1
-                                slot[Int(byte)] = written
-                                written += count[Int(byte)]
-                                count[Int(byte)] = 0
-                            }
-                            for member in low..<high {
-                                let pattern = Int(members[member])
-                                let offset = Int(starts[pattern]) + depth
-                                if offset == Int(starts[pattern + 1]) { continue }
-                                let byte = Int(NameMatcher.foldByte(text[offset]))
-                                nextMembers[Int(slot[byte])] = Int32(pattern)
-                                slot[byte] += 1
-                            }
+                            branch(members + low, count: high - low, depth: depth, state: state, text: text, starts: starts,
+                                   terminal: terminal, next: &next, byteCount: count, slot: slot, bytes: &bytes)
                         }
-                        nextBounds[nextGroups] = written
-                        swap(&members, &nextMembers)
-                        swap(&bounds, &nextBounds)
-                        groups = nextGroups
+                        next.bounds[next.groups] = next.written
+                        swap(&members, &next.members)
+                        swap(&bounds, &next.bounds)
+                        groups = next.groups
                         depth += 1
                     }
                 }
             }
         }
-        firstChild[states] = Int32(labels)
+        firstChild[states] = Int32(next.labels)
         return (Array(UnsafeBufferPointer(start: firstChild, count: states + 1)),
-                Array(UnsafeBufferPointer(start: label, count: labels)), terminal)
+                Array(UnsafeBufferPointer(start: label, count: next.labels)), terminal)
+    }
+
+    /// The next level of the trie as its states are made: their labels, and the patterns under
+    /// each, grouped (`members[bounds[i]..<bounds[i + 1]]` under the level's `i`th state).
+    struct TrieLevel {
+        let label: UnsafeMutablePointer<UInt8>
+        var labels: Int
+        var members: UnsafeMutablePointer<Int32>
+        var bounds: UnsafeMutablePointer<Int32>
+        var groups = 0
+        var written: Int32 = 0
+
+        /// A child labelled `byte` whose `size` patterns are written from `written` on.
+        mutating func add(label byte: UInt8, size: Int32) {
+            label[labels] = byte
+            labels += 1
+            bounds[groups] = written
+            groups += 1
+            written += size
+        }
+    }
+
+    /// Several patterns at one state: one child per distinct next byte, in byte order, each with
+    /// its patterns (a counting sort on the byte); a pattern that ends here makes the state terminal.
+    static func branch(_ members: UnsafeMutablePointer<Int32>, count memberCount: Int, depth: Int, state: Int32,
+                       text: UnsafePointer<UInt8>, starts: UnsafePointer<Int32>, terminal: UnsafeMutablePointer<Int32>,
+                       next: inout TrieLevel, byteCount count: UnsafeMutablePointer<Int32>, slot: UnsafeMutablePointer<Int32>,
+                       bytes: inout [UInt8]) {
+        bytes.removeAll(keepingCapacity: true)
+        for member in 0..<memberCount {
+            let pattern = Int(members[member])
+            let offset = Int(starts[pattern]) + depth
+            if offset == Int(starts[pattern + 1]) {
+                terminal[pattern] = state
+                continue
+            }
+            let byte = Int(NameMatcher.foldByte(text[offset]))
+            if count[byte] == 0 { bytes.append(UInt8(byte)) }
+            count[byte] += 1
+        }
+        bytes.sort()
+        for byte in bytes {
+            slot[Int(byte)] = next.written
+            next.add(label: byte, size: count[Int(byte)])
+            count[Int(byte)] = 0
+        }
+        for member in 0..<memberCount {
+            let pattern = Int(members[member])
+            let offset = Int(starts[pattern]) + depth
+            if offset == Int(starts[pattern + 1]) { continue }
+            let byte = Int(NameMatcher.foldByte(text[offset]))
+            next.members[Int(slot[byte])] = Int32(pattern)
+            slot[byte] += 1
+        }
     }
 }
 
