@@ -80,6 +80,8 @@ for harness in "${harnesses[@]}"; do
     rm -rf "$dir/artifacts"
     mkdir -p "$dir/corpus" "$dir/artifacts"
     cp -n "$here/corpus/$(seeds "$harness")/"* "$dir/corpus/" 2>/dev/null || true
+    # The HTML importer's test pages seed its harness too (kept once, beside the tests).
+    if [ "$harness" = html ]; then cp -n "$here/../Tests/LedeModelTests/Fixtures/html/"*.html "$dir/corpus/" 2>/dev/null || true; fi
     flags=(
         -max_total_time="$seconds" -max_len="$(max_len "$harness")" -timeout=5 -rss_limit_mb=2048
         -print_final_stats=1 -artifact_prefix="$dir/artifacts/"
