@@ -6,6 +6,16 @@ import Testing
 /// RSS 2.0, RSS 1.0 and Atom through libxml2, dates in both notations, and hostile feeds.
 @Suite("Feeds")
 struct FeedTests {
+    @Test("a link's scheme in any case is stored in lower case; other schemes and hostless links are no link (fuzz find)")
+    func linkSchemes() {
+        let base = URL(string: "https://feeds.example/news/feed.xml")
+        #expect(FeedParser.resolve("htTps://rdf.example/1", base) == "https://rdf.example/1")
+        #expect(FeedParser.resolve("HTTP://Example.org/A?b=C", base) == "http://Example.org/A?b=C")
+        #expect(FeedParser.resolve("/2025/story", base) == "https://feeds.example/2025/story")
+        #expect(FeedParser.resolve("javascript:alert(1)", base) == nil)
+        #expect(FeedParser.resolve("https:///nohost", base) == nil)
+    }
+
     static let rss2 = """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">

@@ -242,7 +242,9 @@ public enum FeedParser {
         guard let text = clean(text, limit: 4096), !text.contains(" ") else { return nil }
         guard let url = URL(string: text, relativeTo: base)?.absoluteURL, let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil else { return nil }
-        return url.absoluteString
+        // A scheme is case-insensitive: `HTTPS://…` and `htTps://…` are stored as `https://…`.
+        let absolute = url.absoluteString
+        return scheme + absolute.dropFirst(url.scheme?.count ?? 0)
     }
 
     // MARK: - The tree
